@@ -1,0 +1,530 @@
+//! The question bank: its model, and the reader that validates a JSON file into it.
+//!
+//! The reader walks the JSON by hand instead of deriving `Deserialize`, so that one bad item
+//! does not hide the others: it collects every problem, each with its file, item and field.
+//! The format is documented for authors in `static/content/README.md`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+
+use super::localized::Localized;
+use super::problem::{Expected, Problem, ProblemKind};
+
+/// The bank format version this code reads.
+pub const BANK_SCHEMA: u64 = 1;
+
+/// A validated question bank.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bank {
+    pub id: String,
+    pub languages: Vec<String>,
+    pub title: Localized,
+    pub domains: Vec<Domain>,
+    pub items: Vec<Item>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Domain {
+    pub id: String,
+    pub title: Localized,
+    pub description: Localized,
+    pub subtopics: Vec<Subtopic>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Subtopic {
+    pub id: String,
+    pub title: Localized,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub id: String,
+    pub domain: String,
+    pub subtopic: String,
+    pub difficulty: Difficulty,
+    pub tags: Vec<String>,
+    pub stem: Localized,
+    /// A snippet of code, a formula or a log, shown preformatted and left-to-right.
+    pub code: Option<String>,
+    pub question: Question,
+    pub explanation: Localized,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+/// One answer option.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    pub id: String,
+    pub text: Localized,
+}
+
+/// What the learner does, and what counts as right.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Question {
+    SingleChoice { options: Vec<Choice>, answer: String },
+    MultipleSelect { options: Vec<Choice>, answers: BTreeSet<String> },
+    TrueFalse { answer: bool },
+}
+
+/// Types reserved by the format for later versions; named so authors get a clear message.
+const RESERVED_TYPES: [&str; 3] = ["ordering", "matching", "short_answer"];
+
+impl Bank {
+    /// Reads and validates a bank; `file` names it in problems.
+    pub fn parse(file: &str, text: &str) -> Result<Bank, Vec<Problem>> {
+        let value: Value = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(e) => {
+                return Err(vec![Problem {
+                    file: file.to_string(),
+                    item: None,
+                    path: String::new(),
+                    kind: ProblemKind::Syntax { line: e.line(), column: e.column() },
+                }])
+            }
+        };
+        let mut reader = Reader { file, item: None, problems: Vec::new() };
+        let bank = reader.bank(&value);
+        match bank {
+            Some(bank) if reader.problems.is_empty() => Ok(bank),
+            _ => Err(reader.problems),
+        }
+    }
+
+    pub fn domain(&self, id: &str) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    pub fn items_in<'a>(&'a self, domain: &'a str) -> impl Iterator<Item = &'a Item> + 'a {
+        self.items.iter().filter(move |i| i.domain == domain)
+    }
+}
+
+impl Question {
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            Question::SingleChoice { options, .. } | Question::MultipleSelect { options, .. } => options,
+            Question::TrueFalse { .. } => &[],
+        }
+    }
+}
+
+/// Walks the JSON, collecting problems; returns `None` for a part too broken to build.
+struct Reader<'f> {
+    file: &'f str,
+    item: Option<String>,
+    problems: Vec<Problem>,
+}
+
+impl Reader<'_> {
+    fn report(&mut self, path: &str, kind: ProblemKind) {
+        self.problems.push(Problem {
+            file: self.file.to_string(),
+            item: self.item.clone(),
+            path: path.to_string(),
+            kind,
+        });
+    }
+
+    fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+        let obj = value.as_object();
+        if obj.is_none() {
+            self.report(path, ProblemKind::WrongType { expected: Expected::Object });
+        }
+        obj
+    }
+
+    fn field<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, path: &str) -> Option<&'v Value> {
+        let v = obj.get(key);
+        if v.is_none() {
+            self.report(&join(path, key), ProblemKind::Missing);
+        }
+        v
+    }
+
+    fn string(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
+        let value = self.field(obj, key, path)?;
+        let path = join(path, key);
+        match value.as_str() {
+            Some("") => {
+                self.report(&path, ProblemKind::Empty);
+                None
+            }
+            Some(s) => Some(s.to_string()),
+            None => {
+                self.report(&path, ProblemKind::WrongType { expected: Expected::String });
+                None
+            }
+        }
+    }
+
+    fn array<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, path: &str) -> Option<&'v Vec<Value>> {
+        let value = self.field(obj, key, path)?;
+        let arr = value.as_array();
+        if arr.is_none() {
+            self.report(&join(path, key), ProblemKind::WrongType { expected: Expected::Array });
+        }
+        arr
+    }
+
+    /// A text with every language in `langs`, each non-empty.
+    ///
+    /// Like the other readers, it returns what it could read even when it reported a problem:
+    /// any problem refuses the bank anyway, and going on finds the problems further down.
+    fn localized(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &str,
+        langs: &[String],
+    ) -> Option<Localized> {
+        let value = self.field(obj, key, path)?;
+        let path = join(path, key);
+        let map = self.object(value, &path)?;
+        let mut out = BTreeMap::new();
+        for (lang, text) in map {
+            match text.as_str() {
+                Some(t) if !t.trim().is_empty() => {
+                    out.insert(lang.clone(), t.to_string());
+                }
+                Some(_) => self.report(&join(&path, lang), ProblemKind::Empty),
+                None => {
+                    self.report(&join(&path, lang), ProblemKind::WrongType { expected: Expected::String })
+                }
+            }
+        }
+        for lang in langs {
+            if !map.contains_key(lang) {
+                self.report(&path, ProblemKind::MissingLanguage { lang: lang.clone() });
+            }
+        }
+        Some(Localized(out))
+    }
+
+    /// A list of objects with unique ids, each built by `build`; entries that cannot be built
+    /// are reported and left out.
+    fn list<T>(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &str,
+        mut build: impl FnMut(&mut Self, &Map<String, Value>, &str) -> Option<T>,
+        id_of: impl Fn(&T) -> &str,
+    ) -> Option<Vec<T>> {
+        let arr = self.array(obj, key, path)?;
+        if arr.is_empty() {
+            self.report(&join(path, key), ProblemKind::Empty);
+            return None;
+        }
+        let mut out = Vec::new();
+        let mut seen = BTreeSet::new();
+        for (i, entry) in arr.iter().enumerate() {
+            let path = format!("{}[{i}]", join(path, key));
+            let Some(entry_obj) = self.object(entry, &path) else { continue };
+            if let Some(t) = build(self, entry_obj, &path) {
+                if seen.insert(id_of(&t).to_string()) {
+                    out.push(t);
+                } else {
+                    self.report(&join(&path, "id"), ProblemKind::DuplicateId { id: id_of(&t).to_string() });
+                }
+            }
+        }
+        Some(out)
+    }
+
+    fn bank(&mut self, value: &Value) -> Option<Bank> {
+        let obj = self.object(value, "")?;
+        match obj.get("schema") {
+            None => self.report("schema", ProblemKind::Missing),
+            Some(Value::Number(n)) if n.as_u64() == Some(BANK_SCHEMA) => {}
+            Some(other) => {
+                self.report("schema", ProblemKind::UnsupportedSchema { found: other.to_string() });
+                return None;
+            }
+        }
+        let id = self.string(obj, "id", "");
+        let languages = self.languages(obj);
+        let langs = languages.clone().unwrap_or_default();
+        let title = self.localized(obj, "title", "", &langs);
+        let domains = self.list(obj, "domains", "", |r, o, p| r.domain(o, p, &langs), |d| &d.id);
+        let known = domains.clone().unwrap_or_default();
+        let items = self.list(obj, "items", "", |r, o, p| r.item(o, p, &langs, &known), |i| &i.id);
+        // Counted on the raw entries, so that a domain whose only items are broken is not
+        // reported a second time.
+        let named: BTreeSet<&str> = obj
+            .get("items")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|i| i.get("domain").and_then(Value::as_str))
+            .collect();
+        if let Some(domains) = &domains {
+            for (i, d) in domains.iter().enumerate() {
+                if !named.contains(d.id.as_str()) {
+                    self.report(
+                        &format!("domains[{i}]"),
+                        ProblemKind::DomainWithoutItems { id: d.id.clone() },
+                    );
+                }
+            }
+        }
+        Some(Bank { id: id?, languages: languages?, title: title?, domains: domains?, items: items? })
+    }
+
+    fn languages(&mut self, obj: &Map<String, Value>) -> Option<Vec<String>> {
+        let arr = self.array(obj, "languages", "")?;
+        let mut langs = Vec::new();
+        for (i, v) in arr.iter().enumerate() {
+            match v.as_str() {
+                Some(s) if !s.is_empty() => {
+                    if langs.iter().any(|l| l == s) {
+                        self.report(
+                            &format!("languages[{i}]"),
+                            ProblemKind::DuplicateId { id: s.to_string() },
+                        );
+                    } else {
+                        langs.push(s.to_string());
+                    }
+                }
+                _ => self.report(
+                    &format!("languages[{i}]"),
+                    ProblemKind::WrongType { expected: Expected::String },
+                ),
+            }
+        }
+        if langs.is_empty() {
+            self.report("languages", ProblemKind::Empty);
+            return None;
+        }
+        Some(langs)
+    }
+
+    fn domain(&mut self, obj: &Map<String, Value>, path: &str, langs: &[String]) -> Option<Domain> {
+        let id = self.string(obj, "id", path);
+        let title = self.localized(obj, "title", path, langs);
+        let description = self.localized(obj, "description", path, langs);
+        let subtopics = self.list(
+            obj,
+            "subtopics",
+            path,
+            |r, o, p| Some(Subtopic { id: r.string(o, "id", p)?, title: r.localized(o, "title", p, langs)? }),
+            |s| &s.id,
+        );
+        Some(Domain { id: id?, title: title?, description: description?, subtopics: subtopics? })
+    }
+
+    fn item(
+        &mut self,
+        obj: &Map<String, Value>,
+        path: &str,
+        langs: &[String],
+        domains: &[Domain],
+    ) -> Option<Item> {
+        let id = self.string(obj, "id", path);
+        self.item = id.clone();
+        let item = self.item_fields(obj, path, langs, domains);
+        self.item = None;
+        let (domain, subtopic, difficulty, tags, stem, code, question, explanation) = item?;
+        Some(Item { id: id?, domain, subtopic, difficulty, tags, stem, code, question, explanation })
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn item_fields(
+        &mut self,
+        obj: &Map<String, Value>,
+        path: &str,
+        langs: &[String],
+        domains: &[Domain],
+    ) -> Option<(String, String, Difficulty, Vec<String>, Localized, Option<String>, Question, Localized)>
+    {
+        let domain = self.string(obj, "domain", path);
+        let known_domain = domain.as_ref().and_then(|d| {
+            let found = domains.iter().find(|x| &x.id == d);
+            if found.is_none() {
+                self.report(&join(path, "domain"), ProblemKind::UnknownDomain { id: d.clone() });
+            }
+            found
+        });
+        let subtopic = self.string(obj, "subtopic", path);
+        if let (Some(d), Some(s)) = (known_domain, &subtopic) {
+            if !d.subtopics.iter().any(|x| &x.id == s) {
+                self.report(&join(path, "subtopic"), ProblemKind::UnknownSubtopic { id: s.clone() });
+            }
+        }
+        let difficulty = self.string(obj, "difficulty", path).and_then(|d| match d.as_str() {
+            "easy" => Some(Difficulty::Easy),
+            "medium" => Some(Difficulty::Medium),
+            "hard" => Some(Difficulty::Hard),
+            _ => {
+                self.report(&join(path, "difficulty"), ProblemKind::UnknownDifficulty { found: d });
+                None
+            }
+        });
+        let tags = self.tags(obj, path);
+        let stem = self.localized(obj, "stem", path, langs);
+        let code = match obj.get("code") {
+            None => Some(None),
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(Some(s.clone())),
+            Some(Value::String(_)) => {
+                self.report(&join(path, "code"), ProblemKind::Empty);
+                None
+            }
+            Some(_) => {
+                self.report(&join(path, "code"), ProblemKind::WrongType { expected: Expected::String });
+                None
+            }
+        };
+        let question = self.question(obj, path, langs);
+        let explanation = self.localized(obj, "explanation", path, langs);
+        known_domain?;
+        Some((domain?, subtopic?, difficulty?, tags?, stem?, code?, question?, explanation?))
+    }
+
+    fn tags(&mut self, obj: &Map<String, Value>, path: &str) -> Option<Vec<String>> {
+        let Some(value) = obj.get("tags") else { return Some(Vec::new()) };
+        let path = join(path, "tags");
+        let Some(arr) = value.as_array() else {
+            self.report(&path, ProblemKind::WrongType { expected: Expected::Array });
+            return None;
+        };
+        let mut tags = Vec::new();
+        for (i, t) in arr.iter().enumerate() {
+            match t.as_str() {
+                Some(s) if !s.is_empty() => tags.push(s.to_string()),
+                _ => {
+                    self.report(
+                        &format!("{path}[{i}]"),
+                        ProblemKind::WrongType { expected: Expected::String },
+                    );
+                    return None;
+                }
+            }
+        }
+        Some(tags)
+    }
+
+    fn question(&mut self, obj: &Map<String, Value>, path: &str, langs: &[String]) -> Option<Question> {
+        let kind = self.string(obj, "type", path)?;
+        let answer_path = join(path, "answer");
+        match kind.as_str() {
+            "true_false" => match self.field(obj, "answer", path)? {
+                Value::Bool(b) => Some(Question::TrueFalse { answer: *b }),
+                _ => {
+                    self.report(&answer_path, ProblemKind::WrongType { expected: Expected::Boolean });
+                    None
+                }
+            },
+            "single_choice" => {
+                let options = self.options(obj, path, langs, 2);
+                let answer = self.field(obj, "answer", path)?;
+                let Some(answer) = answer.as_str() else {
+                    self.report(&answer_path, ProblemKind::WrongType { expected: Expected::String });
+                    return None;
+                };
+                let options = options?;
+                if !options.iter().any(|o| o.id == answer) {
+                    self.report(&answer_path, ProblemKind::UnknownOption { id: answer.to_string() });
+                    return None;
+                }
+                Some(Question::SingleChoice { options, answer: answer.to_string() })
+            }
+            "multiple_select" => {
+                let options = self.options(obj, path, langs, 3);
+                let answer = self.field(obj, "answer", path)?;
+                let Some(list) = answer.as_array() else {
+                    self.report(&answer_path, ProblemKind::WrongType { expected: Expected::Array });
+                    return None;
+                };
+                let options = options?;
+                let mut answers = BTreeSet::new();
+                let mut ok = true;
+                for (i, a) in list.iter().enumerate() {
+                    match a.as_str() {
+                        Some(id) if options.iter().any(|o| o.id == id) => {
+                            ok &= answers.insert(id.to_string())
+                        }
+                        Some(id) => {
+                            ok = false;
+                            self.report(
+                                &format!("{answer_path}[{i}]"),
+                                ProblemKind::UnknownOption { id: id.to_string() },
+                            );
+                        }
+                        None => {
+                            ok = false;
+                            self.report(
+                                &format!("{answer_path}[{i}]"),
+                                ProblemKind::WrongType { expected: Expected::String },
+                            );
+                        }
+                    }
+                }
+                if answers.len() != list.len() || answers.is_empty() || answers.len() == options.len() {
+                    self.report(&answer_path, ProblemKind::BadAnswerSet);
+                    return None;
+                }
+                ok.then_some(Question::MultipleSelect { options, answers })
+            }
+            other if RESERVED_TYPES.contains(&other) => {
+                self.report(&join(path, "type"), ProblemKind::UnsupportedType { found: other.to_string() });
+                None
+            }
+            other => {
+                self.report(&join(path, "type"), ProblemKind::UnknownType { found: other.to_string() });
+                None
+            }
+        }
+    }
+
+    fn options(
+        &mut self,
+        obj: &Map<String, Value>,
+        path: &str,
+        langs: &[String],
+        min: usize,
+    ) -> Option<Vec<Choice>> {
+        let options = self.list(
+            obj,
+            "options",
+            path,
+            |r, o, p| Some(Choice { id: r.string(o, "id", p)?, text: r.localized(o, "text", p, langs)? }),
+            |c| &c.id,
+        )?;
+        let opath = join(path, "options");
+        if options.len() < min {
+            self.report(&opath, ProblemKind::TooFewOptions { min, found: options.len() });
+            return None;
+        }
+        for lang in langs {
+            let texts: BTreeSet<&str> = options.iter().map(|o| o.text.get(lang).trim()).collect();
+            if texts.len() != options.len() {
+                self.report(&opath, ProblemKind::DuplicateOptionText { lang: lang.clone() });
+                return None;
+            }
+        }
+        Some(options)
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,238 @@
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+use super::*;
+
+fn item(id: &str) -> Value {
+    json!({
+        "id": id, "domain": "d1", "subtopic": "s1", "type": "single_choice", "difficulty": "easy",
+        "stem": {"en": "Which?"},
+        "options": [{"id": "a", "text": {"en": "A"}}, {"id": "b", "text": {"en": "B"}}],
+        "answer": "a",
+        "explanation": {"en": "Because."}
+    })
+}
+
+fn bank_with(items: Vec<Value>) -> Value {
+    json!({
+        "schema": 1, "id": "test", "languages": ["en"], "title": {"en": "Test"},
+        "domains": [{"id": "d1", "title": {"en": "D1"}, "description": {"en": "First"},
+                     "subtopics": [{"id": "s1", "title": {"en": "S1"}}]}],
+        "items": items
+    })
+}
+
+fn parse(v: &Value) -> Result<Bank, Vec<Problem>> {
+    Bank::parse("content/test.json", &v.to_string())
+}
+
+fn problems(v: &Value) -> Vec<(Option<String>, String, ProblemKind)> {
+    parse(v).expect_err("bank should be refused").into_iter().map(|p| (p.item, p.path, p.kind)).collect()
+}
+
+#[test]
+fn a_valid_bank_reads_into_the_model() {
+    let mut tf = item("i2");
+    tf["type"] = json!("true_false");
+    tf["answer"] = json!(false);
+    tf.as_object_mut().unwrap().remove("options");
+    let mut ms = item("i3");
+    ms["type"] = json!("multiple_select");
+    ms["options"] = json!([{"id": "a", "text": {"en": "A"}}, {"id": "b", "text": {"en": "B"}}, {"id": "c", "text": {"en": "C"}}]);
+    ms["answer"] = json!(["a", "c"]);
+    ms["code"] = json!("print(1)");
+    let bank = parse(&bank_with(vec![item("i1"), tf, ms])).expect("valid");
+    assert_eq!(bank.items.len(), 3);
+    assert_eq!(
+        bank.items[0].question,
+        Question::SingleChoice {
+            options: vec![
+                Choice { id: "a".into(), text: Localized::en("A") },
+                Choice { id: "b".into(), text: Localized::en("B") }
+            ],
+            answer: "a".into()
+        }
+    );
+    assert_eq!(bank.items[1].question, Question::TrueFalse { answer: false });
+    assert_eq!(bank.items[2].code.as_deref(), Some("print(1)"));
+    assert!(
+        matches!(&bank.items[2].question, Question::MultipleSelect { answers, .. } if answers.len() == 2)
+    );
+}
+
+#[test]
+fn json_syntax_errors_give_line_and_column() {
+    let err = Bank::parse("content/x.json", "{\n  \"schema\": 1,\n  oops\n}").unwrap_err();
+    assert_eq!(err.len(), 1);
+    assert_eq!(err[0].kind, ProblemKind::Syntax { line: 3, column: 3 });
+    assert_eq!(err[0].to_string(), "content/x.json: is not valid JSON (line 3, column 3)");
+}
+
+#[test]
+fn every_broken_item_is_reported_with_its_id_and_field() {
+    let mut no_answer = item("i2");
+    no_answer.as_object_mut().unwrap().remove("answer");
+    let mut bad_option = item("i3");
+    bad_option["answer"] = json!("z");
+    let mut bad_difficulty = item("i4");
+    bad_difficulty["difficulty"] = json!("extreme");
+    let found = problems(&bank_with(vec![item("i1"), no_answer, bad_option, bad_difficulty]));
+    assert_eq!(
+        found,
+        vec![
+            (Some("i2".into()), "items[1].answer".into(), ProblemKind::Missing),
+            (Some("i3".into()), "items[2].answer".into(), ProblemKind::UnknownOption { id: "z".into() }),
+            (
+                Some("i4".into()),
+                "items[3].difficulty".into(),
+                ProblemKind::UnknownDifficulty { found: "extreme".into() }
+            ),
+        ]
+    );
+}
+
+#[test]
+fn declared_languages_are_required_everywhere() {
+    let mut bank = bank_with(vec![item("i1")]);
+    bank["languages"] = json!(["en", "fr"]);
+    let found = problems(&bank);
+    // Bank title, domain title, description, subtopic title, stem, two options, explanation.
+    assert_eq!(found.len(), 8, "{found:?}");
+    assert!(found.iter().all(|(_, _, k)| *k == ProblemKind::MissingLanguage { lang: "fr".into() }));
+    assert!(found.contains(&(
+        Some("i1".into()),
+        "items[0].options[1].text".into(),
+        ProblemKind::MissingLanguage { lang: "fr".into() }
+    )));
+}
+
+#[test]
+fn references_types_and_ids_are_checked() {
+    let mut unknown_domain = item("i2");
+    unknown_domain["domain"] = json!("nope");
+    let mut unknown_sub = item("i3");
+    unknown_sub["subtopic"] = json!("nope");
+    let mut ordering = item("i4");
+    ordering["type"] = json!("ordering");
+    let mut weird = item("i5");
+    weird["type"] = json!("essay");
+    let mut all_right = item("i6");
+    all_right["type"] = json!("multiple_select");
+    all_right["options"] = json!([{"id": "a", "text": {"en": "A"}}, {"id": "b", "text": {"en": "B"}}, {"id": "c", "text": {"en": "C"}}]);
+    all_right["answer"] = json!(["a", "b", "c"]);
+    let mut same_text = item("i7");
+    same_text["options"][1]["text"]["en"] = json!("A");
+    let found = problems(&bank_with(vec![
+        item("i1"),
+        unknown_domain,
+        unknown_sub,
+        ordering,
+        weird,
+        all_right,
+        same_text,
+        item("i1"),
+    ]));
+    let kinds: Vec<ProblemKind> = found.iter().map(|(_, _, k)| k.clone()).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ProblemKind::UnknownDomain { id: "nope".into() },
+            ProblemKind::UnknownSubtopic { id: "nope".into() },
+            ProblemKind::UnsupportedType { found: "ordering".into() },
+            ProblemKind::UnknownType { found: "essay".into() },
+            ProblemKind::BadAnswerSet,
+            ProblemKind::DuplicateOptionText { lang: "en".into() },
+            ProblemKind::DuplicateId { id: "i1".into() },
+        ]
+    );
+    assert_eq!(found[6].1, "items[7].id");
+}
+
+#[test]
+fn wrong_types_and_schema_are_reported() {
+    let mut bank = bank_with(vec![item("i1")]);
+    bank["schema"] = json!(7);
+    assert_eq!(
+        problems(&bank),
+        vec![(None, "schema".into(), ProblemKind::UnsupportedSchema { found: "7".into() })]
+    );
+
+    let mut bank = bank_with(vec![json!("not an item")]);
+    bank["domains"][0]["subtopics"] = json!([]);
+    let found = problems(&bank);
+    assert!(found.contains(&(None, "domains[0].subtopics".into(), ProblemKind::Empty)), "{found:?}");
+
+    let bank = bank_with(vec![json!(3)]);
+    assert_eq!(
+        problems(&bank),
+        vec![
+            (None, "items[0]".into(), ProblemKind::WrongType { expected: Expected::Object }),
+            (None, "domains[0]".into(), ProblemKind::DomainWithoutItems { id: "d1".into() }),
+        ]
+    );
+
+    assert_eq!(
+        problems(&json!([])),
+        vec![(None, "".into(), ProblemKind::WrongType { expected: Expected::Object })]
+    );
+}
+
+#[test]
+fn a_domain_without_items_is_an_error() {
+    let mut bank = bank_with(vec![item("i1")]);
+    bank["domains"].as_array_mut().unwrap().push(json!({"id": "d2", "title": {"en": "D2"}, "description": {"en": "x"}, "subtopics": [{"id": "s", "title": {"en": "S"}}]}));
+    assert_eq!(
+        problems(&bank),
+        vec![(None, "domains[1]".into(), ProblemKind::DomainWithoutItems { id: "d2".into() })]
+    );
+}
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        "[a-z0-9_ ]{0,6}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 40, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            prop::collection::btree_map(
+                prop_oneof![
+                    Just("id".to_string()),
+                    Just("type".to_string()),
+                    Just("answer".to_string()),
+                    Just("options".to_string()),
+                    Just("en".to_string()),
+                    Just("items".to_string()),
+                    "[a-z]{1,5}"
+                ],
+                inner,
+                0..6
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #[test]
+    fn any_json_is_read_or_refused_without_panic(v in arb_json()) {
+        let _ = parse(&v);
+    }
+
+    #[test]
+    fn any_single_field_change_in_a_valid_item_is_read_or_refused(field in 0usize..8, replacement in arb_json()) {
+        let mut it = item("i1");
+        let keys = ["id", "domain", "subtopic", "type", "difficulty", "stem", "options", "answer"];
+        it[keys[field]] = replacement;
+        if let Err(problems) = parse(&bank_with(vec![it])) {
+            prop_assert!(!problems.is_empty());
+        }
+    }
+
+    #[test]
+    fn any_text_is_read_or_refused_without_panic(s in "\\PC{0,200}") {
+        let _ = Bank::parse("x.json", &s);
+    }
+}

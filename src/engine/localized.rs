@@ -1,0 +1,48 @@
+//! Text carried in several languages, keyed by language code ("en", "fr", "ar", ...).
+//!
+//! A map rather than fixed fields, so that adding a language is a content change only.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// One text in every language a bank declares.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Localized(pub BTreeMap<String, String>);
+
+impl Localized {
+    /// The text in `lang`, else in English, else in any language present.
+    ///
+    /// Validation guarantees every declared language is present, so the fallbacks only matter
+    /// when the UI asks for a language the bank does not declare.
+    pub fn get(&self, lang: &str) -> &str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get("en"))
+            .or_else(|| self.0.values().next())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// Builds an English-only text; handy in tests and synthetic banks.
+    pub fn en(text: &str) -> Self {
+        Localized(BTreeMap::from([("en".to_string(), text.to_string())]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn falls_back_to_english_then_any() {
+        let mut t = Localized::en("Hello");
+        t.0.insert("fr".into(), "Bonjour".into());
+        assert_eq!(t.get("fr"), "Bonjour");
+        assert_eq!(t.get("ar"), "Hello");
+        let only_fr = Localized(BTreeMap::from([("fr".to_string(), "Salut".to_string())]));
+        assert_eq!(only_fr.get("ar"), "Salut");
+        assert_eq!(Localized::default().get("en"), "");
+    }
+}

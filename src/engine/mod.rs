@@ -1,0 +1,15 @@
+//! The pure core of Kafaa: content, validation, attempts, scoring and stored state.
+//!
+//! Nothing here touches the DOM, yew or the network, so every rule is tested natively with
+//! `cargo test` and the same code runs unchanged in the browser.
+
+pub mod attempt;
+pub mod bank;
+pub mod localized;
+pub mod problem;
+pub mod rng;
+pub mod score;
+pub mod store;
+
+#[cfg(test)]
+mod testing;

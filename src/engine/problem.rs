@@ -1,0 +1,142 @@
+//! Precise reports of what is wrong in a file the app reads.
+//!
+//! A problem names the file, the item (when there is one), the field as a JSON path and what is
+//! wrong as data, so that the UI can say it in the user's language and `cargo test` can list it.
+
+use std::fmt;
+
+/// One thing wrong in a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The file as the app fetched it, e.g. `content/bank.json`.
+    pub file: String,
+    /// The id of the item the problem is in, when it is in an item that has an id.
+    pub item: Option<String>,
+    /// Where in the file, as a path such as `items[3].options[1].text.fr`.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+/// What is wrong, with the values needed to explain it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The file is not valid JSON.
+    Syntax { line: usize, column: usize },
+    /// A required field is absent.
+    Missing,
+    /// The field holds the wrong kind of value.
+    WrongType { expected: Expected },
+    /// A text or list that must not be empty is empty.
+    Empty,
+    /// The file's `schema` is one this version cannot read.
+    UnsupportedSchema { found: String },
+    /// An id is used twice where ids must be unique.
+    DuplicateId { id: String },
+    /// A reference to a domain the bank does not define.
+    UnknownDomain { id: String },
+    /// A reference to a sub-topic the item's domain does not define.
+    UnknownSubtopic { id: String },
+    /// A question type this version does not know.
+    UnknownType { found: String },
+    /// A question type the format reserves but this version cannot show yet.
+    UnsupportedType { found: String },
+    /// A difficulty other than easy, medium or hard.
+    UnknownDifficulty { found: String },
+    /// A text lacks one of the bank's declared languages.
+    MissingLanguage { lang: String },
+    /// An answer names an option that does not exist.
+    UnknownOption { id: String },
+    /// Too few options for the question type.
+    TooFewOptions { min: usize, found: usize },
+    /// Two options carry the same text in one language.
+    DuplicateOptionText { lang: String },
+    /// A multiple-select answer lists every option, or lists one twice.
+    BadAnswerSet,
+    /// A domain has no items, so it could never be assessed.
+    DomainWithoutItems { id: String },
+}
+
+/// The kinds of JSON value a field can expect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Object,
+    Array,
+    String,
+    Boolean,
+    Integer,
+    StringOrArray,
+}
+
+impl Expected {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Expected::Object => "an object",
+            Expected::Array => "a list",
+            Expected::String => "a text",
+            Expected::Boolean => "true or false",
+            Expected::Integer => "a whole number",
+            Expected::StringOrArray => "an option id or a list of option ids",
+        }
+    }
+}
+
+/// English rendering, used by `cargo test`, the content report and as the UI's English text.
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProblemKind::Syntax { line, column } => {
+                write!(f, "is not valid JSON (line {line}, column {column})")
+            }
+            ProblemKind::Missing => write!(f, "is missing"),
+            ProblemKind::WrongType { expected } => write!(f, "should be {}", expected.as_str()),
+            ProblemKind::Empty => write!(f, "is empty"),
+            ProblemKind::UnsupportedSchema { found } => {
+                write!(f, "schema {found} is not one this version of Kafaa can read")
+            }
+            ProblemKind::DuplicateId { id } => write!(f, "id \"{id}\" is used more than once"),
+            ProblemKind::UnknownDomain { id } => {
+                write!(f, "names domain \"{id}\", which the bank does not define")
+            }
+            ProblemKind::UnknownSubtopic { id } => {
+                write!(f, "names sub-topic \"{id}\", which the item's domain does not define")
+            }
+            ProblemKind::UnknownType { found } => write!(
+                f,
+                "question type \"{found}\" is unknown (use single_choice, multiple_select or true_false)"
+            ),
+            ProblemKind::UnsupportedType { found } => {
+                write!(f, "question type \"{found}\" is planned but not supported yet")
+            }
+            ProblemKind::UnknownDifficulty { found } => {
+                write!(f, "difficulty \"{found}\" is unknown (use easy, medium or hard)")
+            }
+            ProblemKind::MissingLanguage { lang } => {
+                write!(f, "has no text in \"{lang}\", a language the bank declares")
+            }
+            ProblemKind::UnknownOption { id } => write!(f, "names option \"{id}\", which does not exist"),
+            ProblemKind::TooFewOptions { min, found } => {
+                write!(f, "has {found} options; at least {min} are needed")
+            }
+            ProblemKind::DuplicateOptionText { lang } => {
+                write!(f, "has two options with the same text in \"{lang}\"")
+            }
+            ProblemKind::BadAnswerSet => {
+                write!(f, "must list at least one option, not all of them, and none twice")
+            }
+            ProblemKind::DomainWithoutItems { id } => write!(f, "domain \"{id}\" has no items"),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(item) = &self.item {
+            write!(f, ", item {item}")?;
+        }
+        if !self.path.is_empty() {
+            write!(f, ", {}", self.path)?;
+        }
+        write!(f, ": {}", self.kind)
+    }
+}

@@ -1,0 +1,80 @@
+//! A small seeded random generator (SplitMix64).
+//!
+//! Quizzes draw their items with it; the seed is stored with the attempt so that an attempt is
+//! reproducible and identical after a reload. Not for cryptography.
+
+/// SplitMix64 state.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A uniform integer in `0..n`; `n` must be positive.
+    pub fn below(&mut self, n: usize) -> usize {
+        // Multiply-shift keeps the bias negligible for the small n used here.
+        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
+    }
+
+    /// Fisher–Yates shuffle.
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.below(i + 1);
+            items.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::Rng;
+
+    #[test]
+    fn same_seed_same_sequence() {
+        let a: Vec<u64> = (0..5)
+            .map({
+                let mut r = Rng::new(42);
+                move |_| r.next_u64()
+            })
+            .collect();
+        let b: Vec<u64> = (0..5)
+            .map({
+                let mut r = Rng::new(42);
+                move |_| r.next_u64()
+            })
+            .collect();
+        assert_eq!(a, b);
+        assert_ne!(Rng::new(1).next_u64(), Rng::new(2).next_u64());
+    }
+
+    proptest! {
+        #[test]
+        fn below_stays_in_range(seed: u64, n in 1usize..1000) {
+            let mut r = Rng::new(seed);
+            for _ in 0..20 {
+                prop_assert!(r.below(n) < n);
+            }
+        }
+
+        #[test]
+        fn shuffle_is_a_permutation(seed: u64, len in 0usize..50) {
+            let mut v: Vec<usize> = (0..len).collect();
+            Rng::new(seed).shuffle(&mut v);
+            let mut sorted = v.clone();
+            sorted.sort_unstable();
+            prop_assert_eq!(sorted, (0..len).collect::<Vec<_>>());
+        }
+    }
+}

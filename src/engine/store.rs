@@ -1,0 +1,229 @@
+//! What Kafaa keeps on the device, with its schema version and migrations.
+//!
+//! Loading never fails as a whole: a part that cannot be read is set aside (kept verbatim for
+//! the UI to store under another key and report), and everything else is kept.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::attempt::Attempt;
+
+/// The schema this version writes. Bump it with a step in [`migrate`] when the shape changes.
+pub const STORE_SCHEMA: u64 = 1;
+
+/// Everything saved on this device.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stored {
+    pub schema: u64,
+    /// The attempt in progress, saved after every answer.
+    pub current: Option<Attempt>,
+    /// Finished attempts, oldest first.
+    pub history: Vec<Attempt>,
+}
+
+/// A part of the stored data that could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetAside {
+    pub part: Part,
+    pub reason: StoreProblem,
+    /// The unreadable data as it was, so that nothing is thrown away.
+    pub raw: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    Everything,
+    Current,
+    /// A history entry, by its position in the stored list.
+    History(usize),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreProblem {
+    NotJson,
+    /// Saved by a newer Kafaa than this one.
+    NewerSchema(u64),
+    /// No schema, or one that was never written by Kafaa.
+    UnknownSchema,
+    /// Readable JSON of the wrong shape; the detail is for developers.
+    Malformed(String),
+}
+
+/// The result of loading: what could be read, and what was set aside.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub stored: Stored,
+    pub set_aside: Vec<SetAside>,
+}
+
+impl Stored {
+    pub fn new() -> Self {
+        Stored { schema: STORE_SCHEMA, current: None, history: Vec::new() }
+    }
+
+    pub fn to_json(&self) -> String {
+        // Serializing plain structs of strings, numbers and vectors cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn find(&self, attempt_id: &str) -> Option<&Attempt> {
+        self.history.iter().find(|a| a.id == attempt_id)
+    }
+
+    /// Moves the attempt in progress to the history, stamped with `now`.
+    pub fn finish_current(&mut self, now: f64) -> Option<String> {
+        let mut attempt = self.current.take()?;
+        attempt.finished_at = Some(now);
+        let id = attempt.id.clone();
+        self.history.push(attempt);
+        Some(id)
+    }
+}
+
+/// Reads stored data; `None` (nothing stored yet) gives an empty store.
+pub fn load(raw: Option<&str>) -> Loaded {
+    let Some(raw) = raw else { return Loaded { stored: Stored::new(), set_aside: vec![] } };
+    let whole = |reason| Loaded {
+        stored: Stored::new(),
+        set_aside: vec![SetAside { part: Part::Everything, reason, raw: raw.to_string() }],
+    };
+    let value: Value = match serde_json::from_str(raw) {
+        Ok(v) => v,
+        Err(_) => return whole(StoreProblem::NotJson),
+    };
+    let mut value = match migrate(value) {
+        Ok(v) => v,
+        Err(reason) => return whole(reason),
+    };
+    let mut loaded = Loaded { stored: Stored::new(), set_aside: vec![] };
+    match value.get_mut("current").map(Value::take) {
+        None | Some(Value::Null) => {}
+        Some(v) => match read_attempt(&v) {
+            Ok(a) => loaded.stored.current = Some(a),
+            Err(reason) => {
+                loaded.set_aside.push(SetAside { part: Part::Current, reason, raw: v.to_string() })
+            }
+        },
+    }
+    match value.get_mut("history").map(Value::take) {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(entries)) => {
+            for (i, v) in entries.into_iter().enumerate() {
+                match read_attempt(&v) {
+                    Ok(a) => loaded.stored.history.push(a),
+                    Err(reason) => {
+                        loaded.set_aside.push(SetAside { part: Part::History(i), reason, raw: v.to_string() })
+                    }
+                }
+            }
+        }
+        Some(other) => loaded.set_aside.push(SetAside {
+            part: Part::History(0),
+            reason: StoreProblem::Malformed("history is not a list".into()),
+            raw: other.to_string(),
+        }),
+    }
+    loaded
+}
+
+/// Brings stored data of any earlier schema to [`STORE_SCHEMA`].
+///
+/// Schema 1 is the first; each later schema adds one step here, applied in order, so data
+/// from any earlier version is upgraded rather than dropped.
+pub fn migrate(value: Value) -> Result<Value, StoreProblem> {
+    let schema = value.get("schema").and_then(Value::as_u64).ok_or(StoreProblem::UnknownSchema)?;
+    match schema {
+        STORE_SCHEMA => Ok(value),
+        n if n > STORE_SCHEMA => Err(StoreProblem::NewerSchema(n)),
+        _ => Err(StoreProblem::UnknownSchema),
+    }
+}
+
+fn read_attempt(v: &Value) -> Result<Attempt, StoreProblem> {
+    let attempt = Attempt::deserialize(v).map_err(|e| StoreProblem::Malformed(e.to_string()))?;
+    attempt.check().map_err(|e| StoreProblem::Malformed(format!("{e:?}")))?;
+    Ok(attempt)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::engine::attempt::Answer;
+    use crate::engine::testing::sample_bank;
+
+    fn stored_with_history() -> Stored {
+        let bank = sample_bank(2, 5);
+        let mut s = Stored::new();
+        s.current = Some(Attempt::new(&bank, &["d0".into()], 3, 1, 10.0).unwrap());
+        s.current.as_mut().unwrap().answer(Some(Answer::Bool(true)));
+        s.finish_current(20.0);
+        s.current = Some(Attempt::new(&bank, &["d1".into()], 3, 2, 30.0).unwrap());
+        s.current.as_mut().unwrap().go_to(2);
+        s
+    }
+
+    #[test]
+    fn round_trips() {
+        let s = stored_with_history();
+        let loaded = load(Some(&s.to_json()));
+        assert_eq!(loaded.set_aside, vec![]);
+        assert_eq!(loaded.stored, s);
+        assert_eq!(loaded.stored.history[0].finished_at, Some(20.0));
+        assert_eq!(loaded.stored.current.as_ref().unwrap().current, 2);
+    }
+
+    #[test]
+    fn nothing_stored_is_an_empty_store() {
+        assert_eq!(load(None), Loaded { stored: Stored::new(), set_aside: vec![] });
+    }
+
+    #[test]
+    fn unreadable_data_is_set_aside_whole() {
+        let l = load(Some("{not json"));
+        assert_eq!(l.stored, Stored::new());
+        assert_eq!(l.set_aside[0].reason, StoreProblem::NotJson);
+        assert_eq!(l.set_aside[0].raw, "{not json");
+        let l = load(Some(r#"{"schema": 9, "history": []}"#));
+        assert_eq!(l.set_aside[0].reason, StoreProblem::NewerSchema(9));
+        let l = load(Some(r#"{"history": []}"#));
+        assert_eq!(l.set_aside[0].reason, StoreProblem::UnknownSchema);
+    }
+
+    #[test]
+    fn one_bad_entry_is_set_aside_and_the_rest_kept() {
+        let s = stored_with_history();
+        let mut v: Value = serde_json::from_str(&s.to_json()).unwrap();
+        let good = v["history"][0].clone();
+        v["history"] = serde_json::json!([{"id": 3}, good]);
+        v["current"]["current"] = serde_json::json!(99);
+        let l = load(Some(&v.to_string()));
+        assert_eq!(l.stored.history, s.history);
+        assert_eq!(l.stored.current, None);
+        let parts: Vec<Part> = l.set_aside.iter().map(|x| x.part.clone()).collect();
+        assert_eq!(parts, vec![Part::Current, Part::History(0)]);
+        assert_eq!(l.set_aside[1].raw, r#"{"id":3}"#);
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_loads_without_panic(raw in "\\PC{0,300}") {
+            let l = load(Some(&raw));
+            prop_assert_eq!(l.stored.schema, STORE_SCHEMA);
+        }
+
+        #[test]
+        fn any_byte_change_loads_without_panic(pos in 0usize..2000, byte in 0u8..128) {
+            let mut raw = stored_with_history().to_json().into_bytes();
+            let i = pos % raw.len();
+            raw[i] = byte;
+            let text = String::from_utf8_lossy(&raw);
+            let l = load(Some(&text));
+            // Whatever was kept is consistent enough to show.
+            for a in l.stored.history.iter().chain(l.stored.current.iter()) {
+                prop_assert!(a.check().is_ok());
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! Synthetic banks for the engine's unit tests.
+
+use std::collections::BTreeSet;
+
+use super::attempt::Answer;
+use super::bank::{Bank, Choice, Difficulty, Domain, Item, Question, Subtopic};
+use super::localized::Localized;
+
+/// `domains` domains `d0..`, each with `per_domain` items cycling through the question types
+/// and the three difficulties.
+pub fn sample_bank(domains: usize, per_domain: usize) -> Bank {
+    let options = || {
+        ["a", "b", "c", "d"]
+            .iter()
+            .map(|id| Choice { id: id.to_string(), text: Localized::en(id) })
+            .collect::<Vec<_>>()
+    };
+    let mut items = Vec::new();
+    for d in 0..domains {
+        for i in 0..per_domain {
+            let question = match i % 3 {
+                0 => Question::SingleChoice { options: options(), answer: "b".into() },
+                1 => Question::MultipleSelect {
+                    options: options(),
+                    answers: BTreeSet::from(["a".into(), "c".into()]),
+                },
+                _ => Question::TrueFalse { answer: true },
+            };
+            items.push(Item {
+                id: format!("d{d}-{i}"),
+                domain: format!("d{d}"),
+                subtopic: "s".into(),
+                difficulty: [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard][i % 3],
+                tags: vec![],
+                stem: Localized::en("Question"),
+                code: None,
+                question,
+                explanation: Localized::en("Because"),
+            });
+        }
+    }
+    Bank {
+        id: "sample".into(),
+        languages: vec!["en".into()],
+        title: Localized::en("Sample"),
+        domains: (0..domains)
+            .map(|d| Domain {
+                id: format!("d{d}"),
+                title: Localized::en(&format!("Domain {d}")),
+                description: Localized::en("About"),
+                subtopics: vec![Subtopic { id: "s".into(), title: Localized::en("S") }],
+            })
+            .collect(),
+        items,
+    }
+}
+
+/// The keyed answer of an item.
+pub fn right_answer(item: &Item) -> Answer {
+    match &item.question {
+        Question::SingleChoice { answer, .. } => Answer::Choice(answer.clone()),
+        Question::MultipleSelect { answers, .. } => Answer::Choices(answers.clone()),
+        Question::TrueFalse { answer } => Answer::Bool(*answer),
+    }
+}
