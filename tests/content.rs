@@ -22,12 +22,12 @@ fn shipped_bank_is_valid_and_covers_three_domains_of_ten() {
         assert!(items.len() >= 10, "domain {} has {} items", d.id, items.len());
         for kind in ["single", "multiple", "true_false"] {
             assert!(
-                items.iter().any(|i| match (&i.question, kind) {
-                    (Question::SingleChoice { .. }, "single") => true,
-                    (Question::MultipleSelect { .. }, "multiple") => true,
-                    (Question::TrueFalse { .. }, "true_false") => true,
-                    _ => false,
-                }),
+                items.iter().any(|i| matches!(
+                    (&i.question, kind),
+                    (Question::SingleChoice { .. }, "single")
+                        | (Question::MultipleSelect { .. }, "multiple")
+                        | (Question::TrueFalse { .. }, "true_false")
+                )),
                 "domain {} lacks {kind} items",
                 d.id
             );

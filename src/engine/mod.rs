@@ -12,4 +12,4 @@ pub mod score;
 pub mod store;
 
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;

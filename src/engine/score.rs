@@ -53,6 +53,15 @@ pub fn is_correct(question: &Question, answer: &Answer) -> bool {
     }
 }
 
+/// The keyed (right) answer of a question.
+pub fn key(question: &Question) -> Answer {
+    match question {
+        Question::SingleChoice { answer, .. } => Answer::Choice(answer.clone()),
+        Question::MultipleSelect { answers, .. } => Answer::Choices(answers.clone()),
+        Question::TrueFalse { answer } => Answer::Bool(*answer),
+    }
+}
+
 pub fn score<'a>(bank: &'a Bank, attempt: &'a Attempt) -> Score<'a> {
     let mut overall = Tally::default();
     let mut domains: Vec<(String, Tally)> =

@@ -57,9 +57,5 @@ pub fn sample_bank(domains: usize, per_domain: usize) -> Bank {
 
 /// The keyed answer of an item.
 pub fn right_answer(item: &Item) -> Answer {
-    match &item.question {
-        Question::SingleChoice { answer, .. } => Answer::Choice(answer.clone()),
-        Question::MultipleSelect { answers, .. } => Answer::Choices(answers.clone()),
-        Question::TrueFalse { answer } => Answer::Bool(*answer),
-    }
+    super::score::key(&item.question)
 }

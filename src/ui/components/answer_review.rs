@@ -1,0 +1,60 @@
+use yew::prelude::*;
+
+use crate::engine::attempt::Answer;
+use crate::engine::bank::Item;
+use crate::engine::score::key;
+use crate::i18n::Messages;
+use crate::ui::state::use_app;
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerReviewProps {
+    /// Each reviewed item with the learner's answer and whether it was right.
+    pub entries: Vec<(Item, Option<Answer>, bool)>,
+}
+
+/// Every question with the learner's answer, the right one and the explanation.
+#[function_component]
+pub fn AnswerReview(props: &AnswerReviewProps) -> Html {
+    let app = use_app();
+    let m = app.messages();
+    let lang = app.lang.code();
+    html! {
+        <ol class="review">
+            { for props.entries.iter().map(|(item, answer, correct)| html! {
+                <li class={classes!("review-item", if *correct { "right" } else { "wrong" })}>
+                    <p class="verdict">
+                        <span aria-hidden="true">{ if *correct { "✓ " } else { "✗ " } }</span>
+                        { if *correct { m.results_right } else { m.results_wrong } }
+                    </p>
+                    <p class="stem">{ item.stem.get(lang) }</p>
+                    if let Some(code) = &item.code {
+                        <pre class="code" dir="ltr"><code>{ code }</code></pre>
+                    }
+                    <p><strong>{ m.results_your_answer }</strong>{ " " }{ describe(m, lang, item, answer.as_ref()) }</p>
+                    if !*correct {
+                        <p><strong>{ m.results_correct_answer }</strong>{ " " }{ describe(m, lang, item, Some(&key(&item.question))) }</p>
+                    }
+                    <p class="explanation"><strong>{ m.results_why }</strong>{ " " }{ item.explanation.get(lang) }</p>
+                </li>
+            }) }
+        </ol>
+    }
+}
+
+/// An answer in words: the chosen options' texts, or true/false.
+fn describe(m: &Messages, lang: &str, item: &Item, answer: Option<&Answer>) -> String {
+    let text_of = |id: &str| {
+        item.question
+            .options()
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.text.get(lang).to_string())
+            .unwrap_or_default()
+    };
+    match answer {
+        None => m.results_no_answer.to_string(),
+        Some(Answer::Choice(id)) => text_of(id),
+        Some(Answer::Choices(ids)) => ids.iter().map(|id| text_of(id)).collect::<Vec<_>>().join("; "),
+        Some(Answer::Bool(b)) => if *b { m.quiz_true } else { m.quiz_false }.to_string(),
+    }
+}

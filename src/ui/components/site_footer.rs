@@ -1,0 +1,13 @@
+use yew::prelude::*;
+
+use crate::ui::state::use_app;
+
+#[function_component]
+pub fn SiteFooter() -> Html {
+    let m = use_app().messages();
+    html! {
+        <footer class="site-footer">
+            <p>{ m.footer_privacy }</p>
+        </footer>
+    }
+}

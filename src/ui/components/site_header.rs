@@ -1,0 +1,49 @@
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::ui::route::Route;
+use crate::ui::state::use_app;
+
+/// Skip link, app name and main navigation, with the current page marked.
+#[function_component]
+pub fn SiteHeader() -> Html {
+    let m = use_app().messages();
+    let route = use_route::<Route>();
+    let link = |to: Route, text: &'static str| {
+        let current = route.as_ref() == Some(&to);
+        html! {
+            <li>
+                <Link<Route> {to}>
+                    <span aria-current={current.then_some("page")}>{ text }</span>
+                </Link<Route>>
+            </li>
+        }
+    };
+    html! {
+        <header class="site-header">
+            <a class="skip-link" href="#main" onclick={Callback::from(skip_to_main)}>{ m.skip_to_content }</a>
+            <Link<Route> to={Route::Home} classes="brand">
+                <span class="brand-mark" aria-hidden="true">{ "ك" }</span>
+                { m.app_name }
+            </Link<Route>>
+            <nav aria-label={m.nav_label}>
+                <ul>
+                    { link(Route::Home, m.nav_home) }
+                    { link(Route::Start, m.nav_new_quiz) }
+                    { link(Route::History, m.nav_history) }
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// The hash router owns the fragment, so the skip link moves focus itself instead of
+/// navigating to `#main`.
+fn skip_to_main(e: MouseEvent) {
+    e.prevent_default();
+    if let Some(main) = gloo::utils::document().get_element_by_id("main") {
+        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+            let _ = main.focus();
+        }
+    }
+}

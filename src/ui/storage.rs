@@ -1,0 +1,32 @@
+//! localStorage access: load and save the engine's [`Stored`] and keep unreadable parts aside.
+//!
+//! Every call tolerates a missing or failing storage (private mode, quota, disabled), so the
+//! attempt carries on in memory.
+
+use gloo::storage::{LocalStorage, Storage};
+
+use crate::engine::store::{self, Loaded, Stored};
+
+/// The key the whole store lives under.
+pub const KEY: &str = "kafaa";
+/// Prefix of keys holding data that could not be read, kept for the user to recover.
+pub const SET_ASIDE_PREFIX: &str = "kafaa.set-aside.";
+
+/// Reads the store; unreadable parts are copied under set-aside keys before anything else is
+/// written, so that the next save cannot overwrite them.
+pub fn load() -> Loaded {
+    let raw = LocalStorage::raw().get_item(KEY).ok().flatten();
+    let loaded = store::load(raw.as_deref());
+    let stamp = js_sys::Date::now() as u64;
+    for (i, part) in loaded.set_aside.iter().enumerate() {
+        let key = format!("{SET_ASIDE_PREFIX}{stamp}.{i}");
+        // If even this fails, storage is unusable and the save that follows reports it.
+        let _ = LocalStorage::raw().set_item(&key, &part.raw);
+    }
+    loaded
+}
+
+/// Writes the store; `false` when the browser refused (quota, private mode).
+pub fn save(stored: &Stored) -> bool {
+    LocalStorage::raw().set_item(KEY, &stored.to_json()).is_ok()
+}
