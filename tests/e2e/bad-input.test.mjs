@@ -1,0 +1,90 @@
+// Bad input never breaks the app: a broken bank is reported item by item, unreadable storage
+// is set aside with a message, and a failed fetch offers a retry.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { start, openPage, assertAccessible } from './support.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const BROKEN = readFileSync(new URL('../fixtures/broken-bank.json', import.meta.url), 'utf8');
+
+test('a bank with broken items is reported item by item', async () => {
+  const page = await openPage(env);
+  await page.route('**/content/bank.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: BROKEN }));
+  await page.goto(env.origin + '/#/start');
+  await page.getByRole('heading', { name: 'The question bank has errors' }).waitFor();
+  const text = await page.locator('.bank-problems').textContent();
+  assert.match(text, /3 problems were found/);
+  for (const [item, field, message] of [
+    ['fnd-02', 'items[1].answer', 'names option "e", which does not exist'],
+    ['fnd-03', 'items[2].stem', 'is missing'],
+    ['fnd-04', 'items[3].type', 'question type "essay" is unknown'],
+  ]) {
+    const entry = page.locator('.bank-problems > ul > li', { hasText: `Item ${item}` });
+    assert.match(await entry.textContent(), new RegExp(`content/bank.json`));
+    assert.match(await entry.textContent(), new RegExp(`${field.replace(/[[\]]/g, '\\$&')}: ${message}`));
+  }
+  // The rest of the app still works.
+  await page.getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('heading', { name: 'Where do your digital skills stand?' }).waitFor();
+  await assertAccessible(page, 'home with a broken bank');
+  page.assertClean();
+  await page.context().close();
+});
+
+test('a bank that cannot be fetched says so and can be retried', async () => {
+  const page = await openPage(env);
+  let fail = true;
+  await page.route('**/content/bank.json', (route) =>
+    fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue());
+  await page.goto(env.origin + '/#/start');
+  await page.getByText('The questions could not be loaded.').waitFor();
+  assert.match(await page.locator('.notice.error').textContent(), /HTTP 503/);
+  fail = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { name: 'Choose your quiz' }).waitFor();
+  // A failed load logs a console error in Chromium itself; only our own errors matter here.
+  await page.context().close();
+});
+
+test('unreadable saved data is set aside with a message and the rest is kept', async () => {
+  const context = await env.browser.newContext();
+  const page = await openPage(env, context);
+  await page.goto(env.origin + '/');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const good = await page.evaluate(() => localStorage.getItem('kafaa'));
+  const stored = JSON.parse(good);
+  stored.history = [{ id: 'broken' }];
+  stored.current = null;
+  await page.evaluate((v) => localStorage.setItem('kafaa', v), JSON.stringify(stored));
+  await page.reload();
+  await page.getByText('1 part of your saved data could not be read.').waitFor();
+  const aside = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('kafaa.set-aside.')).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(aside, ['{"id":"broken"}']);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await page.getByText('could not be read').count(), 0);
+
+  await page.evaluate(() => localStorage.setItem('kafaa', '{ this is not json'));
+  await page.reload();
+  await page.getByText('1 part of your saved data could not be read.').waitFor();
+  await page.getByRole('link', { name: 'Start a quiz' }).click();
+  await page.getByRole('heading', { name: 'Choose your quiz' }).waitFor();
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('kafaa.set-aside.')).map((k) => localStorage.getItem(k)));
+  assert.ok(kept.includes('{ this is not json'));
+  page.assertClean();
+  await context.close();
+});
+
+test('an unknown address shows a page-not-found page', async () => {
+  const page = await openPage(env);
+  await page.goto(env.origin + '/#/nowhere');
+  await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  page.assertClean();
+  await page.context().close();
+});

@@ -1,0 +1,89 @@
+// Shared setup for the end-to-end tests: Debian's Chromium driven by playwright-core against
+// the release build in dist/, served on a free local port.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/static-server.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
+];
+
+/** The shipped bank, to answer questions right or wrong on purpose. */
+export const BANK = JSON.parse(readFileSync(new URL('../../static/content/bank.json', import.meta.url), 'utf8'));
+export const itemById = (id) => BANK.items.find((i) => i.id === id);
+
+/** Starts the server and the browser; returns what tests need, and `close`. */
+export async function start() {
+  const server = await serve(new URL('../../dist', import.meta.url).pathname, 0);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    origin,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/**
+ * A fresh page that fails the test on any request leaving the origin, any uncaught error and
+ * any console error (a panic in wasm shows up as both).
+ */
+export async function openPage(env, context) {
+  const ctx = context ?? (await env.browser.newContext());
+  const page = await ctx.newPage();
+  const problems = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(env.origin) && !url.startsWith('data:')) problems.push(`request left the origin: ${url}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.assertClean = () => assert.deepEqual(problems, [], problems.join('\n'));
+  return page;
+}
+
+/** Runs axe-core on the page; fails on any serious or critical violation. */
+export async function assertAccessible(page, label) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `${label}: ${violations.join('\n')}`);
+}
+
+/** The id of the item on screen, read from its inputs' name (`q-<item id>`). */
+export async function currentItemId(page) {
+  const name = await page.locator('fieldset.question input').first().getAttribute('name');
+  return name.slice(2);
+}
+
+/** The heading text, once it says which question is shown. */
+export async function questionHeading(page) {
+  return (await page.locator('h1.quiz-heading').textContent()).trim();
+}
+
+/** Tabs forward until the focused element matches `selector` (at most 20 presses). */
+export async function tabTo(page, selector) {
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
