@@ -156,7 +156,7 @@ fn round_robin_by_difficulty(sorted: Vec<&Item>) -> Vec<&Item> {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use proptest::prelude::*;
 

@@ -526,5 +526,5 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -11,5 +11,5 @@ pub mod rng;
 pub mod score;
 pub mod store;
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod testing;

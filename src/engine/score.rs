@@ -83,7 +83,7 @@ pub fn score<'a>(bank: &'a Bank, attempt: &'a Attempt) -> Score<'a> {
     Score { overall, domains, review, unavailable }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use proptest::prelude::*;
 

@@ -145,7 +145,7 @@ fn read_attempt(v: &Value) -> Result<Attempt, StoreProblem> {
     Ok(attempt)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use proptest::prelude::*;
 

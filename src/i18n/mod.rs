@@ -156,7 +156,7 @@ pub struct Messages {
     pub not_found_body: &'static str,
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

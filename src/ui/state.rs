@@ -114,7 +114,7 @@ pub fn use_app() -> AppContext {
     use_context::<AppContext>().expect("pages are rendered inside the AppContext provider")
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::engine::testing::sample_bank;

@@ -1,0 +1,194 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): real DOM, real events, real
+//! localStorage.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use kafaa::engine::attempt::{Answer, Attempt};
+use kafaa::engine::bank::Bank;
+use kafaa::engine::store::Stored;
+use kafaa::ui::components::bank_status::BankProblems;
+use kafaa::ui::components::question_view::QuestionView;
+use kafaa::ui::pages::quiz::QuizPage;
+use kafaa::ui::state::{AppContext, AppState, BankStatus};
+use kafaa::ui::storage;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const BANK: &str = include_str!("../static/content/bank.json");
+const BROKEN: &str = include_str!("fixtures/broken-bank.json");
+
+fn bank() -> Rc<Bank> {
+    Rc::new(Bank::parse("content/bank.json", BANK).expect("shipped bank is valid"))
+}
+
+fn state(bank: Rc<Bank>, current: Option<Attempt>) -> AppState {
+    let mut stored = Stored::new();
+    stored.current = current;
+    let mut s = AppState::new(stored, vec![]);
+    s.bank = BankStatus::Ready(bank);
+    s
+}
+
+#[derive(Properties, PartialEq)]
+struct HarnessProps {
+    state: AppState,
+    #[prop_or_default]
+    children: Html,
+}
+
+/// Provides the app context and a router, as `App` does, without fetching or saving.
+#[function_component]
+fn Harness(props: &HarnessProps) -> Html {
+    let initial = props.state.clone();
+    let state = use_reducer(move || initial);
+    html! {
+        <ContextProvider<AppContext> context={state}>
+            <HashRouter>{ props.children.clone() }</HashRouter>
+        </ContextProvider<AppContext>>
+    }
+}
+
+async fn mount(state: AppState, children: Html) -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { state, children }).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn query(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+fn click(el: &Element) {
+    el.clone().dyn_into::<HtmlElement>().unwrap().click();
+}
+
+/// Every answer a component emitted, in order.
+type Log = Rc<RefCell<Vec<Option<Answer>>>>;
+
+fn recorder() -> (Log, Callback<Option<Answer>>) {
+    let log = Rc::new(RefCell::new(Vec::new()));
+    let sink = log.clone();
+    (log, Callback::from(move |a| sink.borrow_mut().push(a)))
+}
+
+#[wasm_bindgen_test]
+async fn single_choice_is_a_labelled_radio_group_that_reports_the_choice() {
+    let bank = bank();
+    let item = bank.items.iter().find(|i| i.id == "fnd-01").unwrap().clone();
+    let (log, onanswer) = recorder();
+    let root =
+        mount(state(bank, None), html! { <QuestionView item={item.clone()} answer={None} {onanswer} /> })
+            .await;
+
+    let legend = query(&root, "fieldset.question > legend")[0].text_content().unwrap();
+    assert_eq!(legend, item.stem.get("en"));
+    let radios = query(&root, "input[type=radio]");
+    assert_eq!(radios.len(), item.question.options().len());
+    for radio in &radios {
+        // Each input sits inside its own label: the whole option is the click target.
+        assert_eq!(radio.closest("label").unwrap().unwrap().tag_name(), "LABEL");
+    }
+    click(&radios[1]);
+    let expected = Answer::Choice(item.question.options()[1].id.clone());
+    assert_eq!(*log.borrow(), vec![Some(expected)]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn multiple_select_toggles_options_and_clears_to_no_answer() {
+    let bank = bank();
+    let item = bank.items.iter().find(|i| i.id == "fnd-03").unwrap().clone();
+    let (log, onanswer) = recorder();
+    let first = item.question.options()[0].id.clone();
+    let third = item.question.options()[2].id.clone();
+    let answer = Some(Answer::Choices(BTreeSet::from([first.clone()])));
+    let root = mount(state(bank, None), html! { <QuestionView {item} {answer} {onanswer} /> }).await;
+
+    let boxes = query(&root, "input[type=checkbox]");
+    assert!(boxes[0].clone().dyn_into::<HtmlInputElement>().unwrap().checked());
+    click(&boxes[2]);
+    click(&boxes[0]);
+    assert_eq!(*log.borrow(), vec![Some(Answer::Choices(BTreeSet::from([first, third]))), None]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn broken_bank_problems_are_listed_per_item_with_field_and_fault() {
+    let problems = Bank::parse("content/bank.json", BROKEN).unwrap_err();
+    let root = mount(state(bank(), None), html! { <BankProblems {problems} /> }).await;
+    let entries: Vec<String> =
+        query(&root, ".bank-problems > ul > li").iter().map(|e| e.text_content().unwrap()).collect();
+    assert_eq!(entries.len(), 3);
+    assert!(entries[0].contains("Item fnd-02"));
+    assert!(entries[0].contains("items[1].answer: names option \"e\", which does not exist"));
+    assert!(entries[2].contains("Item fnd-04"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn quiz_resumes_at_the_stored_question_and_moves_focus_on_next() {
+    let bank = bank();
+    let domains = vec!["foundations".to_string(), "data".to_string()];
+    let mut attempt = Attempt::new(&bank, &domains, 3, 42, 0.0).unwrap();
+    attempt.go_to(2);
+    let key = kafaa::engine::score::key(&bank.item(attempt.current_item_id()).unwrap().question);
+    attempt.answer(Some(key.clone()));
+    let root = mount(state(bank, Some(attempt.clone())), html! { <QuizPage /> }).await;
+
+    let heading = query(&root, "h1")[0].clone();
+    assert_eq!(heading.text_content().unwrap(), "Question 3 of 6");
+    let active = gloo::utils::document().active_element().unwrap();
+    assert_eq!(active, heading, "focus is on the question heading");
+    let checked = query(&root, "input:checked");
+    assert_eq!(
+        checked.len(),
+        match key {
+            Answer::Choices(set) => set.len(),
+            _ => 1,
+        }
+    );
+
+    click(&query(&root, "button[type=submit]")[0]);
+    yew::scheduler::flush().await;
+    let heading = query(&root, "h1")[0].clone();
+    assert_eq!(heading.text_content().unwrap(), "Question 4 of 6");
+    assert_eq!(gloo::utils::document().active_element().unwrap(), heading);
+    assert!(query(&root, "input:checked").is_empty());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn storage_round_trips_and_sets_aside_what_it_cannot_read() {
+    let bank = bank();
+    let mut stored = Stored::new();
+    stored.current = Some(Attempt::new(&bank, &["data".to_string()], 4, 7, 1.0).unwrap());
+    assert!(storage::save(&stored));
+    let loaded = storage::load();
+    assert_eq!(loaded.stored, stored);
+    assert!(loaded.set_aside.is_empty());
+
+    let local = gloo::utils::window().local_storage().unwrap().unwrap();
+    local.set_item(storage::KEY, "[1, 2").unwrap();
+    let loaded = storage::load();
+    assert_eq!(loaded.stored, Stored::new());
+    assert_eq!(loaded.set_aside.len(), 1);
+    let kept: Vec<String> = (0..local.length().unwrap())
+        .filter_map(|i| local.key(i).ok().flatten())
+        .filter(|k| k.starts_with(storage::SET_ASIDE_PREFIX))
+        .filter_map(|k| local.get_item(&k).ok().flatten())
+        .collect();
+    assert!(kept.contains(&"[1, 2".to_string()));
+    local.clear().unwrap();
+}
