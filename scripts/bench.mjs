@@ -1,0 +1,75 @@
+// Measures the release build in dist/: bundle sizes (raw and gzip) against the app-shell
+// budget, and the time to first render in headless Chromium. Run through scripts/bench.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, extname } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serve } from './static-server.mjs';
+
+const DIST = new URL('../dist', import.meta.url).pathname;
+const BUDGET_GZIP = 250 * 1000; // the app shell, everything but lazily fetched content
+const RUNS = 7;
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+const rows = files(DIST)
+  .filter((p) => !relative(DIST, p).startsWith('.'))
+  .map((path) => {
+    const body = readFileSync(path);
+    const rel = relative(DIST, path);
+    const lazy = rel.startsWith('content/');
+    return { rel, kind: lazy ? 'content' : extname(path).slice(1), lazy, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  })
+  .sort((a, b) => a.lazy - b.lazy || b.gzip - a.gzip);
+
+console.log('Bundle (dist/)');
+console.log(`  ${'file'.padEnd(44)} ${'kind'.padEnd(8)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)}`);
+for (const r of rows) console.log(`  ${r.rel.padEnd(44)} ${r.kind.padEnd(8)} ${kb(r.raw).padStart(10)} ${kb(r.gzip).padStart(10)}`);
+const byKind = {};
+for (const r of rows) {
+  byKind[r.kind] ??= { raw: 0, gzip: 0 };
+  byKind[r.kind].raw += r.raw;
+  byKind[r.kind].gzip += r.gzip;
+}
+console.log('\n  totals by kind');
+for (const [kind, t] of Object.entries(byKind)) console.log(`  ${kind.padEnd(53)} ${kb(t.raw).padStart(10)} ${kb(t.gzip).padStart(10)}`);
+const shell = rows.filter((r) => !r.lazy).reduce((s, r) => ({ raw: s.raw + r.raw, gzip: s.gzip + r.gzip }), { raw: 0, gzip: 0 });
+const within = shell.gzip <= BUDGET_GZIP;
+console.log(`\n  app shell (all but content/): ${kb(shell.raw)} raw, ${kb(shell.gzip)} gzip; budget ${kb(BUDGET_GZIP)} gzip: ${within ? 'within budget' : 'OVER BUDGET'}`);
+
+// Time to first render: a fresh browser context (cold cache) per run, until the home page's
+// heading is in the DOM; and until the domain list (which needs the fetched bank) is shown.
+const server = await serve(DIST, 0);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+const firstRender = [];
+const bankReady = [];
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(origin + '/', { waitUntil: 'commit' });
+  firstRender.push(await page.waitForFunction(() => document.querySelector('main h1') && performance.now()).then((h) => h.jsonValue()));
+  await context.close();
+  const context2 = await browser.newContext();
+  const page2 = await context2.newPage();
+  await page2.goto(origin + '/#/start', { waitUntil: 'commit' });
+  bankReady.push(await page2.waitForFunction(() => document.querySelector('fieldset.domains') && performance.now()).then((h) => h.jsonValue()));
+  await context2.close();
+}
+await browser.close();
+server.close();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`\nLoad in headless Chromium, local server, no throttling (${RUNS} cold runs, median / min)`);
+console.log(`  first render (home heading):       ${median(firstRender).toFixed(0)} ms / ${Math.min(...firstRender).toFixed(0)} ms`);
+console.log(`  quiz setup ready (bank fetched):   ${median(bankReady).toFixed(0)} ms / ${Math.min(...bankReady).toFixed(0)} ms`);
+
+if (!within) process.exit(1);

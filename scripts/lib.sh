@@ -1,0 +1,75 @@
+# Shared by scripts/serve, scripts/test and scripts/bench (sourced, not run).
+#
+# Installs whatever is missing at pinned versions and skips what is already there, so every
+# script works on a fresh Debian machine with only rustup/cargo, node/npm and apt, and is fast
+# on the second run. Nothing is downloaded from outside crates.io, npm and Debian.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+# trunk 0.22 needs a newer rustc than 1.95; wasm-bindgen-cli must equal the locked crate.
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+need() {
+  command -v "$1" >/dev/null 2>&1 || { echo "error: '$1' is required: $2" >&2; exit 1; }
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_rust() {
+  need cargo "install Rust with rustup (https://rustup.rs)"
+  rustup target list --installed | grep -qx wasm32-unknown-unknown || {
+    step "Adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  }
+}
+
+ensure_rust_components() {
+  for c in rustfmt clippy; do
+    rustup component list --installed | grep -q "^$c" || rustup component add "$c"
+  done
+}
+
+# ensure_cargo_tool CRATE VERSION BINARY [cargo install flags...]
+ensure_cargo_tool() {
+  local crate=$1 version=$2 bin=$3
+  shift 3
+  if "$bin" --version 2>/dev/null | grep -qF " $version"; then return; fi
+  step "Installing $crate $version from crates.io (once; 10-25 minutes on 2 cores)"
+  cargo install "$crate" --version "=$version" "$@"
+}
+
+ensure_node_modules() {
+  need npm "install Node.js 20 or later with npm"
+  if ! npm ls --depth=0 >/dev/null 2>&1; then
+    step "Installing the pinned Node tools (binaryen, playwright-core, axe-core)"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+# Everything needed to build the optimized bundle.
+ensure_build_tools() {
+  ensure_rust
+  ensure_cargo_tool trunk "$TRUNK_VERSION" trunk --locked
+  ensure_cargo_tool wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
+  ensure_node_modules
+}
+
+ensure_chromium() {
+  if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then return; fi
+  step "Installing Chromium and ChromeDriver from Debian"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver
+}
+
+build_release() {
+  step "Building the release bundle into dist/"
+  trunk build --release --offline
+}
