@@ -5,6 +5,7 @@
 
 pub mod attempt;
 pub mod bank;
+pub mod irt;
 pub mod localized;
 pub mod problem;
 pub mod rng;

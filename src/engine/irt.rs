@@ -1,0 +1,143 @@
+//! Item response theory: the three-parameter logistic model, item information, and ability
+//! estimation (EAP with a standard-normal prior; maximum likelihood where it exists).
+//!
+//! Formulas as in catsim (github.com/douglasrizzo/catsim), which the tests cross-check to
+//! three decimals: P(θ) = c + (1 − c) / (1 + e^(−a(θ − b))), I(θ) = a²(P − c)²(1 − P) /
+//! ((1 − c)² P), SE = 1 / √ΣI.
+
+use serde::{Deserialize, Serialize};
+
+/// The ability range searched; catsim's "extended" range.
+pub const THETA_MIN: f64 = -6.0;
+pub const THETA_MAX: f64 = 6.0;
+
+/// Quadrature for EAP: 121 points from −6 to 6, 0.1 apart.
+const GRID_POINTS: usize = 121;
+const GRID_STEP: f64 = 0.1;
+
+/// Discrimination a, difficulty b, pseudo-guessing c (c = 0 is the 2PL model).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemParams {
+    pub a: f64,
+    pub b: f64,
+    pub c: f64,
+}
+
+impl ItemParams {
+    /// Probability of a right answer at ability `theta`.
+    pub fn p(&self, theta: f64) -> f64 {
+        self.c + (1.0 - self.c) / (1.0 + (-self.a * (theta - self.b)).exp())
+    }
+
+    /// Fisher information at `theta`.
+    pub fn information(&self, theta: f64) -> f64 {
+        let p = self.p(theta);
+        if p <= 0.0 || p >= 1.0 {
+            return 0.0;
+        }
+        let num = self.a * self.a * (p - self.c).powi(2) * (1.0 - p);
+        let den = (1.0 - self.c).powi(2) * p;
+        if den > 0.0 {
+            num / den
+        } else {
+            0.0
+        }
+    }
+}
+
+/// An ability estimate with its standard error.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Estimate {
+    pub theta: f64,
+    pub se: f64,
+}
+
+/// One answered item: its parameters and whether the answer was right.
+pub type Response = (ItemParams, bool);
+
+/// Log-likelihood of `theta` given the responses; probabilities are clamped away from 0 and 1
+/// so that extreme parameters never give infinities.
+pub fn log_likelihood(theta: f64, responses: &[Response]) -> f64 {
+    responses
+        .iter()
+        .map(|(item, right)| {
+            let p = item.p(theta).clamp(1e-300, 1.0 - 1e-16);
+            if *right {
+                p.ln()
+            } else {
+                (1.0 - p).ln()
+            }
+        })
+        .sum()
+}
+
+/// Sum of item information at `theta`.
+pub fn test_information(theta: f64, responses: &[Response]) -> f64 {
+    responses.iter().map(|(item, _)| item.information(theta)).sum()
+}
+
+/// Expected a posteriori estimate under a standard-normal prior: the posterior mean and
+/// standard deviation on a fixed grid. Defined for every pattern, including no responses
+/// (θ = 0, SE = 1) and all-right or all-wrong patterns.
+pub fn eap(responses: &[Response]) -> Estimate {
+    let mut log_post = [0.0f64; GRID_POINTS];
+    let mut max = f64::NEG_INFINITY;
+    for (k, lp) in log_post.iter_mut().enumerate() {
+        let theta = grid(k);
+        *lp = -0.5 * theta * theta + log_likelihood(theta, responses);
+        max = max.max(*lp);
+    }
+    let (mut sum_w, mut sum_t) = (0.0, 0.0);
+    for (k, lp) in log_post.iter().enumerate() {
+        let w = (lp - max).exp();
+        sum_w += w;
+        sum_t += w * grid(k);
+    }
+    let mean = sum_t / sum_w;
+    let var =
+        log_post.iter().enumerate().map(|(k, lp)| (lp - max).exp() * (grid(k) - mean).powi(2)).sum::<f64>()
+            / sum_w;
+    Estimate { theta: mean, se: var.sqrt() }
+}
+
+fn grid(k: usize) -> f64 {
+    THETA_MIN + k as f64 * GRID_STEP
+}
+
+/// Maximum-likelihood estimate, or `None` when it does not exist (no responses, or all
+/// right, or all wrong). The likelihood of 3PL items can have several local maxima, so the
+/// whole range is scanned before refining the best bracket by golden-section search.
+pub fn mle(responses: &[Response]) -> Option<Estimate> {
+    let rights = responses.iter().filter(|(_, r)| *r).count();
+    if rights == 0 || rights == responses.len() {
+        return None;
+    }
+    let ll = |t: f64| log_likelihood(t, responses);
+    let best = (0..GRID_POINTS).max_by(|&i, &j| ll(grid(i)).total_cmp(&ll(grid(j))))?;
+    let (mut lo, mut hi) = (grid(best.saturating_sub(1)), grid((best + 1).min(GRID_POINTS - 1)));
+    let ratio = (5f64.sqrt() - 1.0) / 2.0;
+    let mut x1 = hi - ratio * (hi - lo);
+    let mut x2 = lo + ratio * (hi - lo);
+    let (mut f1, mut f2) = (ll(x1), ll(x2));
+    while hi - lo > 1e-9 {
+        if f1 < f2 {
+            lo = x1;
+            x1 = x2;
+            f1 = f2;
+            x2 = lo + ratio * (hi - lo);
+            f2 = ll(x2);
+        } else {
+            hi = x2;
+            x2 = x1;
+            f2 = f1;
+            x1 = hi - ratio * (hi - lo);
+            f1 = ll(x1);
+        }
+    }
+    let theta = (lo + hi) / 2.0;
+    let info = test_information(theta, responses);
+    Some(Estimate { theta, se: if info > 0.0 { 1.0 / info.sqrt() } else { f64::INFINITY } })
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
