@@ -4,10 +4,11 @@
 //! does not hide the others: it collects every problem, each with its file, item and field.
 //! The format is documented for authors in `static/content/README.md`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::{Map, Value};
 
+use super::irt::ItemParams;
 use super::localized::Localized;
 use super::problem::{Expected, Problem, ProblemKind};
 
@@ -22,6 +23,8 @@ pub struct Bank {
     pub title: Localized,
     pub domains: Vec<Domain>,
     pub items: Vec<Item>,
+    /// Item position by id: adaptive selection looks items up at every step.
+    index: HashMap<String, usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +53,8 @@ pub struct Item {
     pub code: Option<String>,
     pub question: Question,
     pub explanation: Localized,
+    /// Calibrated parameters, or defaults derived from the authored difficulty.
+    pub irt: ItemParams,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -57,6 +62,19 @@ pub enum Difficulty {
     Easy,
     Medium,
     Hard,
+}
+
+impl Difficulty {
+    /// IRT parameters for an item not yet calibrated: unit discrimination, no guessing, and
+    /// a difficulty one logit below or above the middle for easy and hard items.
+    pub fn default_irt(self) -> ItemParams {
+        let b = match self {
+            Difficulty::Easy => -1.0,
+            Difficulty::Medium => 0.0,
+            Difficulty::Hard => 1.0,
+        };
+        ItemParams { a: 1.0, b, c: 0.0 }
+    }
 }
 
 /// One answer option.
@@ -78,6 +96,18 @@ pub enum Question {
 const RESERVED_TYPES: [&str; 3] = ["ordering", "matching", "short_answer"];
 
 impl Bank {
+    /// Assembles a bank from validated parts (the reader, synthetic banks for simulation).
+    pub fn new(
+        id: String,
+        languages: Vec<String>,
+        title: Localized,
+        domains: Vec<Domain>,
+        items: Vec<Item>,
+    ) -> Bank {
+        let index = items.iter().enumerate().map(|(i, item)| (item.id.clone(), i)).collect();
+        Bank { id, languages, title, domains, items, index }
+    }
+
     /// Reads and validates a bank; `file` names it in problems.
     pub fn parse(file: &str, text: &str) -> Result<Bank, Vec<Problem>> {
         let value: Value = match serde_json::from_str(text) {
@@ -104,7 +134,7 @@ impl Bank {
     }
 
     pub fn item(&self, id: &str) -> Option<&Item> {
-        self.items.iter().find(|i| i.id == id)
+        self.index.get(id).and_then(|&i| self.items.get(i))
     }
 
     pub fn items_in<'a>(&'a self, domain: &'a str) -> impl Iterator<Item = &'a Item> + 'a {
@@ -280,7 +310,7 @@ impl Reader<'_> {
                 }
             }
         }
-        Some(Bank { id: id?, languages: languages?, title: title?, domains: domains?, items: items? })
+        Some(Bank::new(id?, languages?, title?, domains?, items?))
     }
 
     fn languages(&mut self, obj: &Map<String, Value>) -> Option<Vec<String>> {
@@ -335,9 +365,27 @@ impl Reader<'_> {
         let id = self.string(obj, "id", path);
         self.item = id.clone();
         let item = self.item_fields(obj, path, langs, domains);
+        let Some(item) = item else {
+            // Still check the IRT block, so its problems are reported with the others.
+            let _ = self.irt(obj, path, Difficulty::Medium);
+            self.item = None;
+            return None;
+        };
+        let (domain, subtopic, difficulty, tags, stem, code, question, explanation) = item;
+        let irt = self.irt(obj, path, difficulty);
         self.item = None;
-        let (domain, subtopic, difficulty, tags, stem, code, question, explanation) = item?;
-        Some(Item { id: id?, domain, subtopic, difficulty, tags, stem, code, question, explanation })
+        Some(Item {
+            id: id?,
+            domain,
+            subtopic,
+            difficulty,
+            tags,
+            stem,
+            code,
+            question,
+            explanation,
+            irt: irt?,
+        })
     }
 
     #[allow(clippy::type_complexity)]
@@ -390,6 +438,32 @@ impl Reader<'_> {
         let explanation = self.localized(obj, "explanation", path, langs);
         known_domain?;
         Some((domain?, subtopic?, difficulty?, tags?, stem?, code?, question?, explanation?))
+    }
+
+    /// The optional `irt` block: a in (0, 4], b in [−4, 4], c in [0, 0.5).
+    fn irt(&mut self, obj: &Map<String, Value>, path: &str, difficulty: Difficulty) -> Option<ItemParams> {
+        let Some(value) = obj.get("irt") else { return Some(difficulty.default_irt()) };
+        let path = join(path, "irt");
+        let block = self.object(value, &path)?;
+        let mut number = |key: &str, ok: fn(f64) -> bool, range: &'static str| {
+            let v = self.field(block, key, &path)?;
+            let field = join(&path, key);
+            match v.as_f64() {
+                Some(x) if ok(x) => Some(x),
+                Some(_) => {
+                    self.report(&field, ProblemKind::OutOfRange { range });
+                    None
+                }
+                None => {
+                    self.report(&field, ProblemKind::WrongType { expected: Expected::Number });
+                    None
+                }
+            }
+        };
+        let a = number("a", |x| x > 0.0 && x <= 4.0, "above 0 and at most 4");
+        let b = number("b", |x| (-4.0..=4.0).contains(&x), "from -4 to 4");
+        let c = number("c", |x| (0.0..0.5).contains(&x), "from 0 to below 0.5");
+        Some(ItemParams { a: a?, b: b?, c: c? })
     }
 
     fn tags(&mut self, obj: &Map<String, Value>, path: &str) -> Option<Vec<String>> {

@@ -3,6 +3,7 @@
 //! Nothing here touches the DOM, yew or the network, so every rule is tested natively with
 //! `cargo test` and the same code runs unchanged in the browser.
 
+pub mod assessment;
 pub mod attempt;
 pub mod bank;
 pub mod irt;

@@ -54,6 +54,12 @@ pub enum ProblemKind {
     BadAnswerSet,
     /// A domain has no items, so it could never be assessed.
     DomainWithoutItems { id: String },
+    /// A number outside its allowed range, described in words.
+    OutOfRange { range: &'static str },
+    /// A settings file that does not have the expected shape; the detail comes from the parser.
+    Shape { line: usize, column: usize, detail: String },
+    /// Two values that must be in order are not (e.g. level thresholds, min and max lengths).
+    OutOfOrder,
 }
 
 /// The kinds of JSON value a field can expect.
@@ -64,6 +70,7 @@ pub enum Expected {
     String,
     Boolean,
     Integer,
+    Number,
     StringOrArray,
 }
 
@@ -75,6 +82,7 @@ impl Expected {
             Expected::String => "a text",
             Expected::Boolean => "true or false",
             Expected::Integer => "a whole number",
+            Expected::Number => "a number",
             Expected::StringOrArray => "an option id or a list of option ids",
         }
     }
@@ -124,6 +132,11 @@ impl fmt::Display for ProblemKind {
                 write!(f, "must list at least one option, not all of them, and none twice")
             }
             ProblemKind::DomainWithoutItems { id } => write!(f, "domain \"{id}\" has no items"),
+            ProblemKind::OutOfRange { range } => write!(f, "must be {range}"),
+            ProblemKind::Shape { line, column, detail } => {
+                write!(f, "does not have the expected shape (line {line}, column {column}): {detail}")
+            }
+            ProblemKind::OutOfOrder => write!(f, "is out of order"),
         }
     }
 }

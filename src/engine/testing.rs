@@ -36,14 +36,15 @@ pub fn sample_bank(domains: usize, per_domain: usize) -> Bank {
                 code: None,
                 question,
                 explanation: Localized::en("Because"),
+                irt: [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard][i % 3].default_irt(),
             });
         }
     }
-    Bank {
-        id: "sample".into(),
-        languages: vec!["en".into()],
-        title: Localized::en("Sample"),
-        domains: (0..domains)
+    Bank::new(
+        "sample".into(),
+        vec!["en".into()],
+        Localized::en("Sample"),
+        (0..domains)
             .map(|d| Domain {
                 id: format!("d{d}"),
                 title: Localized::en(&format!("Domain {d}")),
@@ -52,7 +53,7 @@ pub fn sample_bank(domains: usize, per_domain: usize) -> Bank {
             })
             .collect(),
         items,
-    }
+    )
 }
 
 /// The keyed answer of an item.

@@ -236,3 +236,33 @@ proptest! {
         let _ = Bank::parse("x.json", &s);
     }
 }
+
+#[test]
+fn irt_parameters_are_read_checked_or_derived_from_difficulty() {
+    let mut calibrated = item("i1");
+    calibrated["irt"] = json!({"a": 1.7, "b": -0.4, "c": 0.2});
+    let mut hard = item("i2");
+    hard["difficulty"] = json!("hard");
+    let bank = parse(&bank_with(vec![calibrated, hard])).expect("valid");
+    assert_eq!(bank.items[0].irt, ItemParams { a: 1.7, b: -0.4, c: 0.2 });
+    assert_eq!(bank.items[1].irt, ItemParams { a: 1.0, b: 1.0, c: 0.0 });
+
+    let mut bad = item("i3");
+    bad["irt"] = json!({"a": 0, "b": 9, "c": "x"});
+    assert_eq!(
+        problems(&bank_with(vec![bad])),
+        vec![
+            (
+                Some("i3".into()),
+                "items[0].irt.a".into(),
+                ProblemKind::OutOfRange { range: "above 0 and at most 4" }
+            ),
+            (Some("i3".into()), "items[0].irt.b".into(), ProblemKind::OutOfRange { range: "from -4 to 4" }),
+            (
+                Some("i3".into()),
+                "items[0].irt.c".into(),
+                ProblemKind::WrongType { expected: Expected::Number }
+            ),
+        ]
+    );
+}

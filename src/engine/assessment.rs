@@ -1,0 +1,287 @@
+//! Assessment settings, as data (`static/content/assessment.json`): the modes with their
+//! stopping rules, the proficiency levels on the θ scale, the confidence band, and the
+//! certainty-based marking scheme. Changing any of them needs no code change.
+
+use serde::Deserialize;
+
+use super::irt::Estimate;
+use super::localized::Localized;
+use super::problem::{Problem, ProblemKind};
+
+/// The settings format version this code reads.
+pub const SETTINGS_SCHEMA: u64 = 1;
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub schema: u64,
+    pub modes: Vec<Mode>,
+    /// Ordered from lowest to highest; the first has no lower bound.
+    pub levels: Vec<Level>,
+    pub band: Band,
+    /// Certainty levels from least to most sure.
+    pub certainty: Vec<CertaintyLevel>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mode {
+    pub id: String,
+    pub title: Localized,
+    pub description: Localized,
+    pub rule: Rule,
+}
+
+/// How a mode picks items and when it stops.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Rule {
+    Adaptive(AdaptiveRule),
+    Fixed(FixedRule),
+}
+
+/// Computerized adaptive testing: maximum information with randomesque exposure control.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdaptiveRule {
+    /// Stop once every domain's standard error is below this...
+    pub se_target: f64,
+    /// ...but not before this many items in all...
+    pub min_items: usize,
+    /// ...and never after this many.
+    pub max_items: usize,
+    /// Pick at random among this many most informative items.
+    pub randomesque: usize,
+}
+
+/// The same items for everyone: drawn with a seed fixed in the data.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FixedRule {
+    pub items_per_domain: usize,
+    pub seed: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: String,
+    pub title: Localized,
+    pub description: Localized,
+    /// Lowest θ of the level; `null` for the first level.
+    pub from: Option<f64>,
+}
+
+/// The confidence band shown around an estimate: θ ± z·SE.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub z: f64,
+    /// The coverage the band stands for, as shown to users (80 for z = 1.28).
+    pub percent: u32,
+}
+
+/// One level of certainty-based marking (Gardner-Medwin's scheme, as in Moodle).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CertaintyLevel {
+    pub label: Localized,
+    /// Mark when right and when wrong.
+    pub right: i32,
+    pub wrong: i32,
+    /// The range of probability of being right for which this level is the best choice:
+    /// accuracy below `sure_from` is over-confidence, at or above `sure_to` under-confidence.
+    pub sure_from: f64,
+    pub sure_to: f64,
+}
+
+/// Where an estimate falls among the levels, with the levels at both ends of its band.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placement {
+    pub level: usize,
+    pub low: usize,
+    pub high: usize,
+}
+
+impl Placement {
+    /// The band reaches into another level: more items would settle it.
+    pub fn straddles(&self) -> bool {
+        self.low != self.high
+    }
+}
+
+impl Settings {
+    /// Reads and checks settings; `file` names it in problems.
+    pub fn parse(file: &str, text: &str) -> Result<Settings, Vec<Problem>> {
+        let problem =
+            |path: &str, kind| Problem { file: file.to_string(), item: None, path: path.to_string(), kind };
+        let settings: Settings = serde_json::from_str(text).map_err(|e| {
+            let kind = if e.is_syntax() || e.is_eof() {
+                ProblemKind::Syntax { line: e.line(), column: e.column() }
+            } else {
+                ProblemKind::Shape {
+                    line: e.line(),
+                    column: e.column(),
+                    detail: strip_position(&e.to_string()),
+                }
+            };
+            vec![problem("", kind)]
+        })?;
+        let mut problems = Vec::new();
+        let mut check = |ok: bool, path: String, kind: ProblemKind| {
+            if !ok {
+                problems.push(problem(&path, kind));
+            }
+        };
+        check(
+            settings.schema == SETTINGS_SCHEMA,
+            "schema".into(),
+            ProblemKind::UnsupportedSchema { found: settings.schema.to_string() },
+        );
+        check(!settings.modes.is_empty(), "modes".into(), ProblemKind::Empty);
+        for (i, mode) in settings.modes.iter().enumerate() {
+            let path = format!("modes[{i}]");
+            check(
+                settings.modes[..i].iter().all(|m| m.id != mode.id),
+                format!("{path}.id"),
+                ProblemKind::DuplicateId { id: mode.id.clone() },
+            );
+            match &mode.rule {
+                Rule::Adaptive(r) => {
+                    let p = format!("{path}.rule.adaptive");
+                    let range = ProblemKind::OutOfRange { range: "above 0 and at most 2" };
+                    check(r.se_target > 0.0 && r.se_target <= 2.0, format!("{p}.se_target"), range);
+                    let positive = ProblemKind::OutOfRange { range: "at least 1" };
+                    check(r.min_items >= 1, format!("{p}.min_items"), positive.clone());
+                    check(r.randomesque >= 1, format!("{p}.randomesque"), positive);
+                    check(r.min_items <= r.max_items, format!("{p}.max_items"), ProblemKind::OutOfOrder);
+                }
+                Rule::Fixed(r) => check(
+                    r.items_per_domain >= 1,
+                    format!("{path}.rule.fixed.items_per_domain"),
+                    ProblemKind::OutOfRange { range: "at least 1" },
+                ),
+            }
+        }
+        check(!settings.levels.is_empty(), "levels".into(), ProblemKind::Empty);
+        for (i, level) in settings.levels.iter().enumerate() {
+            let path = format!("levels[{i}].from");
+            match (i, level.from, i.checked_sub(1).and_then(|j| settings.levels[j].from)) {
+                (0, from, _) => {
+                    check(from.is_none(), path, ProblemKind::OutOfRange { range: "null for the first level" })
+                }
+                (_, None, _) => check(false, path, ProblemKind::Missing),
+                (_, Some(from), Some(previous)) => check(from > previous, path, ProblemKind::OutOfOrder),
+                (_, Some(_), None) => {}
+            }
+        }
+        check(settings.band.z > 0.0, "band.z".into(), ProblemKind::OutOfRange { range: "above 0" });
+        check(
+            settings.certainty.len() >= 2,
+            "certainty".into(),
+            ProblemKind::TooFewOptions { min: 2, found: settings.certainty.len() },
+        );
+        for (i, c) in settings.certainty.iter().enumerate() {
+            let path = format!("certainty[{i}]");
+            check(c.sure_from < c.sure_to, format!("{path}.sure_to"), ProblemKind::OutOfOrder);
+            check(c.right > 0, format!("{path}.right"), ProblemKind::OutOfRange { range: "above 0" });
+            check(c.wrong <= 0, format!("{path}.wrong"), ProblemKind::OutOfRange { range: "0 or below" });
+        }
+        if problems.is_empty() {
+            Ok(settings)
+        } else {
+            Err(problems)
+        }
+    }
+
+    pub fn mode(&self, id: &str) -> Option<&Mode> {
+        self.modes.iter().find(|m| m.id == id)
+    }
+
+    /// The level `theta` falls in.
+    pub fn level_at(&self, theta: f64) -> usize {
+        self.levels.iter().rposition(|l| l.from.is_none_or(|from| theta >= from)).unwrap_or(0)
+    }
+
+    /// The level of an estimate and of both ends of its confidence band.
+    pub fn place(&self, estimate: Estimate) -> Placement {
+        let half = self.band.z * estimate.se;
+        Placement {
+            level: self.level_at(estimate.theta),
+            low: self.level_at(estimate.theta - half),
+            high: self.level_at(estimate.theta + half),
+        }
+    }
+}
+
+/// serde_json appends " at line L column C"; the position is reported in its own fields.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    const SHIPPED: &str = include_str!("../../static/content/assessment.json");
+
+    fn shipped() -> Settings {
+        Settings::parse("content/assessment.json", SHIPPED).expect("shipped settings are valid")
+    }
+
+    #[test]
+    fn shipped_settings_have_the_three_modes_and_ordered_levels() {
+        let s = shipped();
+        let ids: Vec<&str> = s.modes.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["quick", "full", "fixed"]);
+        assert!(matches!(&s.mode("quick").unwrap().rule, Rule::Adaptive(r) if r.se_target == 0.40));
+        assert_eq!(s.levels.len(), 4);
+        assert_eq!(
+            s.certainty.iter().map(|c| (c.right, c.wrong)).collect::<Vec<_>>(),
+            [(1, 0), (2, -2), (3, -6)]
+        );
+    }
+
+    #[test]
+    fn levels_and_bands() {
+        let s = shipped();
+        assert_eq!(s.level_at(-3.0), 0);
+        assert_eq!(s.level_at(s.levels[2].from.unwrap()), 2);
+        assert_eq!(s.level_at(9.0), s.levels.len() - 1);
+        let middle = s.levels[1].from.unwrap() + 0.01;
+        let narrow = s.place(Estimate { theta: middle + 0.4, se: 0.01 });
+        assert!(!narrow.straddles());
+        let wide = s.place(Estimate { theta: middle, se: 0.5 });
+        assert_eq!((wide.low, wide.level), (0, 1));
+        assert!(wide.straddles());
+    }
+
+    #[test]
+    fn bad_settings_are_reported_precisely() {
+        let mut v: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();
+        v["modes"][0]["rule"]["adaptive"]["min_items"] = serde_json::json!(50);
+        v["levels"][2]["from"] = serde_json::json!(-5.0);
+        v["modes"][1]["id"] = serde_json::json!("quick");
+        let err = Settings::parse("content/assessment.json", &v.to_string()).unwrap_err();
+        let found: Vec<String> = err.iter().map(|p| format!("{}: {}", p.path, p.kind)).collect();
+        assert_eq!(
+            found,
+            [
+                "modes[0].rule.adaptive.max_items: is out of order",
+                "modes[1].id: id \"quick\" is used more than once",
+                "levels[2].from: is out of order",
+            ]
+        );
+        v["band"] = serde_json::json!({"z": 1.0});
+        let err = Settings::parse("content/assessment.json", &v.to_string()).unwrap_err();
+        assert!(
+            matches!(&err[0].kind, ProblemKind::Shape { detail, .. } if detail == "missing field `percent`"),
+            "{err:?}"
+        );
+        let err = Settings::parse("x.json", "{").unwrap_err();
+        assert!(matches!(err[0].kind, ProblemKind::Syntax { .. }));
+    }
+}
