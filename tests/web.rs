@@ -6,13 +6,14 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use kafaa::engine::attempt::{Answer, Attempt};
+use kafaa::engine::attempt::{Answer, Attempt, Plan};
 use kafaa::engine::bank::Bank;
+use kafaa::engine::content::Content;
 use kafaa::engine::store::Stored;
-use kafaa::ui::components::bank_status::BankProblems;
+use kafaa::ui::components::content_status::BankProblems;
 use kafaa::ui::components::question_view::QuestionView;
 use kafaa::ui::pages::quiz::QuizPage;
-use kafaa::ui::state::{AppContext, AppState, BankStatus};
+use kafaa::ui::state::{AppContext, AppState, ContentStatus};
 use kafaa::ui::storage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -23,17 +24,22 @@ use yew_router::prelude::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const BANK: &str = include_str!("../static/content/bank.json");
+const SETTINGS: &str = include_str!("../static/content/assessment.json");
 const BROKEN: &str = include_str!("fixtures/broken-bank.json");
 
-fn bank() -> Rc<Bank> {
-    Rc::new(Bank::parse("content/bank.json", BANK).expect("shipped bank is valid"))
+fn content() -> Rc<Content> {
+    Rc::new(Content::parse(BANK, SETTINGS).expect("shipped content is valid"))
 }
 
-fn state(bank: Rc<Bank>, current: Option<Attempt>) -> AppState {
+fn bank() -> Bank {
+    content().bank.clone()
+}
+
+fn state(content: Rc<Content>, current: Option<Attempt>) -> AppState {
     let mut stored = Stored::new();
     stored.current = current;
     let mut s = AppState::new(stored, vec![]);
-    s.bank = BankStatus::Ready(bank);
+    s.content = ContentStatus::Ready(content);
     s
 }
 
@@ -85,12 +91,13 @@ fn recorder() -> (Log, Callback<Option<Answer>>) {
 
 #[wasm_bindgen_test]
 async fn single_choice_is_a_labelled_radio_group_that_reports_the_choice() {
-    let bank = bank();
-    let item = bank.items.iter().find(|i| i.id == "fnd-01").unwrap().clone();
+    let item = bank().items.iter().find(|i| i.id == "fnd-01").unwrap().clone();
     let (log, onanswer) = recorder();
-    let root =
-        mount(state(bank, None), html! { <QuestionView item={item.clone()} answer={None} {onanswer} /> })
-            .await;
+    let root = mount(
+        state(content(), None),
+        html! { <QuestionView item={item.clone()} answer={None} {onanswer} /> },
+    )
+    .await;
 
     let legend = query(&root, "fieldset.question > legend")[0].text_content().unwrap();
     assert_eq!(legend, item.stem.get("en"));
@@ -108,13 +115,12 @@ async fn single_choice_is_a_labelled_radio_group_that_reports_the_choice() {
 
 #[wasm_bindgen_test]
 async fn multiple_select_toggles_options_and_clears_to_no_answer() {
-    let bank = bank();
-    let item = bank.items.iter().find(|i| i.id == "fnd-03").unwrap().clone();
+    let item = bank().items.iter().find(|i| i.id == "fnd-03").unwrap().clone();
     let (log, onanswer) = recorder();
     let first = item.question.options()[0].id.clone();
     let third = item.question.options()[2].id.clone();
     let answer = Some(Answer::Choices(BTreeSet::from([first.clone()])));
-    let root = mount(state(bank, None), html! { <QuestionView {item} {answer} {onanswer} /> }).await;
+    let root = mount(state(content(), None), html! { <QuestionView {item} {answer} {onanswer} /> }).await;
 
     let boxes = query(&root, "input[type=checkbox]");
     assert!(boxes[0].clone().dyn_into::<HtmlInputElement>().unwrap().checked());
@@ -127,7 +133,7 @@ async fn multiple_select_toggles_options_and_clears_to_no_answer() {
 #[wasm_bindgen_test]
 async fn broken_bank_problems_are_listed_per_item_with_field_and_fault() {
     let problems = Bank::parse("content/bank.json", BROKEN).unwrap_err();
-    let root = mount(state(bank(), None), html! { <BankProblems {problems} /> }).await;
+    let root = mount(state(content(), None), html! { <BankProblems {problems} /> }).await;
     let entries: Vec<String> =
         query(&root, ".bank-problems > ul > li").iter().map(|e| e.text_content().unwrap()).collect();
     assert_eq!(entries.len(), 3);
@@ -139,16 +145,18 @@ async fn broken_bank_problems_are_listed_per_item_with_field_and_fault() {
 
 #[wasm_bindgen_test]
 async fn quiz_resumes_at_the_stored_question_and_moves_focus_on_next() {
-    let bank = bank();
+    let content = content();
     let domains = vec!["foundations".to_string(), "data".to_string()];
-    let mut attempt = Attempt::new(&bank, &domains, 3, 42, 0.0).unwrap();
+    let mode = content.settings.mode("fixed").unwrap();
+    let plan = Plan { mode, domains: &domains, certainty: false, seed: 42, now: 0.0 };
+    let mut attempt = Attempt::start(&content.bank, &plan).unwrap();
     attempt.go_to(2);
-    let key = kafaa::engine::score::key(&bank.item(attempt.current_item_id()).unwrap().question);
+    let key = kafaa::engine::score::key(&content.bank.item(attempt.current_item_id()).unwrap().question);
     attempt.answer(Some(key.clone()));
-    let root = mount(state(bank, Some(attempt.clone())), html! { <QuizPage /> }).await;
+    let root = mount(state(content.clone(), Some(attempt.clone())), html! { <QuizPage /> }).await;
 
     let heading = query(&root, "h1")[0].clone();
-    assert_eq!(heading.text_content().unwrap(), "Question 3 of 6");
+    assert_eq!(heading.text_content().unwrap(), "Question 3 of 10");
     let active = gloo::utils::document().active_element().unwrap();
     assert_eq!(active, heading, "focus is on the question heading");
     let checked = query(&root, "input:checked");
@@ -163,7 +171,7 @@ async fn quiz_resumes_at_the_stored_question_and_moves_focus_on_next() {
     click(&query(&root, "button[type=submit]")[0]);
     yew::scheduler::flush().await;
     let heading = query(&root, "h1")[0].clone();
-    assert_eq!(heading.text_content().unwrap(), "Question 4 of 6");
+    assert_eq!(heading.text_content().unwrap(), "Question 4 of 10");
     assert_eq!(gloo::utils::document().active_element().unwrap(), heading);
     assert!(query(&root, "input:checked").is_empty());
     root.remove();
@@ -171,9 +179,12 @@ async fn quiz_resumes_at_the_stored_question_and_moves_focus_on_next() {
 
 #[wasm_bindgen_test]
 fn storage_round_trips_and_sets_aside_what_it_cannot_read() {
-    let bank = bank();
+    let content = content();
+    let domains = ["data".to_string()];
+    let mode = content.settings.mode("quick").unwrap();
+    let plan = Plan { mode, domains: &domains, certainty: true, seed: 7, now: 1.0 };
     let mut stored = Stored::new();
-    stored.current = Some(Attempt::new(&bank, &["data".to_string()], 4, 7, 1.0).unwrap());
+    stored.current = Some(Attempt::start(&content.bank, &plan).unwrap());
     assert!(storage::save(&stored));
     let loaded = storage::load();
     assert_eq!(loaded.stored, stored);
@@ -191,4 +202,39 @@ fn storage_round_trips_and_sets_aside_what_it_cannot_read() {
         .collect();
     assert!(kept.contains(&"[1, 2".to_string()));
     local.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn adaptive_quiz_with_certainty_needs_both_before_choosing_the_next_item() {
+    let content = content();
+    let domains = ["programming".to_string()];
+    let mode = content.settings.mode("quick").unwrap();
+    let plan = Plan { mode, domains: &domains, certainty: true, seed: 11, now: 0.0 };
+    let attempt = Attempt::start(&content.bank, &plan).unwrap();
+    let first = attempt.items[0].clone();
+    let root = mount(state(content.clone(), Some(attempt)), html! { <QuizPage /> }).await;
+
+    assert_eq!(query(&root, "h1")[0].text_content().unwrap(), "Question 1");
+    assert!(query(&root, "button").iter().all(|b| b.text_content().unwrap() != "Previous"), "no going back");
+    let submit = query(&root, "button[type=submit]")[0].clone();
+    click(&submit);
+    yew::scheduler::flush().await;
+    assert_eq!(query(&root, "h1")[0].text_content().unwrap(), "Question 1", "blocked without an answer");
+    assert_eq!(query(&root, "#next-hint")[0].text_content().unwrap(), "Choose an answer to go on.");
+
+    click(&query(&root, "fieldset.question input")[0]);
+    yew::scheduler::flush().await;
+    assert_eq!(query(&root, "#next-hint")[0].text_content().unwrap(), "Say how sure you are to go on.");
+    let certainty = query(&root, "fieldset.certainty input[type=radio]");
+    assert_eq!(certainty.len(), 3);
+    click(&certainty[2]);
+    yew::scheduler::flush().await;
+    assert!(query(&root, "#next-hint").is_empty());
+
+    click(&query(&root, "button[type=submit]")[0]);
+    yew::scheduler::flush().await;
+    assert_eq!(query(&root, "h1")[0].text_content().unwrap(), "Question 2");
+    let now_showing = query(&root, "fieldset.question input")[0].get_attribute("name").unwrap();
+    assert_ne!(now_showing, format!("q-{first}"), "a new item was selected");
+    root.remove();
 }

@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::assessment::{Mode, Rule, Settings};
 use super::bank::{Bank, Item};
+use super::cat;
 use super::rng::Rng;
 
 /// What the learner gave for one item.
@@ -26,13 +28,22 @@ pub struct Attempt {
     pub id: String,
     /// The bank the items come from.
     pub bank: String,
-    /// The seed the items were drawn with, kept so the draw can be reproduced.
+    /// The mode's id in the assessment settings.
+    pub mode: String,
+    /// The seed the items were drawn with, kept so the draw can be reproduced and an adaptive
+    /// attempt picks the same next item after a reload.
     pub seed: u64,
     pub domains: Vec<String>,
-    /// Item ids in the order they are asked.
+    /// Item ids in the order they are asked; an adaptive attempt adds one at a time.
     pub items: Vec<String>,
     /// One slot per item; `None` until answered.
     pub answers: Vec<Option<Answer>>,
+    /// Whether the learner states how sure they are (certainty-based marking).
+    pub certainty: bool,
+    /// One slot per item: the chosen certainty level, by position in the settings.
+    pub certainties: Vec<Option<usize>>,
+    /// Extra items asked after the attempt first stopped, to settle a level.
+    pub extension: Option<Extension>,
     /// Index of the question on screen.
     pub current: usize,
     /// Milliseconds since the Unix epoch.
@@ -40,63 +51,146 @@ pub struct Attempt {
     pub finished_at: Option<f64>,
 }
 
+/// More questions in some domains, asked after the attempt first stopped.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Extension {
+    pub domains: Vec<String>,
+    /// Ask until the attempt has this many items.
+    pub until: usize,
+}
+
 /// Why an attempt cannot be built or resumed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AttemptError {
     NoDomains,
     UnknownDomain(String),
+    /// The chosen domains have no item to ask.
+    NoItems,
     /// Stored data whose parts do not fit together.
     Inconsistent(&'static str),
 }
 
+/// Choices made on the start screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan<'a> {
+    pub mode: &'a Mode,
+    pub domains: &'a [String],
+    pub certainty: bool,
+    /// Seed for adaptive modes; fixed forms use the seed in their rule.
+    pub seed: u64,
+    pub now: f64,
+}
+
 impl Attempt {
-    /// Draws up to `per_domain` items from each chosen domain, spreading difficulties, and
-    /// orders the quiz from easier to harder so that it starts with a warm-up.
-    pub fn new(
-        bank: &Bank,
-        domains: &[String],
-        per_domain: usize,
-        seed: u64,
-        now: f64,
-    ) -> Result<Attempt, AttemptError> {
-        if domains.is_empty() || per_domain == 0 {
+    /// Starts an attempt: a fixed form drawn whole, or an adaptive one with its first item.
+    pub fn start(bank: &Bank, plan: &Plan) -> Result<Attempt, AttemptError> {
+        if plan.domains.is_empty() {
             return Err(AttemptError::NoDomains);
         }
-        let mut rng = Rng::new(seed);
-        let mut chosen: Vec<&Item> = Vec::new();
-        for domain in domains {
-            if bank.domain(domain).is_none() {
-                return Err(AttemptError::UnknownDomain(domain.clone()));
-            }
-            let mut pool: Vec<&Item> = bank.items_in(domain).collect();
-            rng.shuffle(&mut pool);
-            // Stable sort after the shuffle: random within a difficulty, then deal round-robin
-            // across difficulties so a short quiz still mixes easy, medium and hard items.
-            pool.sort_by_key(|i| i.difficulty);
-            chosen.extend(round_robin_by_difficulty(pool).into_iter().take(per_domain));
+        if let Some(unknown) = plan.domains.iter().find(|d| bank.domain(d).is_none()) {
+            return Err(AttemptError::UnknownDomain(unknown.clone()));
         }
-        rng.shuffle(&mut chosen);
-        chosen.sort_by_key(|i| i.difficulty);
-        let items: Vec<String> = chosen.iter().map(|i| i.id.clone()).collect();
-        Ok(Attempt {
-            id: format!("{:x}-{:x}", now as u64, seed),
+        let (items, seed) = match &plan.mode.rule {
+            Rule::Fixed(rule) => (draw(bank, plan.domains, rule.items_per_domain, rule.seed), rule.seed),
+            Rule::Adaptive(_) => (Vec::new(), plan.seed),
+        };
+        let mut attempt = Attempt {
+            id: format!("{:x}-{:x}", plan.now as u64, plan.seed),
             bank: bank.id.clone(),
+            mode: plan.mode.id.clone(),
             seed,
-            domains: domains.to_vec(),
+            domains: plan.domains.to_vec(),
             answers: vec![None; items.len()],
+            certainties: vec![None; items.len()],
             items,
+            certainty: plan.certainty,
+            extension: None,
             current: 0,
-            started_at: now,
+            started_at: plan.now,
             finished_at: None,
-        })
+        };
+        if let Rule::Adaptive(rule) = &plan.mode.rule {
+            let first = cat::next_item(bank, &attempt, rule).ok_or(AttemptError::NoItems)?;
+            attempt.push(first);
+        }
+        if attempt.items.is_empty() {
+            return Err(AttemptError::NoItems);
+        }
+        Ok(attempt)
     }
 
+    fn push(&mut self, item: &Item) {
+        self.items.push(item.id.clone());
+        self.answers.push(None);
+        self.certainties.push(None);
+    }
+
+    /// Moves on after the question on screen: to the next question of a fixed form, or to a
+    /// newly selected item of an adaptive one. `false` when the attempt is over.
+    pub fn advance(&mut self, bank: &Bank, settings: &Settings) -> bool {
+        if !self.is_last() {
+            self.current += 1;
+            return true;
+        }
+        let next = match settings.mode(&self.mode).map(|m| &m.rule) {
+            Some(Rule::Adaptive(rule)) => cat::next_item(bank, self, rule),
+            _ => None,
+        };
+        match next {
+            Some(item) => {
+                self.push(item);
+                self.current = self.items.len() - 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether answers chose the items; such attempts cannot go back to change an answer.
+    pub fn is_adaptive(&self, settings: &Settings) -> bool {
+        matches!(settings.mode(&self.mode).map(|m| &m.rule), Some(Rule::Adaptive(_)))
+    }
+
+    /// Reopens a finished adaptive attempt for `extra` more items in `domains`. `false`, with
+    /// nothing changed, when none of those domains has an item left.
+    pub fn extend(&mut self, bank: &Bank, settings: &Settings, domains: Vec<String>, extra: usize) -> bool {
+        let mut reopened = self.clone();
+        reopened.extension = Some(Extension { domains, until: self.items.len() + extra });
+        reopened.finished_at = None;
+        reopened.go_to(self.items.len());
+        if !reopened.advance(bank, settings) {
+            return false;
+        }
+        *self = reopened;
+        true
+    }
+}
+
+/// Draws up to `per_domain` items from each chosen domain, spreading difficulties, and orders
+/// the form from easier to harder so that it starts with a warm-up.
+fn draw(bank: &Bank, domains: &[String], per_domain: usize, seed: u64) -> Vec<String> {
+    let mut rng = Rng::new(seed);
+    let mut chosen: Vec<&Item> = Vec::new();
+    for domain in domains {
+        let mut pool: Vec<&Item> = bank.items_in(domain).collect();
+        rng.shuffle(&mut pool);
+        // Stable sort after the shuffle: random within a difficulty, then deal round-robin
+        // across difficulties so a short form still mixes easy, medium and hard items.
+        pool.sort_by_key(|i| i.difficulty);
+        chosen.extend(round_robin_by_difficulty(pool).into_iter().take(per_domain));
+    }
+    rng.shuffle(&mut chosen);
+    chosen.sort_by_key(|i| i.difficulty);
+    chosen.iter().map(|i| i.id.clone()).collect()
+}
+
+impl Attempt {
     /// Checks that stored parts fit together, so the UI never indexes out of range.
     pub fn check(&self) -> Result<(), AttemptError> {
         if self.items.is_empty() {
             return Err(AttemptError::Inconsistent("an attempt without items"));
         }
-        if self.answers.len() != self.items.len() {
+        if self.answers.len() != self.items.len() || self.certainties.len() != self.items.len() {
             return Err(AttemptError::Inconsistent("answers do not match items"));
         }
         if self.current >= self.items.len() {
@@ -118,6 +212,23 @@ impl Attempt {
         if let Some(slot) = self.answers.get_mut(self.current) {
             *slot = answer;
         }
+    }
+
+    /// Records how sure the learner is of the answer on screen.
+    pub fn set_certainty(&mut self, level: Option<usize>) {
+        if let Some(slot) = self.certainties.get_mut(self.current) {
+            *slot = level;
+        }
+    }
+
+    pub fn current_certainty(&self) -> Option<usize> {
+        self.certainties.get(self.current).copied().flatten()
+    }
+
+    /// The question on screen has what it needs to move on: an answer, and a certainty when
+    /// certainty-based marking is on.
+    pub fn current_complete(&self) -> bool {
+        self.current_answer().is_some() && (!self.certainty || self.current_certainty().is_some())
     }
 
     /// Moves to question `index`, clamped to the quiz.
@@ -161,12 +272,16 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::engine::testing::sample_bank;
+    use crate::engine::testing::{fixed_attempt, fixed_mode, sample_bank};
+
+    fn plan<'a>(mode: &'a Mode, domains: &'a [String]) -> Plan<'a> {
+        Plan { mode, domains, certainty: false, seed: 1, now: 0.0 }
+    }
 
     #[test]
     fn draws_per_domain_and_starts_at_the_first_question() {
         let bank = sample_bank(3, 10);
-        let a = Attempt::new(&bank, &["d0".into(), "d2".into()], 4, 7, 1000.0).unwrap();
+        let a = fixed_attempt(&bank, &["d0", "d2"], 4, 7);
         assert_eq!(a.items.len(), 8);
         assert_eq!(a.current, 0);
         assert!(a.answers.iter().all(Option::is_none));
@@ -185,9 +300,10 @@ mod tests {
     #[test]
     fn refuses_empty_or_unknown_domains() {
         let bank = sample_bank(1, 3);
-        assert_eq!(Attempt::new(&bank, &[], 4, 1, 0.0), Err(AttemptError::NoDomains));
+        let mode = fixed_mode(4, 1);
+        assert_eq!(Attempt::start(&bank, &plan(&mode, &[])), Err(AttemptError::NoDomains));
         assert_eq!(
-            Attempt::new(&bank, &["zz".into()], 4, 1, 0.0),
+            Attempt::start(&bank, &plan(&mode, &["zz".into()])),
             Err(AttemptError::UnknownDomain("zz".into()))
         );
     }
@@ -195,7 +311,7 @@ mod tests {
     #[test]
     fn answering_and_moving() {
         let bank = sample_bank(1, 5);
-        let mut a = Attempt::new(&bank, &["d0".into()], 5, 3, 0.0).unwrap();
+        let mut a = fixed_attempt(&bank, &["d0"], 5, 3);
         a.answer(Some(Answer::Bool(true)));
         a.go_to(99);
         assert_eq!(a.current, 4);
@@ -210,12 +326,39 @@ mod tests {
     #[test]
     fn check_refuses_inconsistent_stored_attempts() {
         let bank = sample_bank(1, 5);
-        let mut a = Attempt::new(&bank, &["d0".into()], 5, 3, 0.0).unwrap();
+        let mut a = fixed_attempt(&bank, &["d0"], 5, 3);
         a.current = 5;
         assert!(a.check().is_err());
         a.current = 0;
         a.answers.pop();
         assert!(a.check().is_err());
+        a.answers.push(None);
+        a.certainties.pop();
+        assert!(a.check().is_err());
+    }
+
+    #[test]
+    fn a_fixed_form_is_the_same_for_everyone_and_advances_to_its_end() {
+        let bank = sample_bank(2, 9);
+        let domains = vec!["d0".to_string(), "d1".to_string()];
+        let mode = fixed_mode(3, 77);
+        let settings_like = |seed| Attempt::start(&bank, &Plan { seed, ..plan(&mode, &domains) }).unwrap();
+        let (a, b) = (settings_like(1), settings_like(2));
+        assert_eq!(a.items, b.items, "the form's own seed decides, not the learner's");
+        assert_eq!(a.items.len(), 6);
+    }
+
+    #[test]
+    fn certainty_is_required_to_complete_a_question_only_when_on() {
+        let bank = sample_bank(1, 3);
+        let mut a = fixed_attempt(&bank, &["d0"], 3, 1);
+        a.answer(Some(Answer::Bool(true)));
+        assert!(a.current_complete());
+        a.certainty = true;
+        assert!(!a.current_complete());
+        a.set_certainty(Some(2));
+        assert!(a.current_complete());
+        assert_eq!(a.current_certainty(), Some(2));
     }
 
     proptest! {
@@ -223,8 +366,9 @@ mod tests {
         fn same_seed_same_quiz_and_never_a_repeat(seed: u64, per in 1usize..12, n in 1usize..4) {
             let bank = sample_bank(3, 9);
             let domains: Vec<String> = (0..n).map(|i| format!("d{i}")).collect();
-            let a = Attempt::new(&bank, &domains, per, seed, 5.0).unwrap();
-            let b = Attempt::new(&bank, &domains, per, seed, 5.0).unwrap();
+            let mode = fixed_mode(per, seed);
+            let a = Attempt::start(&bank, &plan(&mode, &domains)).unwrap();
+            let b = Attempt::start(&bank, &plan(&mode, &domains)).unwrap();
             prop_assert_eq!(&a, &b);
             let unique: BTreeSet<&String> = a.items.iter().collect();
             prop_assert_eq!(unique.len(), a.items.len());

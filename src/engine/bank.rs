@@ -137,7 +137,7 @@ impl Bank {
         self.index.get(id).and_then(|&i| self.items.get(i))
     }
 
-    pub fn items_in<'a>(&'a self, domain: &'a str) -> impl Iterator<Item = &'a Item> + 'a {
+    pub fn items_in<'a, 'd>(&'a self, domain: &'d str) -> impl Iterator<Item = &'a Item> + use<'a, 'd> {
         self.items.iter().filter(move |i| i.domain == domain)
     }
 }

@@ -6,6 +6,8 @@
 pub mod assessment;
 pub mod attempt;
 pub mod bank;
+pub mod cat;
+pub mod content;
 pub mod irt;
 pub mod localized;
 pub mod problem;

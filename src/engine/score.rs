@@ -1,5 +1,6 @@
 //! Scoring an attempt: right or wrong per item, tallies per domain and overall.
 
+use super::assessment::CertaintyLevel;
 use super::attempt::{Answer, Attempt};
 use super::bank::{Bank, Item, Question};
 
@@ -43,6 +44,71 @@ pub struct Score<'a> {
     pub unavailable: usize,
 }
 
+/// How a learner's certainty compared with their accuracy in a domain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Calibration {
+    /// Accuracy at each certainty level fell in the range that level is meant for.
+    Good,
+    /// Right less often than the certainty chosen implies.
+    Over,
+    /// Right more often than the certainty chosen implies.
+    Under,
+    /// No certainty level was used often enough to judge.
+    TooFew,
+}
+
+/// Certainty-based marking in one domain.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CertaintyReport {
+    pub marks: i32,
+    pub answered: usize,
+    /// Right answers out of answers at each certainty level.
+    pub per_level: Vec<Tally>,
+    pub calibration: Calibration,
+}
+
+/// Answers needed at a certainty level before its accuracy is judged.
+const MIN_TO_JUDGE: usize = 2;
+
+/// Marks and calibration of the answers given with a certainty in `domain`.
+pub fn certainty_report(
+    bank: &Bank,
+    attempt: &Attempt,
+    levels: &[CertaintyLevel],
+    domain: &str,
+) -> CertaintyReport {
+    let mut per_level = vec![Tally::default(); levels.len()];
+    let mut marks = 0;
+    let mut answered = 0;
+    for ((id, answer), certainty) in attempt.items.iter().zip(&attempt.answers).zip(&attempt.certainties) {
+        let (Some(item), Some(answer), Some(level)) = (bank.item(id), answer, certainty) else { continue };
+        let (Some(scheme), Some(tally)) = (levels.get(*level), per_level.get_mut(*level)) else { continue };
+        if item.domain != domain {
+            continue;
+        }
+        let right = is_correct(&item.question, answer);
+        tally.add(right);
+        marks += if right { scheme.right } else { scheme.wrong };
+        answered += 1;
+    }
+    let judged: Vec<(f64, &CertaintyLevel)> = per_level
+        .iter()
+        .zip(levels)
+        .filter(|(t, _)| t.total >= MIN_TO_JUDGE)
+        .map(|(t, l)| (t.correct as f64 / t.total as f64, l))
+        .collect();
+    let calibration = if judged.is_empty() {
+        Calibration::TooFew
+    } else if judged.iter().any(|(acc, l)| *acc < l.sure_from) {
+        Calibration::Over
+    } else if judged.iter().any(|(acc, l)| *acc >= l.sure_to) {
+        Calibration::Under
+    } else {
+        Calibration::Good
+    };
+    CertaintyReport { marks, answered, per_level, calibration }
+}
+
 /// Whether `answer` is right for `question`; an answer of the wrong shape is wrong.
 pub fn is_correct(question: &Question, answer: &Answer) -> bool {
     match (question, answer) {
@@ -59,6 +125,21 @@ pub fn key(question: &Question) -> Answer {
         Question::SingleChoice { answer, .. } => Answer::Choice(answer.clone()),
         Question::MultipleSelect { answers, .. } => Answer::Choices(answers.clone()),
         Question::TrueFalse { answer } => Answer::Bool(*answer),
+    }
+}
+
+/// A plausible wrong answer: another option, the first unkeyed option alone, or the opposite.
+/// Used by simulated examinees.
+pub fn wrong_answer(question: &Question) -> Answer {
+    let options = question.options();
+    match question {
+        Question::SingleChoice { answer, .. } => {
+            Answer::Choice(options.iter().find(|o| &o.id != answer).map(|o| o.id.clone()).unwrap_or_default())
+        }
+        Question::MultipleSelect { answers, .. } => Answer::Choices(
+            options.iter().find(|o| !answers.contains(&o.id)).map(|o| o.id.clone()).into_iter().collect(),
+        ),
+        Question::TrueFalse { answer } => Answer::Bool(!answer),
     }
 }
 
@@ -88,7 +169,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::engine::testing::{right_answer, sample_bank};
+    use crate::engine::testing::{fixed_attempt, right_answer, sample_bank};
 
     #[test]
     fn percent_rounds_half_up() {
@@ -101,7 +182,7 @@ mod tests {
     #[test]
     fn scores_per_domain_and_overall() {
         let bank = sample_bank(2, 4);
-        let mut a = Attempt::new(&bank, &["d0".into(), "d1".into()], 4, 11, 0.0).unwrap();
+        let mut a = fixed_attempt(&bank, &["d0", "d1"], 4, 11);
         for i in 0..a.items.len() {
             let item = bank.item(&a.items[i]).unwrap();
             if item.domain == "d0" {
@@ -123,7 +204,7 @@ mod tests {
     #[test]
     fn wrong_shapes_and_missing_items_do_not_count_as_right() {
         let bank = sample_bank(1, 3);
-        let mut a = Attempt::new(&bank, &["d0".into()], 3, 1, 0.0).unwrap();
+        let mut a = fixed_attempt(&bank, &["d0"], 3, 1);
         for slot in &mut a.answers {
             *slot = Some(Answer::Choices(Default::default()));
         }
@@ -133,11 +214,50 @@ mod tests {
         assert_eq!(s.overall, Tally { correct: 0, total: 2 });
     }
 
+    fn levels() -> Vec<CertaintyLevel> {
+        crate::engine::assessment::Settings::parse(
+            "s.json",
+            include_str!("../../static/content/assessment.json"),
+        )
+        .expect("valid settings")
+        .certainty
+    }
+
+    #[test]
+    fn certainty_marks_follow_the_moodle_scheme_and_judge_calibration() {
+        let bank = sample_bank(1, 6);
+        let mut a = fixed_attempt(&bank, &["d0"], 6, 3);
+        a.certainty = true;
+        // Very sure four times, right twice: 3 + 3 - 6 - 6, over-confident.
+        for i in 0..4 {
+            let item = bank.item(&a.items[i]).unwrap();
+            a.answers[i] = Some(if i < 2 { right_answer(item) } else { wrong_answer(&item.question) });
+            a.certainties[i] = Some(2);
+        }
+        let r = certainty_report(&bank, &a, &levels(), "d0");
+        assert_eq!(r.marks, -6);
+        assert_eq!(r.answered, 4);
+        assert_eq!(r.per_level[2], Tally { correct: 2, total: 4 });
+        assert_eq!(r.calibration, Calibration::Over);
+
+        // Not sure but always right: under-confident.
+        for i in 0..4 {
+            a.answers[i] = Some(right_answer(bank.item(&a.items[i]).unwrap()));
+            a.certainties[i] = Some(0);
+        }
+        let r = certainty_report(&bank, &a, &levels(), "d0");
+        assert_eq!((r.marks, r.calibration), (4, Calibration::Under));
+
+        a.certainties = vec![None; 6];
+        a.certainties[0] = Some(1);
+        assert_eq!(certainty_report(&bank, &a, &levels(), "d0").calibration, Calibration::TooFew);
+    }
+
     proptest! {
         #[test]
         fn each_right_answer_adds_exactly_one(seed: u64, mask: u16) {
             let bank = sample_bank(3, 6);
-            let mut a = Attempt::new(&bank, &["d0".into(), "d1".into(), "d2".into()], 4, seed, 0.0).unwrap();
+            let mut a = fixed_attempt(&bank, &["d0", "d1", "d2"], 4, seed);
             let mut expected = 0;
             for i in 0..a.items.len() {
                 if mask & (1 << i) != 0 {

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::attempt::Attempt;
 
 /// The schema this version writes. Bump it with a step in [`migrate`] when the shape changes.
-pub const STORE_SCHEMA: u64 = 1;
+pub const STORE_SCHEMA: u64 = 2;
 
 /// Everything saved on this device.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -70,6 +70,22 @@ impl Stored {
         self.history.iter().find(|a| a.id == attempt_id)
     }
 
+    /// Takes a finished attempt out of the history to continue it, if `change` succeeds.
+    /// Refused while another attempt is in progress, which must not be lost.
+    pub fn reopen(&mut self, id: &str, change: impl FnOnce(&mut Attempt) -> bool) -> bool {
+        if self.current.is_some() {
+            return false;
+        }
+        let Some(pos) = self.history.iter().position(|a| a.id == id) else { return false };
+        let mut attempt = self.history[pos].clone();
+        if !change(&mut attempt) {
+            return false;
+        }
+        self.history.remove(pos);
+        self.current = Some(attempt);
+        true
+    }
+
     /// Moves the attempt in progress to the history, stamped with `now`.
     pub fn finish_current(&mut self, now: f64) -> Option<String> {
         let mut attempt = self.current.take()?;
@@ -126,17 +142,40 @@ pub fn load(raw: Option<&str>) -> Loaded {
     loaded
 }
 
-/// Brings stored data of any earlier schema to [`STORE_SCHEMA`].
-///
-/// Schema 1 is the first; each later schema adds one step here, applied in order, so data
+/// Brings stored data of any earlier schema to [`STORE_SCHEMA`], one step at a time, so data
 /// from any earlier version is upgraded rather than dropped.
-pub fn migrate(value: Value) -> Result<Value, StoreProblem> {
-    let schema = value.get("schema").and_then(Value::as_u64).ok_or(StoreProblem::UnknownSchema)?;
-    match schema {
-        STORE_SCHEMA => Ok(value),
-        n if n > STORE_SCHEMA => Err(StoreProblem::NewerSchema(n)),
-        _ => Err(StoreProblem::UnknownSchema),
+pub fn migrate(mut value: Value) -> Result<Value, StoreProblem> {
+    loop {
+        let schema = value.get("schema").and_then(Value::as_u64).ok_or(StoreProblem::UnknownSchema)?;
+        value = match schema {
+            STORE_SCHEMA => return Ok(value),
+            1 => v1_to_v2(value),
+            n if n > STORE_SCHEMA => return Err(StoreProblem::NewerSchema(n)),
+            _ => return Err(StoreProblem::UnknownSchema),
+        };
     }
+}
+
+/// Schema 2 added modes and certainty-based marking. Attempts of schema 1 were drawn once,
+/// like a fixed form, without certainty.
+fn v1_to_v2(mut value: Value) -> Value {
+    let upgrade = |attempt: &mut Value| {
+        if let Some(obj) = attempt.as_object_mut() {
+            let len = obj.get("items").and_then(Value::as_array).map_or(0, Vec::len);
+            obj.insert("mode".into(), Value::from("fixed"));
+            obj.insert("certainty".into(), Value::from(false));
+            obj.insert("certainties".into(), Value::Array(vec![Value::Null; len]));
+            obj.insert("extension".into(), Value::Null);
+        }
+    };
+    if let Some(current) = value.get_mut("current") {
+        upgrade(current);
+    }
+    if let Some(history) = value.get_mut("history").and_then(Value::as_array_mut) {
+        history.iter_mut().for_each(upgrade);
+    }
+    value["schema"] = Value::from(2);
+    value
 }
 
 fn read_attempt(v: &Value) -> Result<Attempt, StoreProblem> {
@@ -151,15 +190,15 @@ mod tests {
 
     use super::*;
     use crate::engine::attempt::Answer;
-    use crate::engine::testing::sample_bank;
+    use crate::engine::testing::{fixed_attempt, sample_bank};
 
     fn stored_with_history() -> Stored {
         let bank = sample_bank(2, 5);
         let mut s = Stored::new();
-        s.current = Some(Attempt::new(&bank, &["d0".into()], 3, 1, 10.0).unwrap());
+        s.current = Some(fixed_attempt(&bank, &["d0"], 3, 1));
         s.current.as_mut().unwrap().answer(Some(Answer::Bool(true)));
         s.finish_current(20.0);
-        s.current = Some(Attempt::new(&bank, &["d1".into()], 3, 2, 30.0).unwrap());
+        s.current = Some(fixed_attempt(&bank, &["d1"], 3, 2));
         s.current.as_mut().unwrap().go_to(2);
         s
     }
@@ -172,6 +211,24 @@ mod tests {
         assert_eq!(loaded.stored, s);
         assert_eq!(loaded.stored.history[0].finished_at, Some(20.0));
         assert_eq!(loaded.stored.current.as_ref().unwrap().current, 2);
+    }
+
+    /// Data saved by the first version (schema 1) loads, upgraded, with nothing lost.
+    #[test]
+    fn schema_1_data_is_migrated() {
+        let v1 = r#"{"schema":1,"current":{"id":"a","bank":"kafaa-starter","seed":5,"domains":["d0"],
+            "items":["d0-0","d0-1"],"answers":[{"choice":"b"},null],"current":1,"started_at":1.0,"finished_at":null},
+            "history":[{"id":"h","bank":"kafaa-starter","seed":6,"domains":["d0"],"items":["d0-2"],
+            "answers":[{"bool":true}],"current":0,"started_at":2.0,"finished_at":3.0}]}"#;
+        let l = load(Some(v1));
+        assert_eq!(l.set_aside, vec![]);
+        let current = l.stored.current.unwrap();
+        assert_eq!(current.mode, "fixed");
+        assert_eq!(current.certainties, vec![None, None]);
+        assert_eq!(current.answers[0], Some(Answer::Choice("b".into())));
+        assert_eq!(current.current, 1);
+        assert_eq!(l.stored.history[0].finished_at, Some(3.0));
+        assert_eq!(l.stored.schema, STORE_SCHEMA);
     }
 
     #[test]

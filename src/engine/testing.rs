@@ -2,7 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use super::attempt::Answer;
+use super::assessment::{FixedRule, Mode, Rule};
+use super::attempt::{Answer, Attempt, Plan};
 use super::bank::{Bank, Choice, Difficulty, Domain, Item, Question, Subtopic};
 use super::localized::Localized;
 
@@ -59,4 +60,22 @@ pub fn sample_bank(domains: usize, per_domain: usize) -> Bank {
 /// The keyed answer of an item.
 pub fn right_answer(item: &Item) -> Answer {
     super::score::key(&item.question)
+}
+
+/// A fixed-form mode drawing `per_domain` items per domain with `seed`.
+pub fn fixed_mode(per_domain: usize, seed: u64) -> Mode {
+    Mode {
+        id: "fixed".into(),
+        title: Localized::en("Fixed"),
+        description: Localized::en("Fixed"),
+        rule: Rule::Fixed(FixedRule { items_per_domain: per_domain, seed }),
+    }
+}
+
+/// A fixed-form attempt over `domains`.
+pub fn fixed_attempt(bank: &Bank, domains: &[&str], per_domain: usize, seed: u64) -> Attempt {
+    let domains: Vec<String> = domains.iter().map(|d| d.to_string()).collect();
+    let mode = fixed_mode(per_domain, seed);
+    Attempt::start(bank, &Plan { mode: &mode, domains: &domains, certainty: false, seed, now: 1.0 })
+        .expect("sample domains exist")
 }

@@ -39,7 +39,7 @@ pub fn App() -> Html {
     // Content is fetched once at start, not compiled in; the retry button reloads it.
     {
         let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| load_bank(dispatcher));
+        use_effect_with((), move |_| load_content(dispatcher));
     }
 
     html! {
@@ -51,11 +51,11 @@ pub fn App() -> Html {
     }
 }
 
-/// Fetches the bank and reports the outcome to the reducer.
-pub fn load_bank(dispatcher: UseReducerDispatcher<AppState>) {
-    dispatcher.dispatch(Action::BankLoading);
+/// Fetches the content and reports the outcome to the reducer.
+pub fn load_content(dispatcher: UseReducerDispatcher<AppState>) {
+    dispatcher.dispatch(Action::ContentLoading);
     wasm_bindgen_futures::spawn_local(async move {
-        dispatcher.dispatch(Action::BankLoaded(content::fetch_bank().await));
+        dispatcher.dispatch(Action::ContentLoaded(content::fetch_content().await));
     });
 }
 

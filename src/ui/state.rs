@@ -5,44 +5,58 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::attempt::{Answer, Attempt};
-use crate::engine::bank::Bank;
+use crate::engine::content::Content;
 use crate::engine::problem::Problem;
 use crate::engine::store::{SetAside, Stored};
 use crate::i18n::{Lang, Messages};
 
-/// Where the question bank is.
+/// Where the content (question bank and assessment settings) is.
 #[derive(Clone, Debug, PartialEq)]
-pub enum BankStatus {
+pub enum ContentStatus {
     Loading,
-    Ready(Rc<Bank>),
-    /// The file could not be fetched; the detail is the HTTP status or browser error.
+    Ready(Rc<Content>),
+    /// A file could not be fetched; the detail is the HTTP status or browser error.
     Unreachable(String),
-    /// The file was fetched but is not a valid bank.
+    /// The files were fetched but are not valid.
     Invalid(Rc<Vec<Problem>>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub lang: Lang,
-    pub bank: BankStatus,
+    pub content: ContentStatus,
     pub stored: Stored,
     /// Parts of stored data that could not be read, kept aside, still to be reported.
     pub set_aside: Vec<SetAside>,
     /// Set when the last save failed, so the learner knows to keep the tab open.
     pub save_failed: bool,
+    /// The attempt that has just ended, so the quiz page can show its results.
+    pub finished: Option<String>,
 }
 
 pub enum Action {
-    BankLoading,
-    BankLoaded(Result<Rc<Bank>, BankStatus>),
+    ContentLoading,
+    ContentLoaded(Result<Rc<Content>, ContentStatus>),
     /// Starts a new attempt, replacing any in progress.
     Start(Attempt),
     /// Sets or clears the answer to the question on screen.
     Answer(Option<Answer>),
+    /// Sets how sure the learner is of the answer on screen.
+    Certainty(Option<usize>),
     GoTo(usize),
-    /// Moves the attempt in progress to the history.
+    /// Moves on: the next question, a newly selected one, or the end of the attempt.
+    Next {
+        now: f64,
+    },
+    /// Ends the attempt in progress now, unanswered questions counting as wrong.
     Finish {
         now: f64,
+    },
+    /// Reopens a finished adaptive attempt for a few more items in some domains.
+    Continue {
+        id: String,
+        domains: Vec<String>,
+        extra: usize,
     },
     Saved {
         ok: bool,
@@ -52,16 +66,23 @@ pub enum Action {
 
 impl AppState {
     pub fn new(stored: Stored, set_aside: Vec<SetAside>) -> Self {
-        AppState { lang: Lang::En, bank: BankStatus::Loading, stored, set_aside, save_failed: false }
+        AppState {
+            lang: Lang::En,
+            content: ContentStatus::Loading,
+            stored,
+            set_aside,
+            save_failed: false,
+            finished: None,
+        }
     }
 
     pub fn messages(&self) -> &'static Messages {
         self.lang.messages()
     }
 
-    pub fn bank(&self) -> Option<&Rc<Bank>> {
-        match &self.bank {
-            BankStatus::Ready(bank) => Some(bank),
+    pub fn content(&self) -> Option<&Rc<Content>> {
+        match &self.content {
+            ContentStatus::Ready(content) => Some(content),
             _ => None,
         }
     }
@@ -73,22 +94,43 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::BankLoading => next.bank = BankStatus::Loading,
-            Action::BankLoaded(Ok(bank)) => next.bank = BankStatus::Ready(bank),
-            Action::BankLoaded(Err(status)) => next.bank = status,
-            Action::Start(attempt) => next.stored.current = Some(attempt),
+            Action::ContentLoading => next.content = ContentStatus::Loading,
+            Action::ContentLoaded(Ok(content)) => next.content = ContentStatus::Ready(content),
+            Action::ContentLoaded(Err(status)) => next.content = status,
+            Action::Start(attempt) => {
+                next.stored.current = Some(attempt);
+                next.finished = None;
+            }
             Action::Answer(answer) => match next.stored.current.as_mut() {
                 Some(attempt) => attempt.answer(answer),
+                None => return self,
+            },
+            Action::Certainty(level) => match next.stored.current.as_mut() {
+                Some(attempt) => attempt.set_certainty(level),
                 None => return self,
             },
             Action::GoTo(index) => match next.stored.current.as_mut() {
                 Some(attempt) => attempt.go_to(index),
                 None => return self,
             },
-            Action::Finish { now } => {
-                if next.stored.finish_current(now).is_none() {
+            Action::Next { now } => {
+                let (Some(content), Some(attempt)) = (self.content(), next.stored.current.as_mut()) else {
+                    return self;
+                };
+                if !attempt.advance(&content.bank, &content.settings) {
+                    next.finished = next.stored.finish_current(now);
+                }
+            }
+            Action::Finish { now } => match next.stored.finish_current(now) {
+                Some(id) => next.finished = Some(id),
+                None => return self,
+            },
+            Action::Continue { id, domains, extra } => {
+                let Some(content) = self.content() else { return self };
+                if !next.stored.reopen(&id, |a| a.extend(&content.bank, &content.settings, domains, extra)) {
                     return self;
                 }
+                next.finished = None;
             }
             Action::Saved { ok } => {
                 if next.save_failed != ok {
@@ -117,13 +159,20 @@ pub fn use_app() -> AppContext {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::engine::testing::sample_bank;
+    use crate::engine::assessment::Settings;
+    use crate::engine::testing::{fixed_attempt, sample_bank};
+
+    fn ready(bank_domains: usize) -> AppState {
+        let settings = Settings::parse("s.json", include_str!("../../static/content/assessment.json"))
+            .expect("valid settings");
+        let mut s = AppState::new(Stored::new(), vec![]);
+        s.content = ContentStatus::Ready(Rc::new(Content { bank: sample_bank(bank_domains, 4), settings }));
+        s
+    }
 
     fn state_with_attempt() -> Rc<AppState> {
-        let bank = sample_bank(1, 4);
-        let attempt = Attempt::new(&bank, &["d0".into()], 4, 9, 1.0).unwrap();
-        let mut s = AppState::new(Stored::new(), vec![]);
-        s.bank = BankStatus::Ready(Rc::new(bank));
+        let s = ready(1);
+        let attempt = fixed_attempt(&s.content().unwrap().bank, &["d0"], 4, 9);
         Rc::new(s).reduce(Action::Start(attempt))
     }
 
@@ -131,22 +180,33 @@ mod tests {
     fn answering_moving_and_finishing() {
         let s = state_with_attempt();
         let s = s.reduce(Action::Answer(Some(Answer::Bool(true))));
+        let s = s.reduce(Action::Certainty(Some(1)));
         let s = s.reduce(Action::GoTo(2));
         let current = s.stored.current.as_ref().unwrap();
         assert_eq!(current.current, 2);
         assert_eq!(current.answers[0], Some(Answer::Bool(true)));
-        let s = s.reduce(Action::Finish { now: 5.0 });
+        assert_eq!(current.certainties[0], Some(1));
+        let s = s.reduce(Action::Next { now: 4.0 });
+        assert_eq!(s.stored.current.as_ref().unwrap().current, 3);
+        let s = s.reduce(Action::Next { now: 5.0 });
         assert!(s.stored.current.is_none());
         assert_eq!(s.stored.history.len(), 1);
         assert_eq!(s.stored.history[0].finished_at, Some(5.0));
+        assert_eq!(s.finished.as_deref(), Some(s.stored.history[0].id.as_str()));
     }
 
     #[test]
     fn actions_without_an_attempt_change_nothing() {
         let s = Rc::new(AppState::new(Stored::new(), vec![]));
-        for action in
-            [Action::Answer(None), Action::GoTo(1), Action::Finish { now: 1.0 }, Action::Saved { ok: true }]
-        {
+        for action in [
+            Action::Answer(None),
+            Action::Certainty(None),
+            Action::GoTo(1),
+            Action::Next { now: 1.0 },
+            Action::Finish { now: 1.0 },
+            Action::Continue { id: "x".into(), domains: vec![], extra: 3 },
+            Action::Saved { ok: true },
+        ] {
             let after = s.clone().reduce(action);
             assert!(Rc::ptr_eq(&s, &after));
         }

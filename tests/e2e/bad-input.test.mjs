@@ -16,7 +16,7 @@ test('a bank with broken items is reported item by item', async () => {
   await page.route('**/content/bank.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: BROKEN }));
   await page.goto(env.origin + '/#/start');
-  await page.getByRole('heading', { name: 'The question bank has errors' }).waitFor();
+  await page.getByRole('heading', { name: 'The quiz content has errors' }).waitFor();
   const text = await page.locator('.bank-problems').textContent();
   assert.match(text, /3 problems were found/);
   for (const [item, field, message] of [
@@ -32,6 +32,23 @@ test('a bank with broken items is reported item by item', async () => {
   await page.getByRole('link', { name: 'Home' }).click();
   await page.getByRole('heading', { name: 'Where do your digital skills stand?' }).waitFor();
   await assertAccessible(page, 'home with a broken bank');
+  page.assertClean();
+  await page.context().close();
+});
+
+test('broken assessment settings are reported with their file and field', async () => {
+  const page = await openPage(env);
+  await page.route('**/content/assessment.json', async (route) => {
+    const settings = JSON.parse(readFileSync(new URL('../../static/content/assessment.json', import.meta.url), 'utf8'));
+    settings.levels[2].from = -9;
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(settings) });
+  });
+  await page.goto(env.origin + '/#/start');
+  await page.getByRole('heading', { name: 'The quiz content has errors' }).waitFor();
+  const text = await page.locator('.bank-problems').textContent();
+  assert.match(text, /1 problem was found/);
+  assert.match(text, /content\/assessment\.json/);
+  assert.match(text, /levels\[2\]\.from: is out of order/);
   page.assertClean();
   await page.context().close();
 });

@@ -1,10 +1,26 @@
-// A young person's journey: a whole quiz by keyboard, a second one interrupted by a reload,
-// both found in the history; axe-core on every page on the way.
+// A young person's journeys: a fixed form by keyboard, quizzes interrupted by a reload, an
+// adaptive quick check to its stopping rule and beyond, all found in the history; axe-core on
+// every page on the way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, openPage, assertAccessible, itemById, currentItemId, questionHeading, tabTo,
+  start, openPage, assertAccessible, itemById, currentItemId, questionHeading, tabTo, BANK,
 } from './support.mjs';
+
+const BANK_DOMAINS = Object.fromEntries(BANK.domains.map((d) => [d.id, d.title.en]));
+
+/** Answers the question on screen with the mouse: right, or deliberately wrong. */
+async function answerByMouse(page, item, right) {
+  if (item.type === 'true_false') {
+    await page.getByLabel(String(right ? item.answer : !item.answer) === 'true' ? 'True' : 'False', { exact: true }).check();
+  } else if (item.type === 'single_choice') {
+    const id = right ? item.answer : item.options.find((o) => o.id !== item.answer).id;
+    await page.locator(`#q-${item.id}-${id}`).check();
+  } else {
+    const ids = right ? item.answer : [item.options.find((o) => !item.answer.includes(o.id)).id];
+    for (const id of ids) await page.locator(`#q-${item.id}-${id}`).check();
+  }
+}
 
 let env;
 before(async () => { env = await start(); });
@@ -45,16 +61,20 @@ test('a quiz taken with the keyboard only is scored and reviewed', async () => {
   await tabTo(page, 'a.button.primary');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Choose your quiz' }).waitFor();
-  await page.getByText('12 questions in all').waitFor();
   await assertAccessible(page, 'start');
+  // The first mode is checked; arrows move to the third, the fixed form.
+  await tabTo(page, 'input[name=mode]');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.getByText('15 questions in all').waitFor();
   await tabTo(page, 'button[type=submit]');
   await page.keyboard.press('Enter');
 
   const missed = [];
-  for (let n = 1; n <= 12; n++) {
-    await page.getByRole('heading', { name: `Question ${n} of 12` }).waitFor();
+  for (let n = 1; n <= 15; n++) {
+    await page.getByRole('heading', { name: `Question ${n} of 15` }).waitFor();
     // Focus moves to each new question, so keyboard and screen-reader users start there.
-    assert.equal(await page.evaluate(() => document.activeElement.textContent), `Question ${n} of 12`);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), `Question ${n} of 15`);
     if (n === 1) await assertAccessible(page, 'quiz');
     const right = n !== 2 && n !== 7;
     if (!right) missed.push(await currentItemId(page));
@@ -62,10 +82,13 @@ test('a quiz taken with the keyboard only is scored and reviewed', async () => {
   }
 
   await page.getByRole('heading', { name: 'Your results' }).waitFor();
-  assert.equal((await page.locator('.overall').textContent()).trim(), '10 of 12 correct (83%)');
+  // A fixed form shows the percentage beside the levels.
+  assert.equal((await page.locator('.overall').textContent()).trim(), '13 of 15 correct (87%)');
   const rows = await page.locator('table.domain-scores tbody tr').allTextContents();
   assert.equal(rows.length, 3);
-  assert.equal(await page.locator('.review-item').count(), 12);
+  assert.equal(await page.locator('.level-card').count(), 3);
+  assert.match(await page.locator('.level-card').first().textContent(), /Likely range \(80%\)/);
+  assert.equal(await page.locator('.review-item').count(), 15);
   assert.equal(await page.locator('.review-item.wrong').count(), 2);
   // The review of a missed item shows the right answer and the explanation.
   const wrong = page.locator('.review-item.wrong').first();
@@ -81,52 +104,51 @@ test('a quiz taken with the keyboard only is scored and reviewed', async () => {
 test('a reload in the middle of a quiz resumes at the same question with the answers kept', async () => {
   const page = await openPage(env);
   await page.goto(env.origin + '/#/start');
-  // Only one domain, the standard length.
+  // Only one domain, the fixed form.
   await page.getByLabel('All domains').uncheck();
   await page.getByLabel(/Programming basics/).check();
-  await page.getByLabel(/Standard/).check();
-  await page.getByText('7 questions in all').waitFor();
+  await page.getByLabel(/Fixed form/).check();
+  await page.getByText('5 questions in all').waitFor();
   await page.getByRole('button', { name: 'Start' }).click();
 
   const chosen = [];
   for (let n = 1; n <= 3; n++) {
-    await page.getByRole('heading', { name: `Question ${n} of 7` }).waitFor();
+    await page.getByRole('heading', { name: `Question ${n} of 5` }).waitFor();
     const first = page.locator('fieldset.question input').first();
     chosen.push(await first.getAttribute('id'));
     await page.locator('fieldset.question label.option').first().click();
     await page.getByRole('button', { name: 'Next' }).click();
   }
-  await page.getByRole('heading', { name: 'Question 4 of 7' }).waitFor();
+  await page.getByRole('heading', { name: 'Question 4 of 5' }).waitFor();
   const fourth = await currentItemId(page);
 
   await page.reload();
-  await page.getByRole('heading', { name: 'Question 4 of 7' }).waitFor();
+  await page.getByRole('heading', { name: 'Question 4 of 5' }).waitFor();
   assert.equal(await currentItemId(page), fourth);
-  assert.equal(await questionHeading(page), 'Question 4 of 7');
-  await page.getByText('3 of 7 answered').waitFor();
+  assert.equal(await questionHeading(page), 'Question 4 of 5');
+  await page.getByText('3 of 5 answered').waitFor();
   await page.getByRole('button', { name: 'Previous' }).click();
-  await page.getByRole('heading', { name: 'Question 3 of 7' }).waitFor();
+  await page.getByRole('heading', { name: 'Question 3 of 5' }).waitFor();
   assert.ok(await page.locator(`#${chosen[2]}`).isChecked());
 
   // A closed tab is a reload of a new page: open the app again in a new tab of the same profile.
   const again = await openPage(env, page.context());
   await page.close();
   await again.goto(env.origin + '/');
-  await again.getByText('You stopped at question 3 of 7.').waitFor();
+  await again.getByText('You stopped at question 3 of 5.').waitFor();
   await again.getByRole('link', { name: 'Resume your quiz' }).click();
-  await again.getByRole('heading', { name: 'Question 3 of 7' }).waitFor();
+  await again.getByRole('heading', { name: 'Question 3 of 5' }).waitFor();
 
   // Finishing with unanswered questions asks first.
   await again.getByRole('button', { name: 'Next' }).click();
-  for (let n = 4; n <= 6; n++) {
-    await again.getByRole('heading', { name: `Question ${n} of 7` }).waitFor();
-    await again.getByRole('button', { name: 'Next' }).click();
-  }
+  await again.getByRole('heading', { name: 'Question 4 of 5' }).waitFor();
+  await again.getByRole('button', { name: 'Next' }).click();
+  await again.getByRole('heading', { name: 'Question 5 of 5' }).waitFor();
   await again.getByRole('button', { name: 'See my results' }).click();
-  await again.getByText('4 questions are unanswered and will count as wrong.').waitFor();
+  await again.getByText('2 questions are unanswered and will count as wrong.').waitFor();
   await again.getByRole('button', { name: 'Finish anyway' }).click();
   await again.getByRole('heading', { name: 'Your results' }).waitFor();
-  assert.match(await again.locator('.overall').textContent(), /of 7 correct/);
+  assert.match(await again.locator('.overall').textContent(), /of 5 correct/);
 
   await again.getByRole('link', { name: 'History', exact: true }).first().click();
   await again.getByRole('heading', { name: 'Your past quizzes' }).waitFor();
@@ -145,11 +167,12 @@ test('two finished quizzes are both in the history, newest first', async () => {
     await page.goto(env.origin + '/#/start');
     await page.getByLabel('All domains').uncheck();
     await page.getByLabel(new RegExp(domain)).check();
+    await page.getByLabel(/Fixed form/).check();
     await page.getByRole('button', { name: 'Start' }).click();
-    for (let n = 1; n <= 4; n++) {
-      await page.getByRole('heading', { name: `Question ${n} of 4` }).waitFor();
+    for (let n = 1; n <= 5; n++) {
+      await page.getByRole('heading', { name: `Question ${n} of 5` }).waitFor();
       await page.locator('fieldset.question label.option').first().click();
-      await page.getByRole('button', { name: n < 4 ? 'Next' : 'See my results' }).click();
+      await page.getByRole('button', { name: n < 5 ? 'Next' : 'See my results' }).click();
     }
     await page.getByRole('heading', { name: 'Your results' }).waitFor();
   }
@@ -159,6 +182,72 @@ test('two finished quizzes are both in the history, newest first', async () => {
   assert.equal(await rows.count(), 2);
   assert.match(await rows.nth(0).textContent(), /Digital foundations/);
   assert.match(await rows.nth(1).textContent(), /Data & spreadsheets/);
+  page.assertClean();
+  await page.context().close();
+});
+
+test('a quick check adapts, resumes the same next item after a reload, stops by its rule, and can continue', async () => {
+  const page = await openPage(env);
+  await page.goto(env.origin + '/#/start');
+  assert.ok(await page.getByLabel(/Quick check/).isChecked(), 'the quick check is the default');
+  await page.getByLabel(/certainty-based marking/).check();
+  await page.getByRole('button', { name: 'Start' }).click();
+
+  const seen = [];
+  let n = 0;
+  let reloaded = false;
+  for (;;) {
+    await page.locator('h1').first().waitFor();
+    if (await page.getByRole('heading', { name: 'Your results' }).count()) break;
+    n += 1;
+    await page.getByRole('heading', { name: `Question ${n}`, exact: true }).waitFor();
+    const id = await currentItemId(page);
+    assert.ok(!seen.includes(id), `item ${id} asked twice`);
+    seen.push(id);
+    if (n === 4 && !reloaded) {
+      // The item on screen is saved: a reload shows the very same one.
+      await page.reload();
+      await page.getByRole('heading', { name: 'Question 4', exact: true }).waitFor();
+      assert.equal(await currentItemId(page), id);
+      reloaded = true;
+    }
+    const item = itemById(id);
+    // Right on even steps, wrong on odd ones; "fairly sure" every time.
+    await answerByMouse(page, item, n % 2 === 0);
+    await page.locator('fieldset.certainty label.option').nth(1).click();
+    if (n === 1) await assertAccessible(page, 'adaptive quiz with certainty');
+    await page.locator('button[type=submit]').click();
+    await page.waitForFunction((k) => !document.querySelector(`input[name="q-${k}"]`), id);
+    assert.ok(n <= 20, 'the quick check never asks more than its maximum');
+  }
+  assert.ok(n >= 6, `at least the minimum of 6 items, got ${n}`);
+  assert.equal(await page.locator('.level-card').count(), 3);
+  // No percent-correct table for adaptive modes, but the certainty report.
+  assert.equal(await page.locator('table.domain-scores').count(), 0);
+  await page.getByRole('heading', { name: 'How well you judge your own knowledge' }).waitFor();
+  assert.equal(await page.locator('.certainty-report > li').count(), 3);
+  await assertAccessible(page, 'adaptive results');
+
+  // Where a band straddles two levels, the learner may answer more in that domain. With
+  // uncalibrated items (a = 1) and at most 20 items over three domains, every band is wider
+  // than a level, so the offer is always there.
+  const more = page.getByRole('button', { name: /^Answer \d+ more questions in / });
+  assert.ok((await more.count()) > 0);
+  {
+    const label = await more.first().textContent();
+    const [, extra, domain] = label.match(/^Answer (\d+) more questions in (.+)$/);
+    const before = seen.length;
+    await more.first().click();
+    for (let k = 1; k <= Number(extra); k++) {
+      await page.getByRole('heading', { name: `Question ${before + k}`, exact: true }).waitFor();
+      const item = itemById(await currentItemId(page));
+      assert.equal(BANK_DOMAINS[item.domain], domain);
+      await answerByMouse(page, item, true);
+      await page.locator('fieldset.certainty label.option').nth(0).click();
+      await page.locator('button[type=submit]').click();
+    }
+    await page.getByRole('heading', { name: 'Your results' }).waitFor();
+  }
   page.assertClean();
   await page.context().close();
 });

@@ -6,10 +6,13 @@ fn item(a: f64, b: f64, c: f64) -> ItemParams {
     ItemParams { a, b, c }
 }
 
+/// Item parameters, responses, and catsim's θ and SE.
+type Case<'a> = (&'a [(f64, f64, f64)], &'a [bool], f64, f64);
+
 /// Maximum-likelihood θ and SE computed by catsim 0.21.0 (scripts/catsim/reference_cases.py).
 #[test]
 fn mle_agrees_with_catsim_to_three_decimals() {
-    let cases: [(&[(f64, f64, f64)], &[bool], f64, f64); 6] = [
+    let cases: [Case; 6] = [
         (
             &[(1.0, -1.0, 0.0), (1.2, 0.0, 0.0), (0.8, 1.0, 0.0), (1.5, 0.5, 0.0)],
             &[true, true, false, false],

@@ -1,8 +1,10 @@
 //! Reusable pieces of the screens, one component per file.
 
 pub mod answer_review;
-pub mod bank_status;
+pub mod certainty_choice;
+pub mod content_status;
 pub mod domain_scores;
+pub mod level_scale;
 pub mod question_view;
 pub mod quiz_progress;
 pub mod site_footer;

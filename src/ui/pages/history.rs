@@ -1,10 +1,9 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::engine::score::score;
-use crate::i18n::fill;
+use crate::engine::cat::estimates;
 use crate::ui::browser;
-use crate::ui::components::bank_status::BankStatusView;
+use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::hooks::{use_focus_on, use_title};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
@@ -26,27 +25,35 @@ pub fn HistoryPage() -> Html {
                 <Link<Route> to={Route::Start} classes="button primary">{ m.home_start }</Link<Route>>
             </>
         }
-    } else if let Some(bank) = app.bank() {
+    } else if let Some(content) = app.content() {
+        let (bank, settings) = (&content.bank, &content.settings);
         html! {
             <table class="history">
                 <thead>
                     <tr>
                         <th scope="col">{ m.history_date }</th>
-                        <th scope="col">{ m.history_domains }</th>
-                        <th scope="col">{ m.history_score }</th>
+                        <th scope="col">{ m.history_mode }</th>
+                        <th scope="col">{ m.history_result }</th>
                         <th scope="col"><span class="visually-hidden">{ m.history_open }</span></th>
                     </tr>
                 </thead>
                 <tbody>
                     { for app.stored.history.iter().rev().map(|a| {
-                        let s = score(bank, a);
-                        let domains: Vec<&str> =
-                            a.domains.iter().map(|d| bank.domain(d).map(|d| d.title.get(lang)).unwrap_or(d)).collect();
+                        // Each domain with its level: "Data & spreadsheets: Intermediate".
+                        let levels: Vec<String> = estimates(bank, a)
+                            .into_iter()
+                            .map(|d| {
+                                let title = bank.domain(&d.domain).map(|x| x.title.get(lang)).unwrap_or(&d.domain);
+                                let level = settings.levels.get(settings.place(d.estimate).level).map(|l| l.title.get(lang));
+                                format!("{title}: {}", level.unwrap_or_default())
+                            })
+                            .collect();
+                        let mode = settings.mode(&a.mode).map(|x| x.title.get(lang)).unwrap_or_default();
                         html! {
                             <tr>
                                 <td>{ a.finished_at.map(|t| browser::format_date(t, lang)).unwrap_or_default() }</td>
-                                <td>{ domains.join(", ") }</td>
-                                <td>{ fill("{c} / {t} ({p}%)", &[("c", s.overall.correct.to_string()), ("t", s.overall.total.to_string()), ("p", s.overall.percent().to_string())]) }</td>
+                                <td>{ mode }</td>
+                                <td>{ for levels.iter().map(|l| html! { <span class="history-level">{ l }</span> }) }</td>
                                 <td><Link<Route> to={Route::Results { id: a.id.clone() }}>{ m.history_open }</Link<Route>></td>
                             </tr>
                         }
@@ -55,7 +62,7 @@ pub fn HistoryPage() -> Html {
             </table>
         }
     } else {
-        html! { <BankStatusView /> }
+        html! { <ContentStatusView /> }
     };
     html! {
         <section class="history-page">

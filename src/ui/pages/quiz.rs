@@ -1,10 +1,12 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::engine::assessment::Rule;
 use crate::engine::bank::Difficulty;
 use crate::i18n::fill;
 use crate::ui::browser;
-use crate::ui::components::bank_status::BankStatusView;
+use crate::ui::components::certainty_choice::CertaintyChoice;
+use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::components::question_view::QuestionView;
 use crate::ui::components::quiz_progress::QuizProgress;
 use crate::ui::hooks::{use_focus_on, use_title};
@@ -16,21 +18,31 @@ use crate::ui::state::{use_app, Action};
 pub fn QuizPage() -> Html {
     let app = use_app();
     let m = app.messages();
-    let navigator = use_navigator();
     let heading = use_node_ref();
-    // Shown after "See my results" while questions are unanswered.
+    // Shown after "See my results" while questions of a fixed form are unanswered.
     let confirming = use_state(|| false);
-    let current = app.stored.current.as_ref().map(|a| (a.id.clone(), a.current));
-    let title = match &app.stored.current {
-        Some(a) => {
+    let key = app.stored.current.as_ref().map(|a| (a.id.clone(), a.current));
+    let adaptive = match (app.content(), &app.stored.current) {
+        (Some(content), Some(a)) => content.settings.mode(&a.mode).and_then(|mode| match &mode.rule {
+            Rule::Adaptive(rule) => Some(rule.max_items.max(a.extension.as_ref().map_or(0, |e| e.until))),
+            Rule::Fixed(_) => None,
+        }),
+        _ => None,
+    };
+    let title = match (&app.stored.current, adaptive) {
+        (Some(a), Some(_)) => fill(m.quiz_progress_adaptive, &[("n", (a.current + 1).to_string())]),
+        (Some(a), None) => {
             fill(m.quiz_progress, &[("n", (a.current + 1).to_string()), ("total", a.items.len().to_string())])
         }
-        None => m.quiz_none.to_string(),
+        (None, _) => m.quiz_none.to_string(),
     };
     use_title(title.clone());
-    use_focus_on(heading.clone(), current);
+    use_focus_on(heading.clone(), key);
 
     let Some(attempt) = app.stored.current.clone() else {
+        if let Some(id) = app.finished.clone() {
+            return html! { <Redirect<Route> to={Route::Results { id }} /> };
+        }
         return html! {
             <section>
                 <h1 ref={heading} tabindex="-1">{ m.quiz_none }</h1>
@@ -38,14 +50,23 @@ pub fn QuizPage() -> Html {
             </section>
         };
     };
-    let Some(bank) = app.bank().cloned() else {
-        return html! { <BankStatusView /> };
+    let Some(content) = app.content().cloned() else {
+        return html! { <ContentStatusView /> };
     };
+    let (bank, settings) = (&content.bank, &content.settings);
     let lang = app.lang.code();
     let index = attempt.current;
-    let total = attempt.items.len();
     let item = bank.item(attempt.current_item_id()).cloned();
     let unanswered = attempt.unanswered();
+    let answered = attempt.current_answer().is_some();
+    // A fixed form may be left unanswered and revisited; an adaptive test needs every answer,
+    // and certainty-based marking needs the certainty of every answer given.
+    let blocked = match (adaptive.is_some() || answered, attempt.current_complete()) {
+        (false, _) | (true, true) => None,
+        (true, false) if !answered => Some(m.quiz_need_answer),
+        (true, false) => Some(m.quiz_need_certainty),
+    };
+    let blocked = blocked.filter(|_| item.is_some());
 
     let goto = |i: usize| {
         let app = app.clone();
@@ -57,28 +78,22 @@ pub fn QuizPage() -> Html {
     };
     let finish = {
         let app = app.clone();
-        let id = attempt.id.clone();
-        Callback::from(move |_: ()| {
-            app.dispatch(Action::Finish { now: browser::now() });
-            if let Some(nav) = &navigator {
-                nav.push(&Route::Results { id: id.clone() });
-            }
-        })
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Finish { now: browser::now() }))
     };
     let onsubmit = {
         let app = app.clone();
         let confirming = confirming.clone();
-        let finish = finish.clone();
-        let last = attempt.is_last();
-        let complete = unanswered.is_empty();
+        let ask_first = adaptive.is_none() && attempt.is_last() && !unanswered.is_empty();
+        let blocked = blocked.is_some();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if !last {
-                app.dispatch(Action::GoTo(index + 1));
-            } else if complete || *confirming {
-                finish.emit(());
-            } else {
+            if blocked {
+                return;
+            }
+            if ask_first && !*confirming {
                 confirming.set(true);
+            } else {
+                app.dispatch(Action::Next { now: browser::now() });
             }
         })
     };
@@ -86,11 +101,20 @@ pub fn QuizPage() -> Html {
         let app = app.clone();
         Callback::from(move |answer| app.dispatch(Action::Answer(answer)))
     };
+    let oncertainty = {
+        let app = app.clone();
+        Callback::from(move |level| app.dispatch(Action::Certainty(Some(level))))
+    };
+    let last = adaptive.is_none() && attempt.is_last();
 
     html! {
         <section class="quiz">
             <h1 ref={heading} tabindex="-1" class="quiz-heading">{ title }</h1>
-            <QuizProgress answered={attempt.answered()} {total} />
+            if let Some(max) = adaptive {
+                <p class="muted">{ fill(m.quiz_adaptive_note, &[("max", max.to_string())]) }</p>
+            } else {
+                <QuizProgress answered={attempt.answered()} total={attempt.items.len()} />
+            }
             <form {onsubmit}>
                 { match &item {
                     Some(item) => html! {
@@ -100,6 +124,9 @@ pub fn QuizPage() -> Html {
                                 <span class="tag">{ m.difficulty[match item.difficulty { Difficulty::Easy => 0, Difficulty::Medium => 1, Difficulty::Hard => 2 }] }</span>
                             </p>
                             <QuestionView item={item.clone()} answer={attempt.current_answer().cloned()} {onanswer} />
+                            if attempt.certainty {
+                                <CertaintyChoice levels={settings.certainty.clone()} selected={attempt.current_certainty()} onchoose={oncertainty} />
+                            }
                         </>
                     },
                     None => html! { <p class="notice warning">{ m.quiz_item_gone }</p> },
@@ -111,13 +138,21 @@ pub fn QuizPage() -> Html {
                             <button type="button" onclick={goto(unanswered[0])}>
                                 { fill(m.quiz_unanswered_go, &[("n", (unanswered[0] + 1).to_string())]) }
                             </button>
-                            <button type="button" class="primary" onclick={finish.reform(|_: MouseEvent| ())}>{ m.quiz_finish_anyway }</button>
+                            <button type="button" class="primary" onclick={finish}>{ m.quiz_finish_anyway }</button>
                         </p>
                     </div>
                 }
+                if let Some(reason) = blocked {
+                    <p class="hint" id="next-hint">{ reason }</p>
+                }
                 <p class="actions quiz-actions">
-                    <button type="button" onclick={goto(index.saturating_sub(1))} disabled={index == 0}>{ m.quiz_previous }</button>
-                    <button type="submit" class="primary">{ if attempt.is_last() { m.quiz_finish } else { m.quiz_next } }</button>
+                    if adaptive.is_none() {
+                        <button type="button" onclick={goto(index.saturating_sub(1))} disabled={index == 0}>{ m.quiz_previous }</button>
+                    }
+                    <button type="submit" class="primary" aria-disabled={blocked.is_some().then_some("true")}
+                        aria-describedby={blocked.is_some().then_some("next-hint")}>
+                        { if last { m.quiz_finish } else { m.quiz_next } }
+                    </button>
                 </p>
             </form>
             <p><Link<Route> to={Route::Home} classes="quiet">{ m.quiz_leave }</Link<Route>></p>

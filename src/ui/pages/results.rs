@@ -1,27 +1,35 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::engine::score::score;
+use crate::engine::assessment::Rule;
+use crate::engine::cat::estimates;
+use crate::engine::score::{certainty_report, score, Calibration};
 use crate::i18n::fill;
 use crate::ui::browser;
 use crate::ui::components::answer_review::AnswerReview;
-use crate::ui::components::bank_status::BankStatusView;
+use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::components::domain_scores::DomainScores;
+use crate::ui::components::level_scale::LevelScale;
 use crate::ui::hooks::{use_focus_on, use_title};
 use crate::ui::route::Route;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, Action};
+
+/// How many more items "continue" asks in a domain whose level is not settled.
+const MORE_ITEMS: usize = 5;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsPageProps {
     pub id: String,
 }
 
-/// Overall and per-domain scores of a finished attempt, and the review of every answer.
+/// A finished attempt: level per domain with its confidence band, percent correct for fixed
+/// forms, certainty calibration, and the review of every answer.
 #[function_component]
 pub fn ResultsPage(props: &ResultsPageProps) -> Html {
     let app = use_app();
     let m = app.messages();
     let heading = use_node_ref();
+    let navigator = use_navigator();
     use_title(m.results_title.to_string());
     use_focus_on(heading.clone(), props.id.clone());
 
@@ -33,18 +41,73 @@ pub fn ResultsPage(props: &ResultsPageProps) -> Html {
             </section>
         };
     };
-    let Some(bank) = app.bank() else {
-        return html! { <BankStatusView /> };
+    let Some(content) = app.content() else {
+        return html! { <ContentStatusView /> };
     };
+    let (bank, settings) = (&content.bank, &content.settings);
     let lang = app.lang.code();
+    let mode = settings.mode(&attempt.mode);
+    let fixed = !matches!(mode.map(|m| &m.rule), Some(Rule::Adaptive(_)));
     let s = score(bank, attempt);
-    let rows: Vec<_> = s
-        .domains
-        .iter()
-        .map(|(id, tally)| {
-            (bank.domain(id).map(|d| d.title.get(lang).to_string()).unwrap_or_else(|| id.clone()), *tally)
-        })
-        .collect();
+    let title_of =
+        |id: &str| bank.domain(id).map(|d| d.title.get(lang).to_string()).unwrap_or_else(|| id.to_string());
+    let level_title = |i: usize| settings.levels.get(i).map(|l| l.title.get(lang)).unwrap_or_default();
+    let busy = app.stored.current.is_some();
+
+    let levels = estimates(bank, attempt).into_iter().map(|d| {
+        let place = settings.place(d.estimate);
+        let half = settings.band.z * d.estimate.se;
+        let remaining = bank.items_in(&d.domain).filter(|i| !attempt.items.contains(&i.id)).count();
+        let oncontinue = {
+            let app = app.clone();
+            let navigator = navigator.clone();
+            let id = attempt.id.clone();
+            let domain = d.domain.clone();
+            Callback::from(move |_: MouseEvent| {
+                app.dispatch(Action::Continue { id: id.clone(), domains: vec![domain.clone()], extra: MORE_ITEMS });
+                if let Some(nav) = &navigator {
+                    nav.push(&Route::Quiz);
+                }
+            })
+        };
+        let domain_title = title_of(&d.domain);
+        html! {
+            <li class="level-card">
+                <h3>{ &domain_title }</h3>
+                <p class="level">
+                    <span class="muted">{ m.results_level }</span>
+                    <strong>{ level_title(place.level) }</strong>
+                </p>
+                <LevelScale levels={settings.levels.clone()} theta={d.estimate.theta}
+                    low={d.estimate.theta - half} high={d.estimate.theta + half} />
+                <p>
+                    { fill(m.results_band, &[("percent", settings.band.percent.to_string())]) }{ ": " }
+                    { if place.straddles() {
+                        fill(m.results_band_range, &[("low", level_title(place.low).to_string()), ("high", level_title(place.high).to_string())])
+                    } else {
+                        level_title(place.level).to_string()
+                    } }
+                    { " · " }{ m.results_based_on.count(d.asked) }
+                </p>
+                if place.straddles() {
+                    <p class="notice warning">
+                        { fill(m.results_between, &[("low", level_title(place.low).to_string()), ("high", level_title(place.high).to_string())]) }
+                    </p>
+                    if !fixed && remaining > 0 {
+                        if busy {
+                            <p class="muted">{ m.results_more_busy }</p>
+                        } else {
+                            <button type="button" onclick={oncontinue}>
+                                { fill(m.results_more, &[("n", MORE_ITEMS.min(remaining).to_string()), ("domain", domain_title.clone())]) }
+                            </button>
+                        }
+                    }
+                }
+            </li>
+        }
+    });
+
+    let rows: Vec<_> = s.domains.iter().map(|(id, tally)| (title_of(id), *tally)).collect();
     let entries: Vec<_> = s.review.iter().map(|r| (r.item.clone(), r.answer.cloned(), r.correct)).collect();
     let overall = fill(
         m.results_overall,
@@ -54,18 +117,51 @@ pub fn ResultsPage(props: &ResultsPageProps) -> Html {
             ("percent", s.overall.percent().to_string()),
         ],
     );
+    let certainty = attempt.certainty.then(|| {
+        attempt.domains.iter().map(|d| {
+            let r = certainty_report(bank, attempt, &settings.certainty, d);
+            let verdict = match r.calibration {
+                Calibration::Good => 0,
+                Calibration::Over => 1,
+                Calibration::Under => 2,
+                Calibration::TooFew => 3,
+            };
+            html! {
+                <li>
+                    <strong>{ title_of(d) }</strong>{ ": " }
+                    { fill(m.results_marks, &[("marks", r.marks.to_string()), ("n", r.answered.to_string())]) }
+                    <ul>
+                        { for r.per_level.iter().zip(&settings.certainty).filter(|(t, _)| t.total > 0).map(|(t, l)| html! {
+                            <li>{ fill(m.results_accuracy_at, &[("label", l.label.get(lang).to_string()), ("correct", t.correct.to_string()), ("total", t.total.to_string())]) }</li>
+                        }) }
+                    </ul>
+                    <p class={classes!("calibration", format!("calibration-{verdict}"))}>{ m.results_calibration[verdict] }</p>
+                </li>
+            }
+        }).collect::<Html>()
+    });
+
     html! {
         <section class="results">
             <h1 ref={heading} tabindex="-1">{ m.results_title }</h1>
-            <p class="overall">{ overall }</p>
-            if let Some(at) = attempt.finished_at {
-                <p class="muted">{ browser::format_date(at, lang) }</p>
-            }
+            <p class="muted">
+                { mode.map(|m| m.title.get(lang).to_string()).unwrap_or_default() }
+                if let Some(at) = attempt.finished_at { { " · " }{ browser::format_date(at, lang) } }
+            </p>
             if s.unavailable > 0 {
                 <p class="notice warning">{ m.results_unavailable.count(s.unavailable) }</p>
             }
-            <h2>{ m.results_by_domain }</h2>
-            <DomainScores {rows} />
+            <h2>{ m.results_levels }</h2>
+            <ul class="levels" role="list">{ for levels }</ul>
+            if fixed {
+                <h2>{ m.results_percent_correct }</h2>
+                <p class="overall">{ overall }</p>
+                <DomainScores {rows} />
+            }
+            if let Some(list) = certainty {
+                <h2>{ m.results_certainty }</h2>
+                <ul class="certainty-report">{ list }</ul>
+            }
             <h2>{ m.results_review }</h2>
             <AnswerReview {entries} />
             <p class="actions">

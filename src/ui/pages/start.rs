@@ -4,44 +4,53 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::engine::attempt::Attempt;
-use crate::engine::bank::Bank;
+use crate::engine::assessment::Rule;
+use crate::engine::attempt::{Attempt, Plan};
+use crate::i18n::fill;
 use crate::ui::browser;
-use crate::ui::components::bank_status::BankStatusView;
+use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::hooks::{use_focus_on, use_title};
 use crate::ui::route::Route;
 use crate::ui::state::{use_app, Action};
 
-/// Questions per domain for the short and standard lengths; complete takes every item.
-const SHORT: usize = 4;
-const STANDARD: usize = 7;
-
-/// Choose domains and a length, then start.
+/// Choose a mode and domains (and certainty-based marking), then start.
 #[function_component]
 pub fn StartPage() -> Html {
     let app = use_app();
     let m = app.messages();
     let heading = use_node_ref();
     let navigator = use_navigator();
-    // `None` until the learner changes it: all domains selected.
+    // `None` until the learner changes them: all domains, the first mode.
     let chosen = use_state(|| None::<BTreeSet<String>>);
-    let per_domain = use_state(|| SHORT);
+    let mode_index = use_state(|| 0usize);
+    let certainty = use_state(|| false);
     use_title(m.start_title.to_string());
     use_focus_on(heading.clone(), ());
 
-    let Some(bank) = app.bank().cloned() else {
-        return html! { <BankStatusView /> };
+    let Some(content) = app.content().cloned() else {
+        return html! { <ContentStatusView /> };
     };
+    let (bank, settings) = (&content.bank, &content.settings);
     let lang = app.lang.code();
     let all: BTreeSet<String> = bank.domains.iter().map(|d| d.id.clone()).collect();
     let selected = (*chosen).clone().unwrap_or_else(|| all.clone());
-    let lengths = lengths(&bank);
-    let total: usize = bank
-        .domains
-        .iter()
-        .filter(|d| selected.contains(&d.id))
-        .map(|d| bank.items_in(&d.id).count().min(*per_domain))
-        .sum();
+    // Validation guarantees at least one mode.
+    let Some(mode) = settings.modes.get(*mode_index).or(settings.modes.first()) else {
+        return html! {};
+    };
+    let length = match &mode.rule {
+        Rule::Fixed(rule) => m.start_total.count(
+            bank.domains
+                .iter()
+                .filter(|d| selected.contains(&d.id))
+                .map(|d| bank.items_in(&d.id).count().min(rule.items_per_domain))
+                .sum(),
+        ),
+        Rule::Adaptive(rule) => fill(
+            m.start_adaptive_length,
+            &[("min", rule.min_items.to_string()), ("max", rule.max_items.to_string())],
+        ),
+    };
 
     let ontoggle = |id: Option<String>| {
         let chosen = chosen.clone();
@@ -65,18 +74,33 @@ pub fn StartPage() -> Html {
             chosen.set(Some(next));
         })
     };
+    let oncertainty = {
+        let certainty = certainty.clone();
+        Callback::from(move |e: Event| certainty.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
+    };
     let onsubmit = {
         let app = app.clone();
-        let bank = bank.clone();
+        let content = content.clone();
         let selected = selected.clone();
-        let per_domain = *per_domain;
+        let mode = mode.clone();
+        let certainty = *certainty;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let domains: Vec<String> =
-                bank.domains.iter().filter(|d| selected.contains(&d.id)).map(|d| d.id.clone()).collect();
-            if let Ok(attempt) =
-                Attempt::new(&bank, &domains, per_domain, browser::fresh_seed(), browser::now())
-            {
+            let domains: Vec<String> = content
+                .bank
+                .domains
+                .iter()
+                .filter(|d| selected.contains(&d.id))
+                .map(|d| d.id.clone())
+                .collect();
+            let plan = Plan {
+                mode: &mode,
+                domains: &domains,
+                certainty,
+                seed: browser::fresh_seed(),
+                now: browser::now(),
+            };
+            if let Ok(attempt) = Attempt::start(&content.bank, &plan) {
                 app.dispatch(Action::Start(attempt));
                 if let Some(nav) = &navigator {
                     nav.push(&Route::Quiz);
@@ -91,6 +115,28 @@ pub fn StartPage() -> Html {
             <h1 ref={heading} tabindex="-1">{ m.start_title }</h1>
             <p>{ m.start_intro }</p>
             <form {onsubmit}>
+                <fieldset class="modes">
+                    <legend>{ m.start_mode }</legend>
+                    <ul class="options" role="list">
+                        { for settings.modes.iter().enumerate().map(|(i, mode)| {
+                            let mode_index = mode_index.clone();
+                            let id = format!("mode-{}", mode.id);
+                            let desc = format!("{id}-desc");
+                            html! {
+                                <li>
+                                    <label class="option" for={id.clone()}>
+                                        <input type="radio" name="mode" id={id} aria-describedby={desc.clone()}
+                                            checked={*mode_index == i} onchange={Callback::from(move |_| mode_index.set(i))} />
+                                        <span>
+                                            <strong>{ mode.title.get(lang) }</strong>
+                                            <span class="muted" id={desc}>{ mode.description.get(lang) }</span>
+                                        </span>
+                                    </label>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </fieldset>
                 <fieldset class="domains">
                     <legend>{ m.start_domains }</legend>
                     <label class="option all">
@@ -118,32 +164,15 @@ pub fn StartPage() -> Html {
                         }) }
                     </ul>
                 </fieldset>
-                <fieldset class="length">
-                    <legend>{ m.start_length }</legend>
-                    <ul class="options" role="list">
-                        { for lengths.iter().map(|(name, n)| {
-                            let n = *n;
-                            let per_domain = per_domain.clone();
-                            let id = format!("length-{n}");
-                            let label = match *name {
-                                Length::Short => m.start_length_short,
-                                Length::Standard => m.start_length_standard,
-                                Length::Complete => m.start_length_complete,
-                            };
-                            html! {
-                                <li>
-                                    <label class="option" for={id.clone()}>
-                                        <input type="radio" name="length" id={id} checked={*per_domain == n}
-                                            onchange={Callback::from(move |_| per_domain.set(n))} />
-                                        <span><strong>{ label }</strong>{ " · " }{ m.start_per_domain.count(n) }</span>
-                                    </label>
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                </fieldset>
+                <label class="option certainty-choice" for="certainty">
+                    <input type="checkbox" id="certainty" aria-describedby="certainty-desc" checked={*certainty} onchange={oncertainty} />
+                    <span>
+                        <strong>{ m.start_certainty }</strong>
+                        <span class="muted" id="certainty-desc">{ m.start_certainty_hint }</span>
+                    </span>
+                </label>
                 <p class="total" aria-live="polite">
-                    { if selected.is_empty() { m.start_pick_one.to_string() } else { m.start_total.count(total) } }
+                    { if selected.is_empty() { m.start_pick_one.to_string() } else { length } }
                 </p>
                 if in_progress {
                     <p class="notice warning">
@@ -157,25 +186,4 @@ pub fn StartPage() -> Html {
             </form>
         </section>
     }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Length {
-    Short,
-    Standard,
-    Complete,
-}
-
-/// The lengths this bank allows, without duplicates when its domains are small.
-fn lengths(bank: &Bank) -> Vec<(Length, usize)> {
-    let most = bank.domains.iter().map(|d| bank.items_in(&d.id).count()).max().unwrap_or(0);
-    let mut out: Vec<(Length, usize)> = Vec::new();
-    for (name, n) in
-        [(Length::Short, SHORT.min(most)), (Length::Standard, STANDARD.min(most)), (Length::Complete, most)]
-    {
-        if n > 0 && out.last().is_none_or(|(_, last)| *last < n) {
-            out.push((name, n));
-        }
-    }
-    out
 }

@@ -2,31 +2,31 @@ use yew::prelude::*;
 
 use crate::engine::problem::Problem;
 use crate::i18n::fill;
-use crate::ui::app::load_bank;
-use crate::ui::state::{use_app, BankStatus};
+use crate::ui::app::load_content;
+use crate::ui::state::{use_app, ContentStatus};
 
-/// What to show instead of a page while the bank loads or when it cannot be used.
+/// What to show instead of a page while the content loads or when it cannot be used.
 #[function_component]
-pub fn BankStatusView() -> Html {
+pub fn ContentStatusView() -> Html {
     let app = use_app();
     let m = app.messages();
     let onretry = {
         let dispatcher = app.dispatcher();
-        Callback::from(move |_| load_bank(dispatcher.clone()))
+        Callback::from(move |_| load_content(dispatcher.clone()))
     };
-    match &app.bank {
-        BankStatus::Ready(_) => html! {},
-        BankStatus::Loading => html! {
+    match &app.content {
+        ContentStatus::Ready(_) => html! {},
+        ContentStatus::Loading => html! {
             <p class="loading" role="status">{ m.loading_bank }</p>
         },
-        BankStatus::Unreachable(detail) => html! {
+        ContentStatus::Unreachable(detail) => html! {
             <div class="notice error" role="alert">
                 <p><strong>{ m.bank_fetch_failed }</strong></p>
                 <p>{ fill(m.bank_fetch_detail, &[("detail", detail.clone())]) }</p>
                 <button type="button" onclick={onretry}>{ m.retry }</button>
             </div>
         },
-        BankStatus::Invalid(problems) => html! { <BankProblems problems={problems.to_vec()} /> },
+        ContentStatus::Invalid(problems) => html! { <BankProblems problems={problems.to_vec()} /> },
     }
 }
 
