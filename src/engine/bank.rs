@@ -25,6 +25,11 @@ pub struct Bank {
     pub items: Vec<Item>,
     /// Item position by id: adaptive selection looks items up at every step.
     index: HashMap<String, usize>,
+    /// Positions of each domain's items (by decreasing peak information), and each item's
+    /// sub-topic as a position in its domain's list: adaptive selection scans them at every
+    /// step, so they are computed once.
+    by_domain: HashMap<String, Vec<usize>>,
+    subtopic_index: Vec<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -105,7 +110,24 @@ impl Bank {
         items: Vec<Item>,
     ) -> Bank {
         let index = items.iter().enumerate().map(|(i, item)| (item.id.clone(), i)).collect();
-        Bank { id, languages, title, domains, items, index }
+        let mut by_domain: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, item) in items.iter().enumerate() {
+            by_domain.entry(item.domain.clone()).or_default().push(i);
+        }
+        for positions in by_domain.values_mut() {
+            positions.sort_by(|&x, &y| {
+                let (x, y) = (&items[x], &items[y]);
+                y.irt.max_information().total_cmp(&x.irt.max_information()).then_with(|| x.id.cmp(&y.id))
+            });
+        }
+        let subtopic_index = items
+            .iter()
+            .map(|item| {
+                let domain = domains.iter().find(|d| d.id == item.domain);
+                domain.and_then(|d| d.subtopics.iter().position(|s| s.id == item.subtopic)).unwrap_or(0)
+            })
+            .collect();
+        Bank { id, languages, title, domains, items, index, by_domain, subtopic_index }
     }
 
     /// Reads and validates a bank; `file` names it in problems.
@@ -135,6 +157,21 @@ impl Bank {
 
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.index.get(id).and_then(|&i| self.items.get(i))
+    }
+
+    /// The position of an item in `items`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// Positions in `items` of a domain's items, most informative at their peak first.
+    pub fn positions_in(&self, domain: &str) -> &[usize] {
+        self.by_domain.get(domain).map_or(&[], Vec::as_slice)
+    }
+
+    /// The sub-topic of the item at `position`, as a position in its domain's sub-topics.
+    pub fn subtopic_index(&self, position: usize) -> usize {
+        self.subtopic_index.get(position).copied().unwrap_or(0)
     }
 
     pub fn items_in<'a, 'd>(&'a self, domain: &'d str) -> impl Iterator<Item = &'a Item> + use<'a, 'd> {

@@ -7,8 +7,6 @@
 //! seeded by the attempt's seed and its length, so the same answers always lead to the same
 //! next item, after a reload too.
 
-use std::collections::{BTreeMap, HashSet};
-
 use super::assessment::AdaptiveRule;
 use super::attempt::Attempt;
 use super::bank::{Bank, Item};
@@ -85,49 +83,56 @@ pub fn next_item<'b>(bank: &'b Bank, attempt: &Attempt, rule: &AdaptiveRule) -> 
     }
     // Content balancing: the least-asked domain first, the least precise among equals.
     domains.sort_by(|a, b| a.asked.cmp(&b.asked).then(b.estimate.se.total_cmp(&a.estimate.se)));
-    let asked: HashSet<&str> = attempt.items.iter().map(String::as_str).collect();
+    let administered: Vec<usize> = attempt.items.iter().filter_map(|id| bank.position(id)).collect();
+    let mut asked = vec![false; bank.items.len()];
+    for &p in &administered {
+        asked[p] = true;
+    }
     for d in &domains {
-        let remaining: Vec<&Item> =
-            bank.items_in(&d.domain).filter(|i| !asked.contains(i.id.as_str())).collect();
-        if remaining.is_empty() {
-            continue;
+        // Sub-topic balancing: only the sub-topics asked least so far in this domain.
+        let subtopics = bank.domain(&d.domain).map_or(0, |x| x.subtopics.len()).max(1);
+        let mut counts = vec![0usize; subtopics];
+        for &p in administered.iter().filter(|&&p| bank.items[p].domain == d.domain) {
+            if let Some(c) = counts.get_mut(bank.subtopic_index(p)) {
+                *c += 1;
+            }
         }
-        let candidates = least_asked_subtopic(bank, attempt, &d.domain, remaining);
+        let count = |p: usize| counts.get(bank.subtopic_index(p)).copied().unwrap_or(0);
+        let remaining = bank.positions_in(&d.domain).iter().copied().filter(|&p| !asked[p]);
+        let Some(least) = remaining.clone().map(count).min() else { continue };
+        let candidates = remaining.filter(|&p| count(p) == least);
         let mut rng = Rng::new(attempt.seed ^ (n as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        return Some(randomesque(candidates, d.estimate.theta, rule.randomesque, &mut rng));
+        return randomesque(bank, candidates, d.estimate.theta, rule.randomesque, &mut rng);
     }
     None
 }
 
-/// Keeps the remaining items of the sub-topic(s) asked least so far in this domain.
-fn least_asked_subtopic<'b>(
-    bank: &Bank,
-    attempt: &Attempt,
-    domain: &str,
-    remaining: Vec<&'b Item>,
-) -> Vec<&'b Item> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for item in attempt.items.iter().filter_map(|id| bank.item(id)).filter(|i| i.domain == domain) {
-        *counts.entry(item.subtopic.as_str()).or_default() += 1;
-    }
-    let count = |i: &Item| counts.get(i.subtopic.as_str()).copied().unwrap_or(0);
-    let least = remaining.iter().map(|i| count(i)).min().unwrap_or(0);
-    remaining.into_iter().filter(|i| count(i) == least).collect()
-}
-
 /// A random pick among the `k` items most informative at `theta`; ties broken by id so the
-/// order never depends on the bank's layout. `candidates` must not be empty.
-fn randomesque<'b>(mut candidates: Vec<&'b Item>, theta: f64, k: usize, rng: &mut Rng) -> &'b Item {
-    let mut scored: Vec<(f64, &'b Item)> =
-        candidates.drain(..).map(|i| (i.irt.information(theta), i)).collect();
-    let order = |x: &(f64, &Item), y: &(f64, &Item)| y.0.total_cmp(&x.0).then_with(|| x.1.id.cmp(&y.1.id));
-    let k = k.clamp(1, scored.len());
-    if k < scored.len() {
-        scored.select_nth_unstable_by(k - 1, order);
-        scored.truncate(k);
+/// order never depends on the bank's layout. `candidates` come by decreasing peak information,
+/// so the scan stops as soon as no further item can enter the top `k`.
+fn randomesque<'b>(
+    bank: &'b Bank,
+    candidates: impl Iterator<Item = usize>,
+    theta: f64,
+    k: usize,
+    rng: &mut Rng,
+) -> Option<&'b Item> {
+    let k = k.max(1);
+    let better = |x: &(f64, &Item), y: &(f64, &Item)| y.0.total_cmp(&x.0).then_with(|| x.1.id.cmp(&y.1.id));
+    let mut top: Vec<(f64, &'b Item)> = Vec::with_capacity(k + 1);
+    for item in candidates.map(|p| &bank.items[p]) {
+        if top.len() == k && top[k - 1].0 > item.irt.max_information() {
+            break;
+        }
+        let entry = (item.irt.information(theta), item);
+        let at = top.partition_point(|t| better(t, &entry).is_lt());
+        if at < k {
+            top.insert(at, entry);
+            top.truncate(k);
+        }
     }
-    scored.sort_by(order);
-    scored[rng.below(k)].1
+    let pick = rng.below(top.len().max(1));
+    top.get(pick).map(|(_, item)| *item)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

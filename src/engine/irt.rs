@@ -45,6 +45,16 @@ impl ItemParams {
     }
 }
 
+impl ItemParams {
+    /// The largest information the item gives at any θ (catsim's `max_info`), which lets
+    /// item selection skip items that cannot beat the ones already found.
+    pub fn max_information(&self) -> f64 {
+        let c = self.c;
+        let a2 = self.a * self.a;
+        a2 / (8.0 * (1.0 - c).powi(2)) * (1.0 - 20.0 * c - 8.0 * c * c + (1.0 + 8.0 * c).powf(1.5))
+    }
+}
+
 /// An ability estimate with its standard error.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Estimate {

@@ -13,6 +13,7 @@ pub mod localized;
 pub mod problem;
 pub mod rng;
 pub mod score;
+pub mod simulate;
 pub mod store;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -26,6 +26,18 @@ impl Rng {
         ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 
+    /// A uniform number in [0, 1).
+    pub fn uniform(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// A standard-normal number (Box–Muller).
+    pub fn normal(&mut self) -> f64 {
+        let u = 1.0 - self.uniform(); // in (0, 1], so the logarithm is finite
+        let v = self.uniform();
+        (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
+    }
+
     /// Fisher–Yates shuffle.
     pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
@@ -65,6 +77,16 @@ mod tests {
             let mut r = Rng::new(seed);
             for _ in 0..20 {
                 prop_assert!(r.below(n) < n);
+            }
+        }
+
+        #[test]
+        fn uniform_is_in_the_unit_interval_and_normal_is_finite(seed: u64) {
+            let mut r = Rng::new(seed);
+            for _ in 0..50 {
+                let u = r.uniform();
+                prop_assert!((0.0..1.0).contains(&u));
+                prop_assert!(r.normal().is_finite());
             }
         }
 

@@ -1,5 +1,7 @@
 use proptest::prelude::*;
 
+use std::collections::{BTreeMap, HashSet};
+
 use super::*;
 use crate::engine::assessment::{Mode, Rule};
 use crate::engine::attempt::Plan;
@@ -110,6 +112,10 @@ fn subtopics_are_balanced_within_a_domain() {
     for (i, item) in bank.items.iter_mut().enumerate() {
         item.subtopic = ["s1", "s2", "s3"][i % 3].to_string();
     }
+    bank.domains[0].subtopics = ["s1", "s2", "s3"]
+        .iter()
+        .map(|s| crate::engine::bank::Subtopic { id: s.to_string(), title: Localized::en(s) })
+        .collect();
     let bank = Bank::new(
         bank.id.clone(),
         bank.languages.clone(),
@@ -141,5 +147,25 @@ proptest! {
             a.items
         };
         prop_assert_eq!(run(), run());
+    }
+}
+
+proptest! {
+    /// The early stop of the scan never changes which items make the top k.
+    #[test]
+    fn pruned_selection_matches_a_full_sort(seed: u64, theta in -3.0f64..3.0, k in 1usize..6) {
+        let bank = crate::engine::simulate::synthetic_bank(1, 300, seed);
+        let positions = bank.positions_in("d0").to_vec();
+        let mut all: Vec<(f64, &Item)> =
+            positions.iter().map(|&p| &bank.items[p]).map(|i| (i.irt.information(theta), i)).collect();
+        all.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.id.cmp(&y.1.id)));
+        let expected: Vec<&str> = all.iter().take(k).map(|(_, i)| i.id.as_str()).collect();
+        let mut picked = std::collections::BTreeSet::new();
+        for r in 0..200u64 {
+            let item = randomesque(&bank, positions.iter().copied(), theta, k, &mut crate::engine::rng::Rng::new(r)).unwrap();
+            picked.insert(item.id.as_str());
+        }
+        prop_assert!(picked.iter().all(|id| expected.contains(id)), "{picked:?} not within {expected:?}");
+        prop_assert_eq!(picked.len(), k);
     }
 }

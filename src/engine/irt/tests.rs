@@ -150,6 +150,14 @@ proptest! {
     }
 
     #[test]
+    fn max_information_bounds_information_everywhere(it in arb_item(), theta in -6.0f64..6.0) {
+        let max = it.max_information();
+        prop_assert!(it.information(theta) <= max * (1.0 + 1e-9) + 1e-12);
+        let peak = it.b + (0.5 + 0.5 * (1.0 + 8.0 * it.c).sqrt()).ln() / it.a;
+        prop_assert!((it.information(peak) - max).abs() <= 1e-9 * max.max(1.0));
+    }
+
+    #[test]
     fn se_shrinks_as_items_are_added(items in prop::collection::vec((arb_item(), any::<bool>()), 1..30)) {
         let mut previous = f64::INFINITY;
         for n in 1..=items.len() {
