@@ -76,8 +76,7 @@ pub fn simulate(bank: &Bank, settings: &Settings, mode: &Mode, examinees: usize,
         let truth: Vec<f64> = domains.iter().map(|_| rng.normal()).collect();
         let plan = Plan { mode, domains: &domains, certainty: false, seed: rng.next_u64(), now: 0.0 };
         let Ok(mut attempt) = Attempt::start(bank, &plan) else { continue };
-        loop {
-            let Some(item) = bank.item(attempt.current_item_id()) else { break };
+        while let Some(item) = bank.item(attempt.current_item_id()) {
             let d = domains.iter().position(|d| *d == item.domain).unwrap_or(0);
             let right = rng.uniform() < item.irt.p(truth[d]);
             attempt.answer(Some(if right { key(&item.question) } else { wrong_answer(&item.question) }));
