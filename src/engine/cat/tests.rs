@@ -169,3 +169,30 @@ proptest! {
         prop_assert_eq!(picked.len(), k);
     }
 }
+
+proptest! {
+    /// Any bank, down to one item, with guessing and extreme parameters: an adaptive attempt
+    /// runs to its end without a panic and with finite estimates.
+    #[test]
+    fn any_bank_runs_to_the_end(
+        params in prop::collection::vec((0.01f64..6.0, -8.0f64..8.0, 0.0f64..0.6), 1..8),
+        answers: u16,
+        seed: u64,
+    ) {
+        let mut bank = sample_bank(1, params.len());
+        for (item, (a, b, c)) in bank.items.iter_mut().zip(&params) {
+            item.irt = crate::engine::irt::ItemParams { a: *a, b: *b, c: *c };
+        }
+        let bank = Bank::new(bank.id.clone(), bank.languages.clone(), bank.title.clone(), bank.domains.clone(), bank.items.clone());
+        let mode = adaptive(0.3, 1, 50);
+        let mut a = start(&bank, &mode, &["d0"], seed);
+        let mut i = 0;
+        while answer_and_next(&bank, &mode, &mut a, answers & (1 << (i % 16)) != 0) {
+            i += 1;
+        }
+        prop_assert!(a.items.len() <= params.len());
+        for d in estimates(&bank, &a) {
+            prop_assert!(d.estimate.theta.is_finite() && d.estimate.se.is_finite());
+        }
+    }
+}
