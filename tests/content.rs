@@ -1,55 +1,75 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The shipped question bank must validate and cover the starter scope.
+//! The shipped content must validate and meet the coverage every domain needs.
 
-use kafaa::engine::bank::{Bank, Question};
+use kafaa::engine::bank::{Bank, DomainFile, Index};
+use kafaa::engine::report::{count, TYPES};
 
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The whole shipped bank, every domain loaded; every problem listed if any.
 fn shipped_bank() -> Bank {
-    let text = std::fs::read_to_string("static/content/bank.json").expect("static/content/bank.json exists");
-    match Bank::parse("content/bank.json", &text) {
-        Ok(bank) => bank,
-        Err(problems) => {
-            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            panic!("the shipped bank has {} problem(s):\n{}", list.len(), list.join("\n"));
+    let index = Index::parse("content/index.json", &read("static/content/index.json"))
+        .unwrap_or_else(|p| panic!("index: {p:?}"));
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for entry in &index.domains {
+        match DomainFile::parse(&index, entry, &read(&format!("static/content/{}", entry.file))) {
+            Ok(file) => files.push((entry.id.clone(), file)),
+            Err(p) => problems.extend(p),
         }
+    }
+    let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(list.is_empty(), "{} problem(s):\n{}", list.len(), list.join("\n"));
+    Bank::assemble(&index, |id| files.iter().find(|(d, _)| d == id).map(|(_, f)| f))
+}
+
+#[test]
+fn shipped_bank_covers_every_domain_in_every_language_and_type() {
+    let bank = shipped_bank();
+    assert_eq!(bank.languages, ["en", "fr", "ar"]);
+    let counts = count(&bank);
+    assert!(counts.len() >= 9, "{} domains", counts.len());
+    for c in &counts {
+        assert!(c.total >= 30, "{}: {} items", c.domain, c.total);
+        for (d, name) in ["easy", "medium", "hard"].iter().enumerate() {
+            assert!(c.of_difficulty(d) >= 6, "{}: only {} {name} items", c.domain, c.of_difficulty(d));
+        }
+        for kind in TYPES {
+            assert!(c.of_type(kind) >= 3, "{}: only {} {kind} items", c.domain, c.of_type(kind));
+        }
+        for lang in &bank.languages {
+            assert_eq!(c.languages.get(lang), Some(&c.total), "{}: not all items in {lang}", c.domain);
+        }
+        assert!(c.with_code >= 3, "{}: only {} code or log reading items", c.domain, c.with_code);
+        assert!(c.subtopics.values().all(|&n| n >= 2), "{}: a thin sub-topic {:?}", c.domain, c.subtopics);
     }
 }
 
 #[test]
-fn shipped_bank_is_valid_and_covers_three_domains_of_ten() {
+fn item_ids_are_unique_across_domains() {
     let bank = shipped_bank();
-    assert!(bank.domains.len() >= 3);
-    for d in &bank.domains {
-        let items: Vec<_> = bank.items_in(&d.id).collect();
-        assert!(items.len() >= 10, "domain {} has {} items", d.id, items.len());
-        for kind in ["single", "multiple", "true_false"] {
-            assert!(
-                items.iter().any(|i| matches!(
-                    (&i.question, kind),
-                    (Question::SingleChoice { .. }, "single")
-                        | (Question::MultipleSelect { .. }, "multiple")
-                        | (Question::TrueFalse { .. }, "true_false")
-                )),
-                "domain {} lacks {kind} items",
-                d.id
-            );
-        }
-        for s in &d.subtopics {
-            assert!(items.iter().any(|i| i.subtopic == s.id), "sub-topic {} of {} is unused", s.id, d.id);
-        }
-    }
+    let mut ids: Vec<&str> = bank.items.iter().map(|i| i.id.as_str()).collect();
+    ids.sort_unstable();
+    let before = ids.len();
+    ids.dedup();
+    assert_eq!(before, ids.len());
 }
 
 #[test]
 fn broken_fixture_is_reported_item_by_item() {
-    let text = std::fs::read_to_string("tests/fixtures/broken-bank.json").expect("fixture exists");
-    let problems = Bank::parse("content/bank.json", &text).expect_err("fixture is broken");
+    let index = Index::parse("content/index.json", &read("static/content/index.json")).unwrap();
+    let entry = index.entry("web").expect("the web domain is listed");
+    let problems =
+        DomainFile::parse(&index, entry, &read("tests/fixtures/broken-domain.json")).expect_err("broken");
     let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         lines,
         vec![
-            "content/bank.json, item fnd-02, items[1].answer: names option \"e\", which does not exist",
-            "content/bank.json, item fnd-03, items[2].stem: is missing",
-            "content/bank.json, item fnd-04, items[3].type: question type \"essay\" is unknown (use single_choice, multiple_select or true_false)",
+            "content/domains/web.json, item web-02, items[1].answer: names option \"z\", which does not exist",
+            "content/domains/web.json, item web-03, items[2].stem: is missing",
+            "content/domains/web.json, item web-04, items[3].explanation: has no text in \"ar\", a language the bank declares",
         ]
     );
 }

@@ -23,22 +23,39 @@ use yew_router::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const BANK: &str = include_str!("../static/content/bank.json");
+const INDEX: &str = include_str!("../static/content/index.json");
 const SETTINGS: &str = include_str!("../static/content/assessment.json");
-const BROKEN: &str = include_str!("fixtures/broken-bank.json");
+const PROGRAMMING: &str = include_str!("../static/content/domains/programming.json");
+const WEB: &str = include_str!("../static/content/domains/web.json");
+const BROKEN: &str = include_str!("fixtures/broken-domain.json");
 
+/// The shipped index and settings with two domains loaded.
 fn content() -> Rc<Content> {
-    Rc::new(Content::parse(BANK, SETTINGS).expect("shipped content is valid"))
+    let content = Content::parse(INDEX, SETTINGS).expect("shipped content is valid");
+    let content = content.with_domain("programming", PROGRAMMING).expect("valid domain");
+    Rc::new(content.with_domain("web", WEB).expect("valid domain"))
 }
 
 fn bank() -> Bank {
     content().bank.clone()
 }
 
+/// The first item of a type, e.g. `single_choice`.
+fn first(kind: &str) -> kafaa::engine::bank::Item {
+    let bank = bank();
+    bank.items
+        .iter()
+        .find(|i| kafaa::engine::report::type_name(&i.question) == kind)
+        .cloned()
+        .expect("the type is present")
+}
+
 fn state(content: Rc<Content>, current: Option<Attempt>) -> AppState {
     let mut stored = Stored::new();
     stored.current = current;
-    let mut s = AppState::new(stored, vec![]);
+    let catalog: &'static kafaa::i18n::Catalog = Box::leak(Box::new(kafaa::i18n::english().unwrap()));
+    let languages = kafaa::i18n::languages("l.json", kafaa::i18n::LANGUAGES).unwrap();
+    let mut s = AppState::new(catalog, Rc::new(languages), stored, vec![]);
     s.content = ContentStatus::Ready(content);
     s
 }
@@ -91,7 +108,7 @@ fn recorder() -> (Log, Callback<Option<Answer>>) {
 
 #[wasm_bindgen_test]
 async fn single_choice_is_a_labelled_radio_group_that_reports_the_choice() {
-    let item = bank().items.iter().find(|i| i.id == "fnd-01").unwrap().clone();
+    let item = first("single_choice");
     let (log, onanswer) = recorder();
     let root = mount(
         state(content(), None),
@@ -115,7 +132,7 @@ async fn single_choice_is_a_labelled_radio_group_that_reports_the_choice() {
 
 #[wasm_bindgen_test]
 async fn multiple_select_toggles_options_and_clears_to_no_answer() {
-    let item = bank().items.iter().find(|i| i.id == "fnd-03").unwrap().clone();
+    let item = first("multiple_select");
     let (log, onanswer) = recorder();
     let first = item.question.options()[0].id.clone();
     let third = item.question.options()[2].id.clone();
@@ -132,21 +149,24 @@ async fn multiple_select_toggles_options_and_clears_to_no_answer() {
 
 #[wasm_bindgen_test]
 async fn broken_bank_problems_are_listed_per_item_with_field_and_fault() {
-    let problems = Bank::parse("content/bank.json", BROKEN).unwrap_err();
+    let loaded = content();
+    let problems =
+        kafaa::engine::bank::DomainFile::parse(&loaded.index, loaded.index.entry("web").unwrap(), BROKEN)
+            .unwrap_err();
     let root = mount(state(content(), None), html! { <BankProblems {problems} /> }).await;
     let entries: Vec<String> =
         query(&root, ".bank-problems > ul > li").iter().map(|e| e.text_content().unwrap()).collect();
     assert_eq!(entries.len(), 3);
-    assert!(entries[0].contains("Item fnd-02"));
-    assert!(entries[0].contains("items[1].answer: names option \"e\", which does not exist"));
-    assert!(entries[2].contains("Item fnd-04"));
+    assert!(entries[0].contains("Item web-02"));
+    assert!(entries[0].contains("items[1].answer: names option \"z\", which does not exist"));
+    assert!(entries[2].contains("Item web-04"));
     root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn quiz_resumes_at_the_stored_question_and_moves_focus_on_next() {
     let content = content();
-    let domains = vec!["foundations".to_string(), "data".to_string()];
+    let domains = vec!["programming".to_string(), "web".to_string()];
     let mode = content.settings.mode("fixed").unwrap();
     let plan = Plan { mode, domains: &domains, certainty: false, seed: 42, now: 0.0 };
     let mut attempt = Attempt::start(&content.bank, &plan).unwrap();
@@ -180,7 +200,7 @@ async fn quiz_resumes_at_the_stored_question_and_moves_focus_on_next() {
 #[wasm_bindgen_test]
 fn storage_round_trips_and_sets_aside_what_it_cannot_read() {
     let content = content();
-    let domains = ["data".to_string()];
+    let domains = ["web".to_string()];
     let mode = content.settings.mode("quick").unwrap();
     let plan = Plan { mode, domains: &domains, certainty: true, seed: 7, now: 1.0 };
     let mut stored = Stored::new();
@@ -236,5 +256,51 @@ async fn adaptive_quiz_with_certainty_needs_both_before_choosing_the_next_item()
     assert_eq!(query(&root, "h1")[0].text_content().unwrap(), "Question 2");
     let now_showing = query(&root, "fieldset.question input")[0].get_attribute("name").unwrap();
     assert_ne!(now_showing, format!("q-{first}"), "a new item was selected");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn ordering_moves_items_with_buttons_and_keeps_focus_on_the_moved_one() {
+    let item = first("ordering");
+    let options = item.question.options().to_vec();
+    let (log, onanswer) = recorder();
+    let root = mount(
+        state(content(), None),
+        html! { <QuestionView item={item.clone()} answer={None} {onanswer} /> },
+    )
+    .await;
+    let rows = query(&root, "ol.ordering li");
+    assert_eq!(rows.len(), options.len());
+    // The first item cannot move up; moving it down swaps it with the second.
+    let first_up = query(&root, "ol.ordering li button")[0].clone();
+    assert!(first_up.has_attribute("disabled"));
+    click(&query(&root, "ol.ordering li button")[1]);
+    yew::scheduler::flush().await;
+    let mut expected: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
+    expected.swap(0, 1);
+    assert_eq!(*log.borrow(), vec![Some(Answer::Order(expected))]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn matching_uses_labelled_selects_and_reports_pairs() {
+    let item = first("matching");
+    let (log, onanswer) = recorder();
+    let root = mount(
+        state(content(), None),
+        html! { <QuestionView item={item.clone()} answer={None} {onanswer} /> },
+    )
+    .await;
+    let selects = query(&root, "select");
+    assert_eq!(selects.len(), item.question.options().len());
+    for select in &selects {
+        let id = select.id();
+        assert_eq!(query(&root, &format!("label[for='{id}']")).len(), 1, "every select has a label");
+    }
+    let select = selects[0].clone().dyn_into::<web_sys::HtmlSelectElement>().unwrap();
+    select.set_selected_index(1);
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    let entry = log.borrow().last().cloned().flatten();
+    assert!(matches!(entry, Some(Answer::Pairs(p)) if p.len() == 1));
     root.remove();
 }

@@ -2,7 +2,7 @@
 //!
 //! An attempt is plain data so that it can be saved after every answer and resumed exactly.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +21,10 @@ pub enum Answer {
     Choices(BTreeSet<String>),
     /// True or false.
     Bool(bool),
+    /// Option ids in the order the learner put them.
+    Order(Vec<String>),
+    /// Option id to target id, for every option the learner matched.
+    Pairs(BTreeMap<String, String>),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

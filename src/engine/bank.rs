@@ -1,8 +1,10 @@
-//! The question bank: its model, and the reader that validates a JSON file into it.
+//! The question bank: its model, and the reader that validates its files.
 //!
-//! The reader walks the JSON by hand instead of deriving `Deserialize`, so that one bad item
-//! does not hide the others: it collects every problem, each with its file, item and field.
-//! The format is documented for authors in `static/content/README.md`.
+//! The bank is an index (`content/index.json`: languages and domains) and one file per domain
+//! (sub-topics and items), fetched only when a quiz needs that domain. The reader walks the
+//! JSON by hand instead of deriving `Deserialize`, so that one bad item does not hide the
+//! others: it collects every problem, each with its file, item and field. The format is
+//! documented for authors in `static/content/README.md`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -44,6 +46,34 @@ pub struct Domain {
 pub struct Subtopic {
     pub id: String,
     pub title: Localized,
+    /// References to competence frameworks (e.g. "DigComp 2.2 4.1", "ISTQB FL 4").
+    pub frameworks: Vec<String>,
+}
+
+/// The bank's index: what every screen needs before any item is loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Index {
+    pub id: String,
+    pub languages: Vec<String>,
+    pub title: Localized,
+    pub domains: Vec<DomainEntry>,
+}
+
+/// A domain as the index lists it, with the file holding its items.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DomainEntry {
+    pub id: String,
+    /// Relative to the index, e.g. `domains/web.json`.
+    pub file: String,
+    pub title: Localized,
+    pub description: Localized,
+}
+
+/// A domain file: the domain's sub-topics and items.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DomainFile {
+    pub subtopics: Vec<Subtopic>,
+    pub items: Vec<Item>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -92,13 +122,32 @@ pub struct Choice {
 /// What the learner does, and what counts as right.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Question {
-    SingleChoice { options: Vec<Choice>, answer: String },
-    MultipleSelect { options: Vec<Choice>, answers: BTreeSet<String> },
-    TrueFalse { answer: bool },
+    SingleChoice {
+        options: Vec<Choice>,
+        answer: String,
+    },
+    MultipleSelect {
+        options: Vec<Choice>,
+        answers: BTreeSet<String>,
+    },
+    TrueFalse {
+        answer: bool,
+    },
+    /// Put `options` (listed shuffled) into the order `order`.
+    Ordering {
+        options: Vec<Choice>,
+        order: Vec<String>,
+    },
+    /// Match each option to one of `targets`; `pairs` maps option ids to target ids.
+    Matching {
+        options: Vec<Choice>,
+        targets: Vec<Choice>,
+        pairs: BTreeMap<String, String>,
+    },
 }
 
 /// Types reserved by the format for later versions; named so authors get a clear message.
-const RESERVED_TYPES: [&str; 3] = ["ordering", "matching", "short_answer"];
+const RESERVED_TYPES: [&str; 1] = ["short_answer"];
 
 impl Bank {
     /// Assembles a bank from validated parts (the reader, synthetic banks for simulation).
@@ -130,25 +179,21 @@ impl Bank {
         Bank { id, languages, title, domains, items, index, by_domain, subtopic_index }
     }
 
-    /// Reads and validates a bank; `file` names it in problems.
-    pub fn parse(file: &str, text: &str) -> Result<Bank, Vec<Problem>> {
-        let value: Value = match serde_json::from_str(text) {
-            Ok(v) => v,
-            Err(e) => {
-                return Err(vec![Problem {
-                    file: file.to_string(),
-                    item: None,
-                    path: String::new(),
-                    kind: ProblemKind::Syntax { line: e.line(), column: e.column() },
-                }])
-            }
-        };
-        let mut reader = Reader { file, item: None, problems: Vec::new() };
-        let bank = reader.bank(&value);
-        match bank {
-            Some(bank) if reader.problems.is_empty() => Ok(bank),
-            _ => Err(reader.problems),
+    /// The bank made of the domains loaded so far, in the index's order.
+    pub fn assemble<'a>(index: &Index, loaded: impl Fn(&str) -> Option<&'a DomainFile>) -> Bank {
+        let mut domains = Vec::new();
+        let mut items = Vec::new();
+        for entry in &index.domains {
+            let Some(file) = loaded(&entry.id) else { continue };
+            domains.push(Domain {
+                id: entry.id.clone(),
+                title: entry.title.clone(),
+                description: entry.description.clone(),
+                subtopics: file.subtopics.clone(),
+            });
+            items.extend(file.items.iter().cloned());
         }
+        Bank::new(index.id.clone(), index.languages.clone(), index.title.clone(), domains, items)
     }
 
     pub fn domain(&self, id: &str) -> Option<&Domain> {
@@ -182,8 +227,52 @@ impl Bank {
 impl Question {
     pub fn options(&self) -> &[Choice] {
         match self {
-            Question::SingleChoice { options, .. } | Question::MultipleSelect { options, .. } => options,
+            Question::SingleChoice { options, .. }
+            | Question::MultipleSelect { options, .. }
+            | Question::Ordering { options, .. }
+            | Question::Matching { options, .. } => options,
             Question::TrueFalse { .. } => &[],
+        }
+    }
+}
+
+/// Parses JSON text, or reports where it is not JSON.
+fn json(file: &str, text: &str) -> Result<Value, Vec<Problem>> {
+    serde_json::from_str(text).map_err(|e| {
+        vec![Problem {
+            file: file.to_string(),
+            item: None,
+            path: String::new(),
+            kind: ProblemKind::Syntax { line: e.line(), column: e.column() },
+        }]
+    })
+}
+
+impl Index {
+    /// Reads and validates the index; `file` names it in problems.
+    pub fn parse(file: &str, text: &str) -> Result<Index, Vec<Problem>> {
+        let value = json(file, text)?;
+        let mut reader = Reader { file, item: None, problems: Vec::new() };
+        match reader.index(&value) {
+            Some(index) if reader.problems.is_empty() => Ok(index),
+            _ => Err(reader.problems),
+        }
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&DomainEntry> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+}
+
+impl DomainFile {
+    /// Reads and validates the file of domain `entry`, in the index's languages.
+    pub fn parse(index: &Index, entry: &DomainEntry, text: &str) -> Result<DomainFile, Vec<Problem>> {
+        let file = format!("content/{}", entry.file);
+        let value = json(&file, text)?;
+        let mut reader = Reader { file: &file, item: None, problems: Vec::new() };
+        match reader.domain_file(&value, &index.languages, &entry.id) {
+            Some(domain) if reader.problems.is_empty() => Ok(domain),
+            _ => Err(reader.problems),
         }
     }
 }
@@ -311,43 +400,91 @@ impl Reader<'_> {
         Some(out)
     }
 
-    fn bank(&mut self, value: &Value) -> Option<Bank> {
-        let obj = self.object(value, "")?;
+    /// Checks the `schema` field; `false` when the file cannot be read at all.
+    fn schema(&mut self, obj: &Map<String, Value>) -> bool {
         match obj.get("schema") {
             None => self.report("schema", ProblemKind::Missing),
             Some(Value::Number(n)) if n.as_u64() == Some(BANK_SCHEMA) => {}
             Some(other) => {
                 self.report("schema", ProblemKind::UnsupportedSchema { found: other.to_string() });
-                return None;
+                return false;
             }
+        }
+        true
+    }
+
+    fn index(&mut self, value: &Value) -> Option<Index> {
+        let obj = self.object(value, "")?;
+        if !self.schema(obj) {
+            return None;
         }
         let id = self.string(obj, "id", "");
         let languages = self.languages(obj);
         let langs = languages.clone().unwrap_or_default();
         let title = self.localized(obj, "title", "", &langs);
-        let domains = self.list(obj, "domains", "", |r, o, p| r.domain(o, p, &langs), |d| &d.id);
-        let known = domains.clone().unwrap_or_default();
-        let items = self.list(obj, "items", "", |r, o, p| r.item(o, p, &langs, &known), |i| &i.id);
-        // Counted on the raw entries, so that a domain whose only items are broken is not
-        // reported a second time.
-        let named: BTreeSet<&str> = obj
-            .get("items")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(|i| i.get("domain").and_then(Value::as_str))
-            .collect();
-        if let Some(domains) = &domains {
-            for (i, d) in domains.iter().enumerate() {
-                if !named.contains(d.id.as_str()) {
-                    self.report(
-                        &format!("domains[{i}]"),
-                        ProblemKind::DomainWithoutItems { id: d.id.clone() },
-                    );
-                }
+        let domains = self.list(obj, "domains", "", |r, o, p| r.entry(o, p, &langs), |d| &d.id);
+        Some(Index { id: id?, languages: languages?, title: title?, domains: domains? })
+    }
+
+    fn entry(&mut self, obj: &Map<String, Value>, path: &str, langs: &[String]) -> Option<DomainEntry> {
+        let id = self.string(obj, "id", path);
+        let file = self.string(obj, "file", path).and_then(|f| {
+            // A plain relative path to a JSON file inside the content folder.
+            let safe = f.ends_with(".json") && !f.starts_with('/') && !f.split('/').any(|part| part == "..");
+            if !safe {
+                self.report(
+                    &join(path, "file"),
+                    ProblemKind::OutOfRange { range: "a .json file inside content/" },
+                );
+            }
+            safe.then_some(f)
+        });
+        let title = self.localized(obj, "title", path, langs);
+        let description = self.localized(obj, "description", path, langs);
+        Some(DomainEntry { id: id?, file: file?, title: title?, description: description? })
+    }
+
+    fn domain_file(&mut self, value: &Value, langs: &[String], domain: &str) -> Option<DomainFile> {
+        let obj = self.object(value, "")?;
+        if !self.schema(obj) {
+            return None;
+        }
+        if let Some(named) = self.string(obj, "domain", "") {
+            if named != domain {
+                self.report("domain", ProblemKind::UnknownDomain { id: named });
             }
         }
-        Some(Bank::new(id?, languages?, title?, domains?, items?))
+        let subtopics = self.list(
+            obj,
+            "subtopics",
+            "",
+            |r, o, p| {
+                let frameworks = match o.get("frameworks") {
+                    None => Some(Vec::new()),
+                    Some(_) => r.strings(o, "frameworks", p),
+                };
+                Some(Subtopic {
+                    id: r.string(o, "id", p)?,
+                    title: r.localized(o, "title", p, langs)?,
+                    frameworks: frameworks?,
+                })
+            },
+            |s| &s.id,
+        );
+        let known = Domain {
+            id: domain.to_string(),
+            title: Localized::default(),
+            description: Localized::default(),
+            subtopics: subtopics.clone().unwrap_or_default(),
+        };
+        let items = self.list(
+            obj,
+            "items",
+            "",
+            |r, o, p| r.item(o, p, langs, std::slice::from_ref(&known)),
+            |i| &i.id,
+        );
+        Some(DomainFile { subtopics: subtopics?, items: items? })
     }
 
     fn languages(&mut self, obj: &Map<String, Value>) -> Option<Vec<String>> {
@@ -376,20 +513,6 @@ impl Reader<'_> {
             return None;
         }
         Some(langs)
-    }
-
-    fn domain(&mut self, obj: &Map<String, Value>, path: &str, langs: &[String]) -> Option<Domain> {
-        let id = self.string(obj, "id", path);
-        let title = self.localized(obj, "title", path, langs);
-        let description = self.localized(obj, "description", path, langs);
-        let subtopics = self.list(
-            obj,
-            "subtopics",
-            path,
-            |r, o, p| Some(Subtopic { id: r.string(o, "id", p)?, title: r.localized(o, "title", p, langs)? }),
-            |s| &s.id,
-        );
-        Some(Domain { id: id?, title: title?, description: description?, subtopics: subtopics? })
     }
 
     fn item(
@@ -504,8 +627,16 @@ impl Reader<'_> {
     }
 
     fn tags(&mut self, obj: &Map<String, Value>, path: &str) -> Option<Vec<String>> {
-        let Some(value) = obj.get("tags") else { return Some(Vec::new()) };
-        let path = join(path, "tags");
+        match obj.get("tags") {
+            None => Some(Vec::new()),
+            Some(_) => self.strings(obj, "tags", path),
+        }
+    }
+
+    /// A list of non-empty texts.
+    fn strings(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<Vec<String>> {
+        let value = self.field(obj, key, path)?;
+        let path = join(path, key);
         let Some(arr) = value.as_array() else {
             self.report(&path, ProblemKind::WrongType { expected: Expected::Array });
             return None;
@@ -588,6 +719,60 @@ impl Reader<'_> {
                 }
                 ok.then_some(Question::MultipleSelect { options, answers })
             }
+            "ordering" => {
+                let options = self.options(obj, path, langs, 3);
+                let answer = self.field(obj, "answer", path)?;
+                let Some(list) = answer.as_array() else {
+                    self.report(&answer_path, ProblemKind::WrongType { expected: Expected::Array });
+                    return None;
+                };
+                let options = options?;
+                let order: Vec<String> = list.iter().filter_map(|v| v.as_str().map(str::to_string)).collect();
+                let listed: BTreeSet<&str> = order.iter().map(String::as_str).collect();
+                let all: BTreeSet<&str> = options.iter().map(|o| o.id.as_str()).collect();
+                if order.len() != list.len() || order.len() != options.len() || listed != all {
+                    self.report(&answer_path, ProblemKind::BadOrder);
+                    return None;
+                }
+                if options.iter().map(|o| &o.id).eq(order.iter()) {
+                    self.report(&join(path, "options"), ProblemKind::AlreadyInOrder);
+                    return None;
+                }
+                Some(Question::Ordering { options, order })
+            }
+            "matching" => {
+                let options = self.options(obj, path, langs, 2);
+                let targets = self.choices(obj, "targets", path, langs, 2);
+                let answer = self.field(obj, "answer", path)?;
+                let Some(map) = answer.as_object() else {
+                    self.report(&answer_path, ProblemKind::WrongType { expected: Expected::Object });
+                    return None;
+                };
+                let (options, targets) = (options?, targets?);
+                let mut pairs = BTreeMap::new();
+                for (option, target) in map {
+                    let target = target.as_str().unwrap_or_default();
+                    if !options.iter().any(|o| &o.id == option) {
+                        self.report(
+                            &join(&answer_path, option),
+                            ProblemKind::UnknownOption { id: option.clone() },
+                        );
+                    } else if !targets.iter().any(|t| t.id == target) {
+                        self.report(
+                            &join(&answer_path, option),
+                            ProblemKind::UnknownOption { id: target.to_string() },
+                        );
+                    } else {
+                        pairs.insert(option.clone(), target.to_string());
+                    }
+                }
+                let used: BTreeSet<&String> = pairs.values().collect();
+                if pairs.len() != options.len() || used.len() != pairs.len() {
+                    self.report(&answer_path, ProblemKind::BadPairs);
+                    return None;
+                }
+                Some(Question::Matching { options, targets, pairs })
+            }
             other if RESERVED_TYPES.contains(&other) => {
                 self.report(&join(path, "type"), ProblemKind::UnsupportedType { found: other.to_string() });
                 None
@@ -606,14 +791,26 @@ impl Reader<'_> {
         langs: &[String],
         min: usize,
     ) -> Option<Vec<Choice>> {
+        self.choices(obj, "options", path, langs, min)
+    }
+
+    /// A list of at least `min` choices with distinct ids and distinct texts in each language.
+    fn choices(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &str,
+        langs: &[String],
+        min: usize,
+    ) -> Option<Vec<Choice>> {
         let options = self.list(
             obj,
-            "options",
+            key,
             path,
             |r, o, p| Some(Choice { id: r.string(o, "id", p)?, text: r.localized(o, "text", p, langs)? }),
             |c| &c.id,
         )?;
-        let opath = join(path, "options");
+        let opath = join(path, key);
         if options.len() < min {
             self.report(&opath, ProblemKind::TooFewOptions { min, found: options.len() });
             return None;

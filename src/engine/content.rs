@@ -1,25 +1,55 @@
-//! Everything the app fetches to run a quiz: the question bank and the assessment settings.
+//! Everything the app fetches to run a quiz: the bank's index, the assessment settings, and
+//! the domain files loaded so far (each fetched the first time a quiz needs its domain).
+
+use std::collections::BTreeMap;
 
 use super::assessment::Settings;
-use super::bank::Bank;
+use super::bank::{Bank, DomainFile, Index};
 use super::problem::Problem;
 
 /// Paths of the content files, relative to the app.
-pub const BANK_FILE: &str = "content/bank.json";
+pub const INDEX_FILE: &str = "content/index.json";
 pub const SETTINGS_FILE: &str = "content/assessment.json";
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Content {
-    pub bank: Bank,
+    pub index: Index,
     pub settings: Settings,
+    loaded: BTreeMap<String, DomainFile>,
+    /// The bank made of the loaded domains; rebuilt when a domain arrives.
+    pub bank: Bank,
 }
 
 impl Content {
-    /// Validates both files and reports the problems of both.
-    pub fn parse(bank: &str, settings: &str) -> Result<Content, Vec<Problem>> {
-        match (Bank::parse(BANK_FILE, bank), Settings::parse(SETTINGS_FILE, settings)) {
-            (Ok(bank), Ok(settings)) => Ok(Content { bank, settings }),
-            (bank, settings) => Err(bank.err().into_iter().chain(settings.err()).flatten().collect()),
+    /// Validates the index and the settings and reports the problems of both.
+    pub fn parse(index: &str, settings: &str) -> Result<Content, Vec<Problem>> {
+        match (Index::parse(INDEX_FILE, index), Settings::parse(SETTINGS_FILE, settings)) {
+            (Ok(index), Ok(settings)) => {
+                let bank = Bank::assemble(&index, |_| None);
+                Ok(Content { index, settings, loaded: BTreeMap::new(), bank })
+            }
+            (index, settings) => Err(index.err().into_iter().chain(settings.err()).flatten().collect()),
         }
+    }
+
+    /// The content with one more domain file, validated against the index.
+    pub fn with_domain(&self, domain: &str, text: &str) -> Result<Content, Vec<Problem>> {
+        let Some(entry) = self.index.entry(domain) else {
+            return Err(vec![Problem {
+                file: INDEX_FILE.to_string(),
+                item: None,
+                path: "domains".to_string(),
+                kind: super::problem::ProblemKind::UnknownDomain { id: domain.to_string() },
+            }]);
+        };
+        let file = DomainFile::parse(&self.index, entry, text)?;
+        let mut loaded = self.loaded.clone();
+        loaded.insert(domain.to_string(), file);
+        let bank = Bank::assemble(&self.index, |id| loaded.get(id));
+        Ok(Content { index: self.index.clone(), settings: self.settings.clone(), loaded, bank })
+    }
+
+    pub fn is_loaded(&self, domain: &str) -> bool {
+        self.loaded.contains_key(domain)
     }
 }

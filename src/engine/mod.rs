@@ -11,6 +11,7 @@ pub mod content;
 pub mod irt;
 pub mod localized;
 pub mod problem;
+pub mod report;
 pub mod rng;
 pub mod score;
 pub mod simulate;

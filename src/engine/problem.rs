@@ -52,8 +52,12 @@ pub enum ProblemKind {
     DuplicateOptionText { lang: String },
     /// A multiple-select answer lists every option, or lists one twice.
     BadAnswerSet,
-    /// A domain has no items, so it could never be assessed.
-    DomainWithoutItems { id: String },
+    /// An ordering answer that does not list every option exactly once.
+    BadOrder,
+    /// Ordering options authored in the right order: the learner would have nothing to do.
+    AlreadyInOrder,
+    /// A matching answer that leaves an option unmatched or uses a target twice.
+    BadPairs,
     /// A number outside its allowed range, described in words.
     OutOfRange { range: &'static str },
     /// A settings file that does not have the expected shape; the detail comes from the parser.
@@ -110,7 +114,7 @@ impl fmt::Display for ProblemKind {
             }
             ProblemKind::UnknownType { found } => write!(
                 f,
-                "question type \"{found}\" is unknown (use single_choice, multiple_select or true_false)"
+                "question type \"{found}\" is unknown (use single_choice, multiple_select, true_false, ordering or matching)"
             ),
             ProblemKind::UnsupportedType { found } => {
                 write!(f, "question type \"{found}\" is planned but not supported yet")
@@ -131,7 +135,11 @@ impl fmt::Display for ProblemKind {
             ProblemKind::BadAnswerSet => {
                 write!(f, "must list at least one option, not all of them, and none twice")
             }
-            ProblemKind::DomainWithoutItems { id } => write!(f, "domain \"{id}\" has no items"),
+            ProblemKind::BadOrder => write!(f, "must list every option exactly once, in the right order"),
+            ProblemKind::AlreadyInOrder => {
+                write!(f, "are listed in the right order already; list them shuffled")
+            }
+            ProblemKind::BadPairs => write!(f, "must match every option to a different target"),
             ProblemKind::OutOfRange { range } => write!(f, "must be {range}"),
             ProblemKind::Shape { line, column, detail } => {
                 write!(f, "does not have the expected shape (line {line}, column {column}): {detail}")

@@ -115,6 +115,8 @@ pub fn is_correct(question: &Question, answer: &Answer) -> bool {
         (Question::SingleChoice { answer: key, .. }, Answer::Choice(given)) => key == given,
         (Question::MultipleSelect { answers: key, .. }, Answer::Choices(given)) => key == given,
         (Question::TrueFalse { answer: key }, Answer::Bool(given)) => key == given,
+        (Question::Ordering { order, .. }, Answer::Order(given)) => order == given,
+        (Question::Matching { pairs, .. }, Answer::Pairs(given)) => pairs == given,
         _ => false,
     }
 }
@@ -125,10 +127,13 @@ pub fn key(question: &Question) -> Answer {
         Question::SingleChoice { answer, .. } => Answer::Choice(answer.clone()),
         Question::MultipleSelect { answers, .. } => Answer::Choices(answers.clone()),
         Question::TrueFalse { answer } => Answer::Bool(*answer),
+        Question::Ordering { order, .. } => Answer::Order(order.clone()),
+        Question::Matching { pairs, .. } => Answer::Pairs(pairs.clone()),
     }
 }
 
-/// A plausible wrong answer: another option, the first unkeyed option alone, or the opposite.
+/// A plausible wrong answer: another option, the first unkeyed option alone, the opposite, the
+/// reversed order, or rotated pairs.
 /// Used by simulated examinees.
 pub fn wrong_answer(question: &Question) -> Answer {
     let options = question.options();
@@ -140,6 +145,19 @@ pub fn wrong_answer(question: &Question) -> Answer {
             options.iter().find(|o| !answers.contains(&o.id)).map(|o| o.id.clone()).into_iter().collect(),
         ),
         Question::TrueFalse { answer } => Answer::Bool(!answer),
+        // The right order reversed; validation guarantees at least three options.
+        Question::Ordering { order, .. } => Answer::Order(order.iter().rev().cloned().collect()),
+        // Every option given the next option's target (a rotation), so none is right.
+        Question::Matching { pairs, .. } => {
+            let targets: Vec<&String> = pairs.values().collect();
+            Answer::Pairs(
+                pairs
+                    .keys()
+                    .enumerate()
+                    .map(|(i, k)| (k.clone(), targets[(i + 1) % targets.len()].clone()))
+                    .collect(),
+            )
+        }
     }
 }
 

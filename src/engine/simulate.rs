@@ -61,7 +61,9 @@ pub fn synthetic_bank(domains: usize, per_domain: usize, seed: u64) -> Bank {
             id: format!("d{d}"),
             title: Localized::en(&format!("Domain {d}")),
             description: Localized::en("synthetic"),
-            subtopics: (0..4).map(|s| Subtopic { id: format!("s{s}"), title: Localized::en("s") }).collect(),
+            subtopics: (0..4)
+                .map(|s| Subtopic { id: format!("s{s}"), title: Localized::en("s"), frameworks: vec![] })
+                .collect(),
         })
         .collect();
     Bank::new("synthetic".into(), vec!["en".into()], Localized::en("Synthetic"), domains, items)

@@ -50,7 +50,7 @@ pub fn sample_bank(domains: usize, per_domain: usize) -> Bank {
                 id: format!("d{d}"),
                 title: Localized::en(&format!("Domain {d}")),
                 description: Localized::en("About"),
-                subtopics: vec![Subtopic { id: "s".into(), title: Localized::en("S") }],
+                subtopics: vec![Subtopic { id: "s".into(), title: Localized::en("S"), frameworks: vec![] }],
             })
             .collect(),
         items,

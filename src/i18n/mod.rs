@@ -1,41 +1,74 @@
-//! The UI's message catalog: every string a screen shows, in one place per language.
+//! The UI's message catalogs: every string a screen shows, one JSON file per language in
+//! `static/i18n/`, listed in `static/i18n/languages.json`. Adding a language is adding a file
+//! and a line there; no code changes.
 //!
-//! Views read `Messages` fields instead of writing text inline, so localization (French and
-//! Arabic, with plural rules) replaces this catalog rather than rewriting the views. Templates
-//! mark arguments as `{name}`; [`fill`] puts values in.
+//! A catalog is read once and kept for the whole session (leaked to `'static`, at most once
+//! per language), so views use plain `&'static str` fields. Missing or extra keys, wrong
+//! shapes and placeholders that differ from English are reported precisely. Plural forms
+//! follow CLDR categories (Arabic has six), chosen by the browser's `Intl.PluralRules` for
+//! the language's locale (see `intl`).
 
-mod en;
+mod intl;
 
-pub use en::EN;
+use serde::Deserialize;
 
-/// A language of the interface.
-///
-/// English only for now; French and Arabic (right-to-left) join when the catalog moves to a
-/// full i18n library.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    En,
+use crate::engine::problem::{Problem, ProblemKind};
+
+/// The English catalog and the language list, compiled in so the first screen never waits.
+pub const ENGLISH: &str = include_str!("../../static/i18n/en.json");
+pub const LANGUAGES: &str = include_str!("../../static/i18n/languages.json");
+
+/// A language the interface can be shown in.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// BCP 47 code, also the key of content texts (`en`, `fr`, `ar`).
+    pub code: String,
+    /// The language's own name, for the switcher.
+    pub name: String,
+    /// `ltr` or `rtl`.
+    pub dir: String,
+    /// Locale for numbers, dates and plural rules (e.g. `ar-MA`, which writes Latin digits).
+    pub locale: String,
+    /// The catalog, relative to the app.
+    pub file: String,
 }
 
-impl Lang {
-    /// The BCP 47 code, for `<html lang>` and for picking content text.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-        }
-    }
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageList {
+    schema: u64,
+    languages: Vec<Language>,
+}
 
-    /// Writing direction, for `<html dir>`.
-    pub fn dir(self) -> &'static str {
-        match self {
-            Lang::En => "ltr",
-        }
+/// Reads `languages.json`.
+pub fn languages(file: &str, text: &str) -> Result<Vec<Language>, Problem> {
+    let list: LanguageList = serde_json::from_str(text).map_err(|e| shape(file, &e))?;
+    let problem = |kind| Problem { file: file.to_string(), item: None, path: "languages".into(), kind };
+    if list.schema != 1 {
+        return Err(problem(ProblemKind::UnsupportedSchema { found: list.schema.to_string() }));
     }
+    if list.languages.iter().any(|l| l.dir != "ltr" && l.dir != "rtl") {
+        return Err(problem(ProblemKind::OutOfRange { range: "ltr or rtl for every dir" }));
+    }
+    if list.languages.is_empty() {
+        return Err(problem(ProblemKind::Empty));
+    }
+    Ok(list.languages)
+}
 
-    pub fn messages(self) -> &'static Messages {
-        match self {
-            Lang::En => &EN,
-        }
+fn shape(file: &str, e: &serde_json::Error) -> Problem {
+    let detail = e.to_string();
+    let detail = detail.rfind(" at line ").map_or(detail.clone(), |i| detail[..i].to_string());
+    Problem {
+        file: file.to_string(),
+        item: None,
+        path: String::new(),
+        kind: if e.is_syntax() || e.is_eof() {
+            ProblemKind::Syntax { line: e.line(), column: e.column() }
+        } else {
+            ProblemKind::Shape { line: e.line(), column: e.column(), detail }
+        },
     }
 }
 
@@ -48,135 +81,212 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     out
 }
 
-/// A message with singular and plural forms.
+/// A message in the CLDR plural categories a language uses; `other` is always required.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Plural {
-    pub one: &'static str,
+    /// The catalog's locale, whose rules pick the form.
+    pub locale: &'static str,
+    pub zero: Option<&'static str>,
+    pub one: Option<&'static str>,
+    pub two: Option<&'static str>,
+    pub few: Option<&'static str>,
+    pub many: Option<&'static str>,
     pub other: &'static str,
 }
 
 impl Plural {
-    /// The form for `n`, with `{n}` filled in.
+    /// The form for `n`, with `{n}` filled in, both in the catalog's locale.
     pub fn count(&self, n: usize) -> String {
-        fill(if n == 1 { self.one } else { self.other }, &[("n", n.to_string())])
+        fill(self.select(&intl::plural_category(self.locale, n)), &[("n", intl::number(self.locale, n))])
+    }
+
+    /// The form for a CLDR category (`zero`, `one`, `two`, `few`, `many`, `other`).
+    pub fn select(&self, category: &str) -> &'static str {
+        let form = match category {
+            "zero" => self.zero,
+            "one" => self.one,
+            "two" => self.two,
+            "few" => self.few,
+            "many" => self.many,
+            _ => None,
+        };
+        form.unwrap_or(self.other)
     }
 }
 
-/// Every UI string, one field per message.
-pub struct Messages {
-    pub app_name: &'static str,
-    pub app_tagline: &'static str,
-    pub skip_to_content: &'static str,
-    pub nav_label: &'static str,
-    pub nav_home: &'static str,
-    pub nav_new_quiz: &'static str,
-    pub nav_history: &'static str,
-    pub footer_privacy: &'static str,
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlural {
+    zero: Option<String>,
+    one: Option<String>,
+    two: Option<String>,
+    few: Option<String>,
+    many: Option<String>,
+    other: String,
+}
 
-    pub home_title: &'static str,
-    pub home_intro: &'static str,
-    pub home_points: [&'static str; 3],
-    pub home_start: &'static str,
-    pub home_resume: &'static str,
-    pub home_resume_detail: &'static str,
-    pub home_history: Plural,
+impl RawPlural {
+    fn leak(self, locale: &'static str) -> Plural {
+        Plural {
+            locale,
+            zero: self.zero.map(leak),
+            one: self.one.map(leak),
+            two: self.two.map(leak),
+            few: self.few.map(leak),
+            many: self.many.map(leak),
+            other: leak(self.other),
+        }
+    }
 
-    pub loading_bank: &'static str,
-    pub bank_fetch_failed: &'static str,
-    pub bank_fetch_detail: &'static str,
-    pub bank_invalid_title: &'static str,
-    pub bank_invalid_intro: Plural,
-    pub bank_item: &'static str,
-    pub bank_whole_file: &'static str,
-    pub retry: &'static str,
+    fn forms(&self) -> impl Iterator<Item = &String> {
+        [&self.zero, &self.one, &self.two, &self.few, &self.many].into_iter().flatten().chain([&self.other])
+    }
+}
 
-    pub start_title: &'static str,
-    pub start_intro: &'static str,
-    pub start_domains: &'static str,
-    pub start_all_domains: &'static str,
-    pub start_domain_items: Plural,
-    pub start_mode: &'static str,
-    pub start_adaptive_length: &'static str,
-    pub start_total: Plural,
-    pub start_certainty: &'static str,
-    pub start_certainty_hint: &'static str,
-    pub start_button: &'static str,
-    pub start_pick_one: &'static str,
-    pub start_in_progress: &'static str,
-    pub start_replace_button: &'static str,
+/// Kept for the whole session: a catalog is read at most once per language.
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
 
-    pub quiz_none: &'static str,
-    pub quiz_progress: &'static str,
-    pub quiz_progress_label: &'static str,
-    pub quiz_progress_adaptive: &'static str,
-    pub quiz_adaptive_note: &'static str,
-    pub quiz_certainty: &'static str,
-    pub quiz_need_answer: &'static str,
-    pub quiz_need_certainty: &'static str,
-    pub quiz_answered: &'static str,
-    pub quiz_select_all: &'static str,
-    pub quiz_true: &'static str,
-    pub quiz_false: &'static str,
-    pub quiz_code_label: &'static str,
-    pub quiz_previous: &'static str,
-    pub quiz_next: &'static str,
-    pub quiz_finish: &'static str,
-    pub quiz_leave: &'static str,
-    pub quiz_item_gone: &'static str,
-    pub quiz_unanswered: Plural,
-    pub quiz_unanswered_go: &'static str,
-    pub quiz_finish_anyway: &'static str,
-    pub difficulty: [&'static str; 3],
+/// Declares the catalog's fields once: the `'static` view used by the UI, the owned form
+/// read from JSON, and the conversion between them.
+macro_rules! catalog {
+    (texts { $($t:ident),* $(,)? } plurals { $($p:ident),* $(,)? } lists { $($l:ident: $n:literal),* $(,)? }) => {
+        /// Every UI string, one field per message.
+        #[derive(Debug, PartialEq)]
+        pub struct Messages {
+            $(pub $t: &'static str,)*
+            $(pub $p: Plural,)*
+            $(pub $l: [&'static str; $n],)*
+        }
 
-    pub results_title: &'static str,
-    pub results_not_found: &'static str,
-    pub results_overall: &'static str,
-    pub results_by_domain: &'static str,
-    pub results_domain: &'static str,
-    pub results_correct: &'static str,
-    pub results_percent: &'static str,
-    pub results_review: &'static str,
-    pub results_right: &'static str,
-    pub results_wrong: &'static str,
-    pub results_your_answer: &'static str,
-    pub results_no_answer: &'static str,
-    pub results_correct_answer: &'static str,
-    pub results_why: &'static str,
-    pub results_unavailable: Plural,
-    pub results_levels: &'static str,
-    pub results_level: &'static str,
-    pub results_band: &'static str,
-    pub results_band_range: &'static str,
-    pub results_between: &'static str,
-    pub results_more: &'static str,
-    pub results_more_busy: &'static str,
-    pub results_based_on: Plural,
-    pub results_percent_correct: &'static str,
-    pub results_certainty: &'static str,
-    pub results_marks: &'static str,
-    pub results_calibration: [&'static str; 4],
-    pub results_accuracy_at: &'static str,
-    pub results_again: &'static str,
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RawMessages {
+            $($t: String,)*
+            $($p: RawPlural,)*
+            $($l: [String; $n],)*
+        }
 
-    pub history_title: &'static str,
-    pub history_empty: &'static str,
-    pub history_date: &'static str,
-    pub history_mode: &'static str,
-    pub history_domains: &'static str,
-    pub history_result: &'static str,
-    pub history_open: &'static str,
+        impl RawMessages {
+            fn leak(self, locale: &'static str) -> Messages {
+                Messages {
+                    $($t: leak(self.$t),)*
+                    $($p: self.$p.leak(locale),)*
+                    $($l: self.$l.map(leak),)*
+                }
+            }
 
-    pub notice_set_aside: Plural,
-    pub notice_set_aside_detail: &'static str,
-    pub notice_save_failed: &'static str,
-    pub dismiss: &'static str,
+            /// Every text of a key, with the key's name.
+            fn texts(&self) -> Vec<(&'static str, Vec<&String>)> {
+                vec![
+                    $((stringify!($t), vec![&self.$t]),)*
+                    $((stringify!($p), self.$p.forms().collect()),)*
+                    $((stringify!($l), self.$l.iter().collect()),)*
+                ]
+            }
+        }
+    };
+}
 
-    pub not_found_title: &'static str,
-    pub not_found_body: &'static str,
+catalog! {
+    texts {
+        app_name, app_tagline, skip_to_content, nav_label, nav_home, nav_new_quiz, nav_history,
+        language_label, footer_privacy, home_title, home_intro, home_start, home_resume,
+        home_resume_detail, loading_bank, loading_domains, bank_fetch_failed, bank_fetch_detail,
+        bank_invalid_title, bank_item, bank_whole_file, retry, start_title, start_intro,
+        start_domains, start_all_domains, start_mode, start_adaptive_length, start_certainty,
+        start_certainty_hint, start_button, start_pick_one, start_in_progress,
+        start_replace_button, quiz_none, quiz_progress, quiz_progress_label,
+        quiz_progress_adaptive, quiz_adaptive_note, quiz_certainty, quiz_need_answer,
+        quiz_need_certainty, quiz_answered, quiz_select_all, quiz_order_hint, quiz_move_up,
+        quiz_move_down, quiz_keep_order, quiz_moved, quiz_match_hint, quiz_match_choose, quiz_true,
+        quiz_false, quiz_code_label, quiz_previous, quiz_next, quiz_finish, quiz_leave,
+        quiz_item_gone, quiz_unanswered_go, quiz_finish_anyway, results_title, results_not_found,
+        results_overall, results_by_domain, results_domain, results_correct, results_percent,
+        results_review, results_right, results_wrong, results_your_answer, results_no_answer,
+        results_pair, results_correct_answer, results_why, results_levels, results_level,
+        results_band, results_band_range, results_between, results_more, results_more_busy,
+        results_percent_correct, results_certainty, results_marks, results_accuracy_at,
+        results_again, history_title, history_empty, history_date, history_mode, history_domains,
+        history_result, history_open, notice_set_aside_detail, notice_save_failed,
+        notice_language_failed, dismiss, not_found_title, not_found_body,
+    }
+    plurals {
+        home_history, bank_invalid_intro, start_total, quiz_unanswered, results_unavailable,
+        results_based_on, notice_set_aside,
+    }
+    lists {
+        home_points: 3, difficulty: 3, results_calibration: 4,
+    }
+}
+
+/// A language's catalog with its settings.
+#[derive(Debug, PartialEq)]
+pub struct Catalog {
+    pub language: Language,
+    pub messages: Messages,
+}
+
+impl Catalog {
+    /// Reads a catalog. Its placeholders must be those of the English text of the same key,
+    /// so that no translation drops a number or names one that is never filled in.
+    pub fn parse(language: Language, text: &str) -> Result<Catalog, Problem> {
+        let raw: RawMessages = serde_json::from_str(text).map_err(|e| shape(&language.file, &e))?;
+        if language.code != "en" {
+            let english: RawMessages =
+                serde_json::from_str(ENGLISH).map_err(|e| shape("i18n/en.json", &e))?;
+            let reference: Vec<(&str, Vec<&String>)> = english.texts();
+            for ((key, forms), (_, english_forms)) in raw.texts().into_iter().zip(reference) {
+                let allowed: Vec<String> = english_forms.iter().flat_map(|t| placeholders(t)).collect();
+                let needed = placeholders(english_forms[english_forms.len() - 1]);
+                let other = forms[forms.len() - 1];
+                let extra = forms.iter().flat_map(|t| placeholders(t)).find(|p| !allowed.contains(p));
+                let missing = needed.iter().find(|p| !placeholders(other).contains(p));
+                if let Some(name) = extra.or(missing.cloned()) {
+                    return Err(Problem {
+                        file: language.file.clone(),
+                        item: None,
+                        path: key.to_string(),
+                        kind: ProblemKind::UnknownOption { id: format!("{{{name}}}") },
+                    });
+                }
+            }
+        }
+        let locale = leak(language.locale.clone());
+        Ok(Catalog { language, messages: raw.leak(locale) })
+    }
+}
+
+/// The `{name}` placeholders of a template.
+fn placeholders(template: &str) -> Vec<String> {
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
+        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .collect()
+}
+
+/// The English catalog, compiled in.
+pub fn english() -> Result<Catalog, Problem> {
+    let language =
+        languages("i18n/languages.json", LANGUAGES)?.into_iter().find(|l| l.code == "en").ok_or(Problem {
+            file: "i18n/languages.json".into(),
+            item: None,
+            path: "languages".into(),
+            kind: ProblemKind::Missing,
+        })?;
+    Catalog::parse(language, ENGLISH)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    fn language(code: &str) -> Language {
+        languages("i18n/languages.json", LANGUAGES).unwrap().into_iter().find(|l| l.code == code).unwrap()
+    }
 
     #[test]
     fn fills_named_slots() {
@@ -184,7 +294,56 @@ mod tests {
             fill("Question {n} of {total}", &[("n", "4".into()), ("total", "12".into())]),
             "Question 4 of 12"
         );
-        assert_eq!(EN.start_total.count(1), "1 question in all");
-        assert_eq!(EN.start_total.count(12), "12 questions in all");
+        let en = english().unwrap();
+        assert_eq!(en.messages.start_total.count(1), "1 question in all");
+        assert_eq!(en.messages.start_total.count(12), "12 questions in all");
+    }
+
+    #[test]
+    fn every_shipped_catalog_is_complete_and_keeps_the_placeholders() {
+        for l in languages("i18n/languages.json", LANGUAGES).unwrap() {
+            let path = format!("static/{}", l.file);
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let catalog = Catalog::parse(l.clone(), &text).unwrap_or_else(|p| panic!("{p}"));
+            assert_eq!(catalog.language, l);
+        }
+    }
+
+    #[test]
+    fn a_missing_key_or_a_wrong_placeholder_is_reported() {
+        let mut v: serde_json::Value = serde_json::from_str(ENGLISH).unwrap();
+        v.as_object_mut().unwrap().remove("nav_home");
+        let err = Catalog::parse(language("fr"), &v.to_string()).unwrap_err();
+        assert!(
+            matches!(&err.kind, ProblemKind::Shape { detail, .. } if detail == "missing field `nav_home`"),
+            "{err}"
+        );
+
+        let mut v: serde_json::Value = serde_json::from_str(ENGLISH).unwrap();
+        v["quiz_progress"] = serde_json::json!("Question {n} sur {totl}");
+        let err = Catalog::parse(language("fr"), &v.to_string()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "i18n/fr.json, quiz_progress: names option \"{totl}\", which does not exist"
+        );
+    }
+
+    #[test]
+    fn plural_forms_follow_the_category() {
+        let p = Plural {
+            locale: "ar",
+            zero: Some("z"),
+            one: Some("o"),
+            two: Some("t"),
+            few: Some("f"),
+            many: Some("m"),
+            other: "x",
+        };
+        assert_eq!(
+            [p.select("zero"), p.select("two"), p.select("few"), p.select("many"), p.select("other")],
+            ["z", "t", "f", "m", "x"]
+        );
+        let fr = Plural { locale: "fr", one: Some("o"), other: "x", ..Plural::default() };
+        assert_eq!(fr.select("many"), "x");
     }
 }

@@ -1,4 +1,7 @@
-//! The root component: owns the state, loads content, saves after every change, routes.
+//! The root component: owns the state, loads content and the interface language, saves after
+//! every change, routes.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -7,7 +10,7 @@ use super::browser;
 use super::components::site_footer::SiteFooter;
 use super::components::site_header::SiteHeader;
 use super::components::storage_notices::StorageNotices;
-use super::content;
+use super::content::{load_content, load_language, remember_catalog};
 use super::pages::{
     history::HistoryPage, home::HomePage, not_found::NotFoundPage, quiz::QuizPage, results::ResultsPage,
     start::StartPage,
@@ -15,13 +18,22 @@ use super::pages::{
 use super::route::Route;
 use super::state::{Action, AppContext, AppState};
 use super::storage;
+use crate::i18n::{self, Catalog};
+
+/// The English catalog and the language list are compiled in and checked by `cargo test`
+/// (`every_shipped_catalog_is_complete_and_keeps_the_placeholders`), so reading them cannot
+/// fail at run time.
+fn initial_state() -> AppState {
+    let languages = i18n::languages("i18n/languages.json", i18n::LANGUAGES).expect("checked by cargo test");
+    let english: &'static Catalog = Box::leak(Box::new(i18n::english().expect("checked by cargo test")));
+    remember_catalog(english);
+    let loaded = storage::load();
+    AppState::new(english, Rc::new(languages), loaded.stored, loaded.set_aside)
+}
 
 #[function_component]
 pub fn App() -> Html {
-    let state = use_reducer(|| {
-        let loaded = storage::load();
-        AppState::new(loaded.stored, loaded.set_aside)
-    });
+    let state = use_reducer(initial_state);
 
     // Persist outside the reducer: after every change to what is stored.
     {
@@ -32,14 +44,20 @@ pub fn App() -> Html {
     }
 
     {
-        let lang = state.lang;
-        use_effect_with(lang, |lang| browser::set_document_language(lang.code(), lang.dir()));
+        let language = state.catalog.language.clone();
+        use_effect_with(language, |l| browser::set_document_language(&l.code, &l.dir));
     }
 
-    // Content is fetched once at start, not compiled in; the retry button reloads it.
+    // Content and the preferred language are fetched once at start, not compiled in.
     {
         let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| load_content(dispatcher));
+        let languages = state.languages.clone();
+        use_effect_with((), move |_| {
+            load_content(dispatcher.clone());
+            if let Some(language) = browser::preferred_language(&languages).filter(|l| l.code != "en") {
+                load_language(dispatcher, language);
+            }
+        });
     }
 
     html! {
@@ -49,14 +67,6 @@ pub fn App() -> Html {
             </HashRouter>
         </ContextProvider<AppContext>>
     }
-}
-
-/// Fetches the content and reports the outcome to the reducer.
-pub fn load_content(dispatcher: UseReducerDispatcher<AppState>) {
-    dispatcher.dispatch(Action::ContentLoading);
-    wasm_bindgen_futures::spawn_local(async move {
-        dispatcher.dispatch(Action::ContentLoaded(content::fetch_content().await));
-    });
 }
 
 /// Header, notices, the routed page and the footer.

@@ -1,6 +1,21 @@
-//! Small wrappers over browser APIs, each tolerant of their absence.
+//! Small wrappers over browser APIs, each tolerant of their absence or of bad input.
 
-use wasm_bindgen::JsValue;
+use gloo::storage::{LocalStorage, Storage};
+use wasm_bindgen::prelude::*;
+
+use crate::i18n::Language;
+
+#[wasm_bindgen]
+extern "C" {
+    type LocaleDate;
+    #[wasm_bindgen(constructor, js_class = "Date")]
+    fn new(ms: f64) -> LocaleDate;
+    #[wasm_bindgen(method, catch, js_name = toLocaleString)]
+    fn to_locale_string(this: &LocaleDate, locale: &str) -> Result<String, JsValue>;
+}
+
+/// Where the chosen interface language is kept.
+const LANGUAGE_KEY: &str = "kafaa.lang";
 
 /// Milliseconds since the Unix epoch.
 pub fn now() -> f64 {
@@ -25,8 +40,29 @@ pub fn set_title(title: &str) {
     gloo::utils::document().set_title(title);
 }
 
-/// A date and time in the user's locale conventions for `lang`.
-pub fn format_date(ms: f64, lang: &str) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(ms));
-    date.to_locale_string(lang, &JsValue::UNDEFINED).into()
+/// A date and time in `locale`'s conventions; an unknown locale falls back to the default.
+pub fn format_date(ms: f64, locale: &str) -> String {
+    let date = LocaleDate::new(ms);
+    date.to_locale_string(locale).or_else(|_| date.to_locale_string("en")).unwrap_or_default()
+}
+
+/// The language to start in: the one chosen before on this device, else the first of the
+/// browser's preferred languages that Kafaa has, else English.
+pub fn preferred_language(languages: &[Language]) -> Option<Language> {
+    let known = |code: &str| {
+        let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
+        languages.iter().find(|l| l.code == primary).cloned()
+    };
+    if let Some(chosen) = LocalStorage::raw().get_item(LANGUAGE_KEY).ok().flatten() {
+        if let Some(l) = known(&chosen) {
+            return Some(l);
+        }
+    }
+    let navigator = gloo::utils::window().navigator();
+    navigator.languages().iter().filter_map(|v| v.as_string()).find_map(|code| known(&code))
+}
+
+/// Remembers the user's choice of language.
+pub fn save_language(code: &str) {
+    let _ = LocalStorage::raw().set_item(LANGUAGE_KEY, code);
 }

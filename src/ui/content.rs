@@ -1,39 +1,90 @@
-//! Fetching content files from the app's own origin at run time.
+//! Fetching files from the app's own origin at run time: content, domain files, catalogs.
 //!
-//! Plain `fetch` through web-sys rather than an HTTP wrapper crate: two GETs of text need
-//! nothing more, and the wasm stays smaller.
+//! Plain `fetch` through web-sys rather than an HTTP wrapper crate: GETs of text need nothing
+//! more, and the wasm stays smaller.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use yew::UseReducerDispatcher;
 
-use super::state::ContentStatus;
-use crate::engine::content::{Content, BANK_FILE, SETTINGS_FILE};
+use super::state::{Action, AppState, ContentStatus};
+use crate::engine::content::{Content, INDEX_FILE, SETTINGS_FILE};
+use crate::i18n::{Catalog, Language};
 
 /// Fetches one file as text; paths are relative to the page so the app works under any path.
-async fn fetch_text(path: &str) -> Result<String, ContentStatus> {
-    let unreachable = |detail: String| ContentStatus::Unreachable(format!("{path}: {detail}"));
+/// The error names the file and what went wrong.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let fail = |detail: String| format!("{path}: {detail}");
     let describe = |e: JsValue| {
         e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}"))
     };
-    let window = web_sys::window().ok_or_else(|| unreachable("no browser window".into()))?;
-    let response = JsFuture::from(window.fetch_with_str(path)).await.map_err(|e| unreachable(describe(e)))?;
+    let window = web_sys::window().ok_or_else(|| fail("no browser window".into()))?;
+    let response = JsFuture::from(window.fetch_with_str(path)).await.map_err(|e| fail(describe(e)))?;
     let response: web_sys::Response =
-        response.dyn_into().map_err(|_| unreachable("the answer is not an HTTP response".into()))?;
+        response.dyn_into().map_err(|_| fail("the answer is not an HTTP response".into()))?;
     if !response.ok() {
-        return Err(unreachable(format!("HTTP {}", response.status())));
+        return Err(fail(format!("HTTP {}", response.status())));
     }
-    let text = response.text().map_err(|e| unreachable(describe(e)))?;
-    let text = JsFuture::from(text).await.map_err(|e| unreachable(describe(e)))?;
-    text.as_string().ok_or_else(|| unreachable("the file is not text".into()))
+    let text = response.text().map_err(|e| fail(describe(e)))?;
+    let text = JsFuture::from(text).await.map_err(|e| fail(describe(e)))?;
+    text.as_string().ok_or_else(|| fail("the file is not text".into()))
 }
 
-/// Fetches and validates the bank and the assessment settings.
+/// Fetches and validates the bank's index and the assessment settings.
 pub async fn fetch_content() -> Result<Rc<Content>, ContentStatus> {
-    let bank = fetch_text(BANK_FILE).await?;
-    let settings = fetch_text(SETTINGS_FILE).await?;
-    Content::parse(&bank, &settings)
+    let index = fetch_text(INDEX_FILE).await.map_err(ContentStatus::Unreachable)?;
+    let settings = fetch_text(SETTINGS_FILE).await.map_err(ContentStatus::Unreachable)?;
+    Content::parse(&index, &settings)
         .map(Rc::new)
         .map_err(|problems| ContentStatus::Invalid(Rc::new(problems)))
+}
+
+/// Fetches and validates the content, reporting to the reducer.
+pub fn load_content(dispatcher: UseReducerDispatcher<AppState>) {
+    dispatcher.dispatch(Action::ContentLoading);
+    wasm_bindgen_futures::spawn_local(async move {
+        dispatcher.dispatch(Action::ContentLoaded(fetch_content().await));
+    });
+}
+
+/// Fetches a domain's file (validated by the reducer against the index).
+pub fn load_domain(dispatcher: UseReducerDispatcher<AppState>, id: String, file: String) {
+    dispatcher.dispatch(Action::DomainLoading(id.clone()));
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = fetch_text(&format!("content/{file}")).await;
+        dispatcher.dispatch(Action::DomainLoaded { id, text });
+    });
+}
+
+thread_local! {
+    /// Catalogs read this session, so switching back and forth fetches and keeps each once.
+    static CATALOGS: RefCell<HashMap<String, &'static Catalog>> = RefCell::new(HashMap::new());
+}
+
+/// Remembers a catalog read this session.
+pub fn remember_catalog(catalog: &'static Catalog) {
+    CATALOGS.with(|c| c.borrow_mut().insert(catalog.language.code.clone(), catalog));
+}
+
+/// Switches the interface to `language`, fetching its catalog the first time.
+pub fn load_language(dispatcher: UseReducerDispatcher<AppState>, language: Language) {
+    if let Some(catalog) = CATALOGS.with(|c| c.borrow().get(&language.code).copied()) {
+        dispatcher.dispatch(Action::Language(Ok(catalog)));
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = match fetch_text(&language.file).await {
+            Ok(text) => Catalog::parse(language, &text).map_err(|p| p.to_string()).map(|catalog| {
+                let catalog: &'static Catalog = Box::leak(Box::new(catalog));
+                remember_catalog(catalog);
+                catalog
+            }),
+            Err(detail) => Err(detail),
+        };
+        dispatcher.dispatch(Action::Language(result));
+    });
 }

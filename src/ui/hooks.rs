@@ -4,6 +4,8 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::browser;
+use super::content::load_domain;
+use super::state::{use_app, ContentStatus};
 
 /// Sets the tab title to "`page` — Kafaa" while the page is shown.
 #[hook]
@@ -20,4 +22,25 @@ pub fn use_focus_on<K: PartialEq + 'static>(node: NodeRef, key: K) {
             let _ = el.focus();
         }
     });
+}
+
+/// Fetches the files of `domains` not loaded yet, once each, and tells where they stand.
+#[hook]
+pub fn use_domains(domains: Vec<String>) -> ContentStatus {
+    let app = use_app();
+    let missing: Vec<(String, String)> = match app.content() {
+        Some(content) => domains
+            .iter()
+            .filter(|d| !content.is_loaded(d) && !app.domains.contains_key(*d))
+            .filter_map(|d| content.index.entry(d).map(|e| (d.clone(), e.file.clone())))
+            .collect(),
+        None => Vec::new(),
+    };
+    let dispatcher = app.dispatcher();
+    use_effect_with(missing, move |missing| {
+        for (id, file) in missing {
+            load_domain(dispatcher.clone(), id.clone(), file.clone());
+        }
+    });
+    app.domains_status(&domains)
 }

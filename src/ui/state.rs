@@ -4,11 +4,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::attempt::{Answer, Attempt};
+use std::collections::BTreeMap;
+
+use crate::engine::attempt::{Answer, Attempt, Plan};
 use crate::engine::content::Content;
 use crate::engine::problem::Problem;
 use crate::engine::store::{SetAside, Stored};
-use crate::i18n::{Lang, Messages};
+use crate::i18n::{Catalog, Language, Messages};
 
 /// Where the content (question bank and assessment settings) is.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,10 +23,29 @@ pub enum ContentStatus {
     Invalid(Rc<Vec<Problem>>),
 }
 
+/// A start requested on the start screen, waiting for its domains' files.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingStart {
+    pub mode: String,
+    pub domains: Vec<String>,
+    pub certainty: bool,
+    pub seed: u64,
+    pub now: f64,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
-    pub lang: Lang,
+    /// The interface language's catalog, read once per session.
+    pub catalog: &'static Catalog,
+    pub languages: Rc<Vec<Language>>,
+    /// Why the last language switch failed, to tell the user.
+    pub language_failed: Option<String>,
+    /// Index and settings; domain files join the content as they arrive.
     pub content: ContentStatus,
+    /// Domains being fetched, or whose file could not be used (Loading, Unreachable or
+    /// Invalid); a loaded domain is in `content` instead.
+    pub domains: BTreeMap<String, ContentStatus>,
+    pub pending: Option<PendingStart>,
     pub stored: Stored,
     /// Parts of stored data that could not be read, kept aside, still to be reported.
     pub set_aside: Vec<SetAside>,
@@ -35,8 +56,18 @@ pub struct AppState {
 }
 
 pub enum Action {
+    /// A catalog was read (or could not be), after the user chose a language.
+    Language(Result<&'static Catalog, String>),
     ContentLoading,
     ContentLoaded(Result<Rc<Content>, ContentStatus>),
+    DomainLoading(String),
+    /// A domain file's text, or why it could not be fetched.
+    DomainLoaded {
+        id: String,
+        text: Result<String, String>,
+    },
+    /// Starts an attempt as soon as its domains are loaded.
+    Begin(PendingStart),
     /// Starts a new attempt, replacing any in progress.
     Start(Attempt),
     /// Sets or clears the answer to the question on screen.
@@ -65,10 +96,19 @@ pub enum Action {
 }
 
 impl AppState {
-    pub fn new(stored: Stored, set_aside: Vec<SetAside>) -> Self {
+    pub fn new(
+        catalog: &'static Catalog,
+        languages: Rc<Vec<Language>>,
+        stored: Stored,
+        set_aside: Vec<SetAside>,
+    ) -> Self {
         AppState {
-            lang: Lang::En,
+            catalog,
+            languages,
+            language_failed: None,
             content: ContentStatus::Loading,
+            domains: BTreeMap::new(),
+            pending: None,
             stored,
             set_aside,
             save_failed: false,
@@ -77,7 +117,50 @@ impl AppState {
     }
 
     pub fn messages(&self) -> &'static Messages {
-        self.lang.messages()
+        &self.catalog.messages
+    }
+
+    /// The interface language's code, which also picks content texts.
+    pub fn lang(&self) -> &'static str {
+        &self.catalog.language.code
+    }
+
+    /// Where the given domains stand: all loaded, one still loading, or one failed.
+    pub fn domains_status(&self, domains: &[String]) -> ContentStatus {
+        let Some(content) = self.content() else { return self.content.clone() };
+        let mut status = ContentStatus::Ready(content.clone());
+        for d in domains.iter().filter(|d| !content.is_loaded(d)) {
+            match self.domains.get(d) {
+                Some(failed @ (ContentStatus::Unreachable(_) | ContentStatus::Invalid(_))) => {
+                    return failed.clone()
+                }
+                _ => status = ContentStatus::Loading,
+            }
+        }
+        status
+    }
+
+    /// Starts the pending attempt once its domains are all loaded.
+    fn try_start(&mut self) {
+        let (Some(pending), Some(content)) = (&self.pending, self.content()) else { return };
+        if !pending.domains.iter().all(|d| content.is_loaded(d)) {
+            return;
+        }
+        let content = content.clone();
+        if let Some(mode) = content.settings.mode(&pending.mode) {
+            let plan = Plan {
+                mode,
+                domains: &pending.domains,
+                certainty: pending.certainty,
+                seed: pending.seed,
+                now: pending.now,
+            };
+            if let Ok(attempt) = Attempt::start(&content.bank, &plan) {
+                self.stored.current = Some(attempt);
+                self.finished = None;
+            }
+        }
+        self.pending = None;
     }
 
     pub fn content(&self) -> Option<&Rc<Content>> {
@@ -94,9 +177,41 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
+            Action::Language(Ok(catalog)) => {
+                next.catalog = catalog;
+                next.language_failed = None;
+            }
+            Action::Language(Err(detail)) => next.language_failed = Some(detail),
             Action::ContentLoading => next.content = ContentStatus::Loading,
-            Action::ContentLoaded(Ok(content)) => next.content = ContentStatus::Ready(content),
+            Action::ContentLoaded(Ok(content)) => {
+                next.content = ContentStatus::Ready(content);
+                next.domains.clear();
+            }
             Action::ContentLoaded(Err(status)) => next.content = status,
+            Action::DomainLoading(id) => {
+                next.domains.insert(id, ContentStatus::Loading);
+            }
+            Action::DomainLoaded { id, text } => {
+                let Some(content) = self.content() else { return self };
+                match text.map_err(ContentStatus::Unreachable).and_then(|text| {
+                    content.with_domain(&id, &text).map_err(|p| ContentStatus::Invalid(Rc::new(p)))
+                }) {
+                    Ok(content) => {
+                        next.content = ContentStatus::Ready(Rc::new(content));
+                        next.domains.remove(&id);
+                        next.try_start();
+                    }
+                    // A start waiting for this domain stays pending, so the quiz page shows
+                    // why, and a retry can still start it.
+                    Err(status) => {
+                        next.domains.insert(id, status);
+                    }
+                }
+            }
+            Action::Begin(pending) => {
+                next.pending = Some(pending);
+                next.try_start();
+            }
             Action::Start(attempt) => {
                 next.stored.current = Some(attempt);
                 next.finished = None;
@@ -159,21 +274,29 @@ pub fn use_app() -> AppContext {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::engine::assessment::Settings;
     use crate::engine::testing::{fixed_attempt, sample_bank};
 
-    fn ready(bank_domains: usize) -> AppState {
-        let settings = Settings::parse("s.json", include_str!("../../static/content/assessment.json"))
-            .expect("valid settings");
-        let mut s = AppState::new(Stored::new(), vec![]);
-        s.content = ContentStatus::Ready(Rc::new(Content { bank: sample_bank(bank_domains, 4), settings }));
+    fn empty() -> AppState {
+        let catalog: &'static Catalog = Box::leak(Box::new(crate::i18n::english().expect("English catalog")));
+        let languages = crate::i18n::languages("l.json", crate::i18n::LANGUAGES).expect("language list");
+        AppState::new(catalog, Rc::new(languages), Stored::new(), vec![])
+    }
+
+    /// Content with the shipped index and settings, no domain file loaded yet.
+    fn ready() -> AppState {
+        let read = |p: &str| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}"));
+        let content =
+            Content::parse(&read("static/content/index.json"), &read("static/content/assessment.json"))
+                .expect("valid content");
+        let mut s = empty();
+        s.content = ContentStatus::Ready(Rc::new(content));
         s
     }
 
     fn state_with_attempt() -> Rc<AppState> {
-        let s = ready(1);
-        let attempt = fixed_attempt(&s.content().unwrap().bank, &["d0"], 4, 9);
-        Rc::new(s).reduce(Action::Start(attempt))
+        let bank = sample_bank(1, 4);
+        let attempt = fixed_attempt(&bank, &["d0"], 4, 9);
+        Rc::new(ready()).reduce(Action::Start(attempt))
     }
 
     #[test]
@@ -186,9 +309,8 @@ mod tests {
         assert_eq!(current.current, 2);
         assert_eq!(current.answers[0], Some(Answer::Bool(true)));
         assert_eq!(current.certainties[0], Some(1));
-        let s = s.reduce(Action::Next { now: 4.0 });
-        assert_eq!(s.stored.current.as_ref().unwrap().current, 3);
-        let s = s.reduce(Action::Next { now: 5.0 });
+        let s = s.reduce(Action::GoTo(3));
+        let s = s.reduce(Action::Finish { now: 5.0 });
         assert!(s.stored.current.is_none());
         assert_eq!(s.stored.history.len(), 1);
         assert_eq!(s.stored.history[0].finished_at, Some(5.0));
@@ -196,8 +318,33 @@ mod tests {
     }
 
     #[test]
+    fn a_start_waits_for_its_domains_and_a_bad_domain_file_is_reported() {
+        let s = Rc::new(ready());
+        let pending = PendingStart {
+            mode: "fixed".into(),
+            domains: vec!["programming".into()],
+            certainty: false,
+            seed: 1,
+            now: 2.0,
+        };
+        let s = s.reduce(Action::Begin(pending.clone()));
+        assert!(s.stored.current.is_none());
+        assert_eq!(s.domains_status(&pending.domains), ContentStatus::Loading);
+        let text = std::fs::read_to_string("static/content/domains/programming.json").unwrap();
+        let s = s.reduce(Action::DomainLoaded { id: "programming".into(), text: Ok(text) });
+        assert!(s.pending.is_none());
+        assert_eq!(s.stored.current.as_ref().unwrap().items.len(), 5);
+        assert!(matches!(s.domains_status(&pending.domains), ContentStatus::Ready(_)));
+
+        let s = s.reduce(Action::DomainLoaded { id: "web".into(), text: Ok("{".into()) });
+        assert!(matches!(s.domains_status(&["web".into()]), ContentStatus::Invalid(_)));
+        let s = s.reduce(Action::DomainLoaded { id: "ai".into(), text: Err("HTTP 404".into()) });
+        assert_eq!(s.domains_status(&["ai".into()]), ContentStatus::Unreachable("HTTP 404".into()));
+    }
+
+    #[test]
     fn actions_without_an_attempt_change_nothing() {
-        let s = Rc::new(AppState::new(Stored::new(), vec![]));
+        let s = Rc::new(empty());
         for action in [
             Action::Answer(None),
             Action::Certainty(None),

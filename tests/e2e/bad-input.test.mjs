@@ -9,23 +9,26 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-const BROKEN = readFileSync(new URL('../fixtures/broken-bank.json', import.meta.url), 'utf8');
+const BROKEN = readFileSync(new URL('../fixtures/broken-domain.json', import.meta.url), 'utf8');
 
-test('a bank with broken items is reported item by item', async () => {
+test('a domain file with broken items is reported item by item', async () => {
   const page = await openPage(env);
-  await page.route('**/content/bank.json', (route) =>
+  await page.route('**/content/domains/web.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: BROKEN }));
   await page.goto(env.origin + '/#/start');
+  await page.getByLabel('All domains').uncheck();
+  await page.locator('#domain-web').check();
+  await page.getByRole('button', { name: 'Start' }).click();
   await page.getByRole('heading', { name: 'The quiz content has errors' }).waitFor();
   const text = await page.locator('.bank-problems').textContent();
   assert.match(text, /3 problems were found/);
   for (const [item, field, message] of [
-    ['fnd-02', 'items[1].answer', 'names option "e", which does not exist'],
-    ['fnd-03', 'items[2].stem', 'is missing'],
-    ['fnd-04', 'items[3].type', 'question type "essay" is unknown'],
+    ['web-02', 'items[1].answer', 'names option "z", which does not exist'],
+    ['web-03', 'items[2].stem', 'is missing'],
+    ['web-04', 'items[3].explanation', 'has no text in "ar", a language the bank declares'],
   ]) {
     const entry = page.locator('.bank-problems > ul > li', { hasText: `Item ${item}` });
-    assert.match(await entry.textContent(), new RegExp(`content/bank.json`));
+    assert.match(await entry.textContent(), new RegExp(`content/domains/web.json`));
     assert.match(await entry.textContent(), new RegExp(`${field.replace(/[[\]]/g, '\\$&')}: ${message}`));
   }
   // The rest of the app still works.
@@ -56,7 +59,7 @@ test('broken assessment settings are reported with their file and field', async 
 test('a bank that cannot be fetched says so and can be retried', async () => {
   const page = await openPage(env);
   let fail = true;
-  await page.route('**/content/bank.json', (route) =>
+  await page.route('**/content/index.json', (route) =>
     fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue());
   await page.goto(env.origin + '/#/start');
   await page.getByText('The questions could not be loaded.').waitFor();

@@ -1,26 +1,12 @@
-// A young person's journeys: a fixed form by keyboard, quizzes interrupted by a reload, an
-// adaptive quick check to its stopping rule and beyond, all found in the history; axe-core on
-// every page on the way.
+// A young person's journeys: a fixed form by keyboard only, quizzes interrupted by a reload,
+// an adaptive quick check to its stopping rule and beyond, a whole quiz in each language,
+// all found in the history; axe-core on every page on the way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, openPage, assertAccessible, itemById, currentItemId, questionHeading, tabTo, BANK,
+  start, openPage, assertAccessible, itemById, currentItemId, questionHeading, tabTo, answerByMouse,
+  CATALOGS, domainTitle, fill,
 } from './support.mjs';
-
-const BANK_DOMAINS = Object.fromEntries(BANK.domains.map((d) => [d.id, d.title.en]));
-
-/** Answers the question on screen with the mouse: right, or deliberately wrong. */
-async function answerByMouse(page, item, right) {
-  if (item.type === 'true_false') {
-    await page.getByLabel(String(right ? item.answer : !item.answer) === 'true' ? 'True' : 'False', { exact: true }).check();
-  } else if (item.type === 'single_choice') {
-    const id = right ? item.answer : item.options.find((o) => o.id !== item.answer).id;
-    await page.locator(`#q-${item.id}-${id}`).check();
-  } else {
-    const ids = right ? item.answer : [item.options.find((o) => !item.answer.includes(o.id)).id];
-    for (const id of ids) await page.locator(`#q-${item.id}-${id}`).check();
-  }
-}
 
 let env;
 before(async () => { env = await start(); });
@@ -29,14 +15,38 @@ after(async () => { await env?.close(); });
 /** Answers the question on screen with the keyboard only: right, or deliberately wrong. */
 async function answerByKeyboard(page, right) {
   const item = itemById(await currentItemId(page));
+  const q = (suffix) => `[id="q-${item.id}-${suffix}"]`;
   if (item.type === 'multiple_select') {
     const ids = item.options.map((o) => o.id);
-    // Wrong: tick only the first option that is not in the key.
     const wanted = right ? item.answer : [ids.find((id) => !item.answer.includes(id))];
     await tabTo(page, 'fieldset.question input');
     for (const [i, id] of ids.entries()) {
       if (i > 0) await page.keyboard.press('Tab');
       if (wanted.includes(id)) await page.keyboard.press('Space');
+    }
+  } else if (item.type === 'ordering') {
+    // Move buttons, pressed with Enter; after a move, focus stays on the moved item.
+    const target = right ? item.answer : [...item.answer].reverse();
+    const current = item.options.map((o) => o.id);
+    for (let p = 0; p < target.length; p++) {
+      for (let at = current.indexOf(target[p]); at > p; at--) {
+        await page.focus(q(`${target[p]}-up`));
+        await page.keyboard.press('Enter');
+        current.splice(at - 1, 0, current.splice(at, 1)[0]);
+      }
+    }
+    if (current.every((id, i) => id === item.options[i].id)) {
+      await tabTo(page, 'fieldset.question button.quiet');
+      await page.keyboard.press('Enter');
+    }
+  } else if (item.type === 'matching') {
+    // Each drop-down, reached with Tab, takes its target by typing arrows.
+    const options = Object.keys(item.answer);
+    for (const [i, option] of options.entries()) {
+      await tabTo(page, q(option));
+      const wanted = right || i > 0 ? item.answer[option] : item.targets.find((t) => t.id !== item.answer[option]).id;
+      const steps = item.targets.findIndex((t) => t.id === wanted) + 1;
+      for (let k = 0; k < steps; k++) await page.keyboard.press('ArrowDown');
     }
   } else {
     const values = item.type === 'true_false' ? [true, false] : item.options.map((o) => o.id);
@@ -48,6 +58,15 @@ async function answerByKeyboard(page, right) {
   }
   await tabTo(page, 'button[type=submit]');
   await page.keyboard.press('Enter');
+}
+
+/** Picks a mode and some domains on the start page with the mouse, then starts. */
+async function startQuiz(page, { mode = /Fixed form/, domains }) {
+  await page.goto(env.origin + '/#/start');
+  await page.getByLabel(mode).check();
+  await page.getByLabel('All domains').uncheck();
+  for (const d of domains) await page.locator(`#domain-${d}`).check();
+  await page.getByRole('button', { name: 'Start' }).click();
 }
 
 test('a quiz taken with the keyboard only is scored and reviewed', async () => {
@@ -66,6 +85,12 @@ test('a quiz taken with the keyboard only is scored and reviewed', async () => {
   await tabTo(page, 'input[name=mode]');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
+  await tabTo(page, 'label.option.all input');
+  await page.keyboard.press('Space');
+  for (const d of ['programming', 'web', 'data']) {
+    await tabTo(page, `#domain-${d}`);
+    await page.keyboard.press('Space');
+  }
   await page.getByText('15 questions in all').waitFor();
   await tabTo(page, 'button[type=submit]');
   await page.keyboard.press('Enter');
@@ -84,13 +109,11 @@ test('a quiz taken with the keyboard only is scored and reviewed', async () => {
   await page.getByRole('heading', { name: 'Your results' }).waitFor();
   // A fixed form shows the percentage beside the levels.
   assert.equal((await page.locator('.overall').textContent()).trim(), '13 of 15 correct (87%)');
-  const rows = await page.locator('table.domain-scores tbody tr').allTextContents();
-  assert.equal(rows.length, 3);
+  assert.equal(await page.locator('table.domain-scores tbody tr').count(), 3);
   assert.equal(await page.locator('.level-card').count(), 3);
   assert.match(await page.locator('.level-card').first().textContent(), /Likely range \(80%\)/);
   assert.equal(await page.locator('.review-item').count(), 15);
   assert.equal(await page.locator('.review-item.wrong').count(), 2);
-  // The review of a missed item shows the right answer and the explanation.
   const wrong = page.locator('.review-item.wrong').first();
   assert.match(await wrong.textContent(), /Correct answer:/);
   assert.match(await wrong.textContent(), /Why:/);
@@ -103,20 +126,14 @@ test('a quiz taken with the keyboard only is scored and reviewed', async () => {
 
 test('a reload in the middle of a quiz resumes at the same question with the answers kept', async () => {
   const page = await openPage(env);
-  await page.goto(env.origin + '/#/start');
-  // Only one domain, the fixed form.
-  await page.getByLabel('All domains').uncheck();
-  await page.getByLabel(/Programming basics/).check();
-  await page.getByLabel(/Fixed form/).check();
-  await page.getByText('5 questions in all').waitFor();
-  await page.getByRole('button', { name: 'Start' }).click();
+  await startQuiz(page, { domains: ['programming'] });
 
   const chosen = [];
   for (let n = 1; n <= 3; n++) {
     await page.getByRole('heading', { name: `Question ${n} of 5` }).waitFor();
-    const first = page.locator('fieldset.question input').first();
-    chosen.push(await first.getAttribute('id'));
-    await page.locator('fieldset.question label.option').first().click();
+    const item = itemById(await currentItemId(page));
+    chosen.push(item);
+    await answerByMouse(page, item, true);
     await page.getByRole('button', { name: 'Next' }).click();
   }
   await page.getByRole('heading', { name: 'Question 4 of 5' }).waitFor();
@@ -129,7 +146,7 @@ test('a reload in the middle of a quiz resumes at the same question with the ans
   await page.getByText('3 of 5 answered').waitFor();
   await page.getByRole('button', { name: 'Previous' }).click();
   await page.getByRole('heading', { name: 'Question 3 of 5' }).waitFor();
-  assert.ok(await page.locator(`#${chosen[2]}`).isChecked());
+  assert.equal(await currentItemId(page), chosen[2].id);
 
   // A closed tab is a reload of a new page: open the app again in a new tab of the same profile.
   const again = await openPage(env, page.context());
@@ -148,7 +165,7 @@ test('a reload in the middle of a quiz resumes at the same question with the ans
   await again.getByText('2 questions are unanswered and will count as wrong.').waitFor();
   await again.getByRole('button', { name: 'Finish anyway' }).click();
   await again.getByRole('heading', { name: 'Your results' }).waitFor();
-  assert.match(await again.locator('.overall').textContent(), /of 5 correct/);
+  assert.equal((await again.locator('.overall').textContent()).trim(), '3 of 5 correct (60%)');
 
   await again.getByRole('link', { name: 'History', exact: true }).first().click();
   await again.getByRole('heading', { name: 'Your past quizzes' }).waitFor();
@@ -162,16 +179,11 @@ test('a reload in the middle of a quiz resumes at the same question with the ans
 
 test('two finished quizzes are both in the history, newest first', async () => {
   const page = await openPage(env);
-  await page.goto(env.origin + '/');
-  for (const domain of ['Data & spreadsheets', 'Digital foundations & online safety']) {
-    await page.goto(env.origin + '/#/start');
-    await page.getByLabel('All domains').uncheck();
-    await page.getByLabel(new RegExp(domain)).check();
-    await page.getByLabel(/Fixed form/).check();
-    await page.getByRole('button', { name: 'Start' }).click();
+  for (const domain of ['data', 'safety']) {
+    await startQuiz(page, { domains: [domain] });
     for (let n = 1; n <= 5; n++) {
       await page.getByRole('heading', { name: `Question ${n} of 5` }).waitFor();
-      await page.locator('fieldset.question label.option').first().click();
+      await answerByMouse(page, itemById(await currentItemId(page)), n % 2 === 0);
       await page.getByRole('button', { name: n < 5 ? 'Next' : 'See my results' }).click();
     }
     await page.getByRole('heading', { name: 'Your results' }).waitFor();
@@ -180,8 +192,8 @@ test('two finished quizzes are both in the history, newest first', async () => {
   const rows = page.locator('table.history tbody tr');
   await rows.first().waitFor();
   assert.equal(await rows.count(), 2);
-  assert.match(await rows.nth(0).textContent(), /Digital foundations/);
-  assert.match(await rows.nth(1).textContent(), /Data & spreadsheets/);
+  assert.match(await rows.nth(0).textContent(), new RegExp(domainTitle('safety')));
+  assert.match(await rows.nth(1).textContent(), new RegExp(domainTitle('data').replace('&', '\\&')));
   page.assertClean();
   await page.context().close();
 });
@@ -190,6 +202,8 @@ test('a quick check adapts, resumes the same next item after a reload, stops by 
   const page = await openPage(env);
   await page.goto(env.origin + '/#/start');
   assert.ok(await page.getByLabel(/Quick check/).isChecked(), 'the quick check is the default');
+  await page.getByLabel('All domains').uncheck();
+  for (const d of ['cloud', 'ai', 'cybersecurity']) await page.locator(`#domain-${d}`).check();
   await page.getByLabel(/certainty-based marking/).check();
   await page.getByRole('button', { name: 'Start' }).click();
 
@@ -211,13 +225,11 @@ test('a quick check adapts, resumes the same next item after a reload, stops by 
       assert.equal(await currentItemId(page), id);
       reloaded = true;
     }
-    const item = itemById(id);
-    // Right on even steps, wrong on odd ones; "fairly sure" every time.
-    await answerByMouse(page, item, n % 2 === 0);
+    await answerByMouse(page, itemById(id), n % 2 === 0);
     await page.locator('fieldset.certainty label.option').nth(1).click();
     if (n === 1) await assertAccessible(page, 'adaptive quiz with certainty');
     await page.locator('button[type=submit]').click();
-    await page.waitForFunction((k) => !document.querySelector(`input[name="q-${k}"]`), id);
+    await page.waitForFunction((k) => document.querySelector('fieldset.question')?.dataset.item !== k, id);
     assert.ok(n <= 20, 'the quick check never asks more than its maximum');
   }
   assert.ok(n >= 6, `at least the minimum of 6 items, got ${n}`);
@@ -233,21 +245,83 @@ test('a quick check adapts, resumes the same next item after a reload, stops by 
   // than a level, so the offer is always there.
   const more = page.getByRole('button', { name: /^Answer \d+ more questions in / });
   assert.ok((await more.count()) > 0);
-  {
-    const label = await more.first().textContent();
-    const [, extra, domain] = label.match(/^Answer (\d+) more questions in (.+)$/);
-    const before = seen.length;
-    await more.first().click();
-    for (let k = 1; k <= Number(extra); k++) {
-      await page.getByRole('heading', { name: `Question ${before + k}`, exact: true }).waitFor();
-      const item = itemById(await currentItemId(page));
-      assert.equal(BANK_DOMAINS[item.domain], domain);
-      await answerByMouse(page, item, true);
-      await page.locator('fieldset.certainty label.option').nth(0).click();
-      await page.locator('button[type=submit]').click();
-    }
-    await page.getByRole('heading', { name: 'Your results' }).waitFor();
+  const label = await more.first().textContent();
+  const [, extra, domain] = label.match(/^Answer (\d+) more questions in (.+)$/);
+  const before = seen.length;
+  await more.first().click();
+  for (let k = 1; k <= Number(extra); k++) {
+    await page.getByRole('heading', { name: `Question ${before + k}`, exact: true }).waitFor();
+    const item = itemById(await currentItemId(page));
+    assert.equal(domainTitle(item.domain), domain);
+    await answerByMouse(page, item, true);
+    await page.locator('fieldset.certainty label.option').nth(0).click();
+    await page.locator('button[type=submit]').click();
+    await page.waitForFunction((k) => document.querySelector('fieldset.question')?.dataset.item !== k, item.id);
   }
+  await page.getByRole('heading', { name: 'Your results' }).waitFor();
   page.assertClean();
   await page.context().close();
+});
+
+for (const lang of ['en', 'fr', 'ar']) {
+  test(`a whole quiz in ${lang}: every screen in the language, right-to-left where it should be`, async () => {
+    const t = CATALOGS[lang];
+    const dir = lang === 'ar' ? 'rtl' : 'ltr';
+    const page = await openPage(env);
+    await page.goto(env.origin + '/');
+    await page.locator('#language').selectOption(lang);
+    await page.getByRole('heading', { name: t.home_title }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    assert.equal(await page.getAttribute('html', 'dir'), dir);
+    await assertAccessible(page, `home ${lang}`);
+
+    await page.getByRole('link', { name: t.home_start }).click();
+    await page.getByRole('heading', { name: t.start_title }).waitFor();
+    await page.locator('input[name=mode]').nth(2).check();
+    await page.locator('label.option.all input').uncheck();
+    await page.locator('#domain-programming').check();
+    await page.getByText(domainTitle('programming', lang), { exact: true }).waitFor();
+    await page.getByRole('button', { name: t.start_button }).click();
+
+    for (let n = 1; n <= 5; n++) {
+      await page.getByRole('heading', { name: fill(t.quiz_progress, { n, total: 5 }) }).waitFor();
+      const item = itemById(await currentItemId(page));
+      assert.equal((await page.locator('fieldset.question legend').textContent()).trim(), item.stem[lang]);
+      if (item.code) {
+        // Code stays left-to-right in every language.
+        assert.equal(await page.locator('pre.code').getAttribute('dir'), 'ltr');
+        assert.equal(await page.locator('pre.code').evaluate((el) => getComputedStyle(el).direction), 'ltr');
+      }
+      if (n === 1) await assertAccessible(page, `quiz ${lang}`);
+      await answerByMouse(page, item, true);
+      await page.locator('button[type=submit]').click();
+    }
+    await page.getByRole('heading', { name: t.results_title }).waitFor();
+    assert.equal(await page.locator('main').evaluate((el) => getComputedStyle(el).direction), dir);
+    const overall = fill(t.results_overall, { correct: 5, total: 5, percent: 100 });
+    assert.equal((await page.locator('.overall').textContent()).trim(), overall);
+    assert.match(await page.locator('.review').textContent(), new RegExp(t.results_why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await assertAccessible(page, `results ${lang}`);
+
+    await page.getByRole('link', { name: t.nav_history, exact: true }).first().click();
+    await page.getByRole('heading', { name: t.history_title }).waitFor();
+    assert.match(await page.locator('table.history').textContent(), new RegExp(domainTitle('programming', lang)));
+
+    // The choice is remembered.
+    await page.reload();
+    await page.getByRole('heading', { name: t.history_title }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    page.assertClean();
+    await page.context().close();
+  });
+}
+
+test('the first language comes from the browser when none was chosen', async () => {
+  const context = await env.browser.newContext({ locale: 'fr-FR' });
+  const page = await openPage(env, context);
+  await page.goto(env.origin + '/');
+  await page.getByRole('heading', { name: CATALOGS.fr.home_title }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  page.assertClean();
+  await context.close();
 });

@@ -14,9 +14,19 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
 ];
 
-/** The shipped bank, to answer questions right or wrong on purpose. */
-export const BANK = JSON.parse(readFileSync(new URL('../../static/content/bank.json', import.meta.url), 'utf8'));
-export const itemById = (id) => BANK.items.find((i) => i.id === id);
+const read = (path) => JSON.parse(readFileSync(new URL(`../../static/${path}`, import.meta.url), 'utf8'));
+
+/** The shipped index, every item by id, and the UI catalogs: to answer questions right or
+ * wrong on purpose and to expect the texts of each language. */
+export const INDEX = read('content/index.json');
+const ITEMS = Object.fromEntries(
+  INDEX.domains.flatMap((d) => read(`content/${d.file}`).items.map((i) => [i.id, i])));
+export const itemById = (id) => ITEMS[id];
+export const CATALOGS = { en: read('i18n/en.json'), fr: read('i18n/fr.json'), ar: read('i18n/ar.json') };
+export const domainTitle = (id, lang = 'en') => INDEX.domains.find((d) => d.id === id).title[lang];
+
+/** Fills a catalog template's {name} slots. */
+export const fill = (template, args) => template.replace(/\{(\w+)\}/g, (_, k) => String(args[k]));
 
 /** Starts the server and the browser; returns what tests need, and `close`. */
 export async function start() {
@@ -68,10 +78,40 @@ export async function assertAccessible(page, label) {
   assert.deepEqual(violations, [], `${label}: ${violations.join('\n')}`);
 }
 
-/** The id of the item on screen, read from its inputs' name (`q-<item id>`). */
+/** The id of the item on screen. */
 export async function currentItemId(page) {
-  const name = await page.locator('fieldset.question input').first().getAttribute('name');
-  return name.slice(2);
+  return page.locator('fieldset.question').getAttribute('data-item');
+}
+
+/** Answers the question on screen with mouse and form controls: right, or deliberately wrong. */
+export async function answerByMouse(page, item, right) {
+  const q = (suffix) => page.locator(`[id="q-${item.id}-${suffix}"]`);
+  if (item.type === 'true_false') {
+    await q(String(right ? item.answer : !item.answer)).check();
+  } else if (item.type === 'single_choice') {
+    await q(right ? item.answer : item.options.find((o) => o.id !== item.answer).id).check();
+  } else if (item.type === 'multiple_select') {
+    const ids = right ? item.answer : [item.options.find((o) => !item.answer.includes(o.id)).id];
+    for (const id of ids) await q(id).check();
+  } else if (item.type === 'ordering') {
+    const target = right ? item.answer : [...item.answer].reverse();
+    const current = item.options.map((o) => o.id);
+    for (let p = 0; p < target.length; p++) {
+      for (let at = current.indexOf(target[p]); at > p; at--) {
+        await q(`${target[p]}-up`).click();
+        current.splice(at - 1, 0, current.splice(at, 1)[0]);
+      }
+    }
+    if (current.every((id, i) => id === item.options[i].id)) {
+      await page.locator('fieldset.question button.quiet').click();
+    }
+  } else if (item.type === 'matching') {
+    for (const [option, target] of Object.entries(item.answer)) {
+      const wrong = item.targets.find((t) => t.id !== target).id;
+      const first = option === Object.keys(item.answer)[0];
+      await q(option).selectOption(right || !first ? target : wrong);
+    }
+  }
 }
 
 /** The heading text, once it says which question is shown. */

@@ -13,17 +13,33 @@ fn item(id: &str) -> Value {
     })
 }
 
+/// A domain file for domain `d1` with one sub-topic `s1`.
 fn bank_with(items: Vec<Value>) -> Value {
     json!({
-        "schema": 1, "id": "test", "languages": ["en"], "title": {"en": "Test"},
-        "domains": [{"id": "d1", "title": {"en": "D1"}, "description": {"en": "First"},
-                     "subtopics": [{"id": "s1", "title": {"en": "S1"}}]}],
+        "schema": 1, "domain": "d1",
+        "subtopics": [{"id": "s1", "title": {"en": "S1"}, "frameworks": ["DigComp 2.2 1.1"]}],
         "items": items
     })
 }
 
+fn index(languages: &[&str]) -> Index {
+    let text = json!({
+        "schema": 1, "id": "test", "languages": languages, "title": {"en": "Test", "fr": "Test"},
+        "domains": [{"id": "d1", "file": "domains/d1.json", "title": {"en": "D1", "fr": "D1"},
+                     "description": {"en": "First", "fr": "Premier"}}]
+    });
+    Index::parse("content/index.json", &text.to_string()).expect("valid index")
+}
+
+/// Reads a domain file of `d1` and assembles the bank.
+fn parse_in(languages: &[&str], v: &Value) -> Result<Bank, Vec<Problem>> {
+    let index = index(languages);
+    let file = DomainFile::parse(&index, &index.domains[0], &v.to_string())?;
+    Ok(Bank::assemble(&index, |id| (id == "d1").then_some(&file)))
+}
+
 fn parse(v: &Value) -> Result<Bank, Vec<Problem>> {
-    Bank::parse("content/test.json", &v.to_string())
+    parse_in(&["en"], v)
 }
 
 fn problems(v: &Value) -> Vec<(Option<String>, String, ProblemKind)> {
@@ -62,10 +78,11 @@ fn a_valid_bank_reads_into_the_model() {
 
 #[test]
 fn json_syntax_errors_give_line_and_column() {
-    let err = Bank::parse("content/x.json", "{\n  \"schema\": 1,\n  oops\n}").unwrap_err();
+    let index = index(&["en"]);
+    let err = DomainFile::parse(&index, &index.domains[0], "{\n  \"schema\": 1,\n  oops\n}").unwrap_err();
     assert_eq!(err.len(), 1);
     assert_eq!(err[0].kind, ProblemKind::Syntax { line: 3, column: 3 });
-    assert_eq!(err[0].to_string(), "content/x.json: is not valid JSON (line 3, column 3)");
+    assert_eq!(err[0].to_string(), "content/domains/d1.json: is not valid JSON (line 3, column 3)");
 }
 
 #[test]
@@ -93,11 +110,13 @@ fn every_broken_item_is_reported_with_its_id_and_field() {
 
 #[test]
 fn declared_languages_are_required_everywhere() {
-    let mut bank = bank_with(vec![item("i1")]);
-    bank["languages"] = json!(["en", "fr"]);
-    let found = problems(&bank);
-    // Bank title, domain title, description, subtopic title, stem, two options, explanation.
-    assert_eq!(found.len(), 8, "{found:?}");
+    let found: Vec<_> = parse_in(&["en", "fr"], &bank_with(vec![item("i1")]))
+        .expect_err("French is missing")
+        .into_iter()
+        .map(|p| (p.item, p.path, p.kind))
+        .collect();
+    // Sub-topic title, stem, two options, explanation.
+    assert_eq!(found.len(), 5, "{found:?}");
     assert!(found.iter().all(|(_, _, k)| *k == ProblemKind::MissingLanguage { lang: "fr".into() }));
     assert!(found.contains(&(
         Some("i1".into()),
@@ -113,7 +132,7 @@ fn references_types_and_ids_are_checked() {
     let mut unknown_sub = item("i3");
     unknown_sub["subtopic"] = json!("nope");
     let mut ordering = item("i4");
-    ordering["type"] = json!("ordering");
+    ordering["type"] = json!("short_answer");
     let mut weird = item("i5");
     weird["type"] = json!("essay");
     let mut all_right = item("i6");
@@ -138,7 +157,7 @@ fn references_types_and_ids_are_checked() {
         vec![
             ProblemKind::UnknownDomain { id: "nope".into() },
             ProblemKind::UnknownSubtopic { id: "nope".into() },
-            ProblemKind::UnsupportedType { found: "ordering".into() },
+            ProblemKind::UnsupportedType { found: "short_answer".into() },
             ProblemKind::UnknownType { found: "essay".into() },
             ProblemKind::BadAnswerSet,
             ProblemKind::DuplicateOptionText { lang: "en".into() },
@@ -156,19 +175,22 @@ fn wrong_types_and_schema_are_reported() {
         problems(&bank),
         vec![(None, "schema".into(), ProblemKind::UnsupportedSchema { found: "7".into() })]
     );
+    let mut other = bank_with(vec![item("i1")]);
+    other["domain"] = json!("d9");
+    assert_eq!(
+        problems(&other),
+        vec![(None, "domain".into(), ProblemKind::UnknownDomain { id: "d9".into() })]
+    );
 
     let mut bank = bank_with(vec![json!("not an item")]);
-    bank["domains"][0]["subtopics"] = json!([]);
+    bank["subtopics"] = json!([]);
     let found = problems(&bank);
-    assert!(found.contains(&(None, "domains[0].subtopics".into(), ProblemKind::Empty)), "{found:?}");
+    assert!(found.contains(&(None, "subtopics".into(), ProblemKind::Empty)), "{found:?}");
 
     let bank = bank_with(vec![json!(3)]);
     assert_eq!(
         problems(&bank),
-        vec![
-            (None, "items[0]".into(), ProblemKind::WrongType { expected: Expected::Object }),
-            (None, "domains[0]".into(), ProblemKind::DomainWithoutItems { id: "d1".into() }),
-        ]
+        vec![(None, "items[0]".into(), ProblemKind::WrongType { expected: Expected::Object }),]
     );
 
     assert_eq!(
@@ -178,12 +200,65 @@ fn wrong_types_and_schema_are_reported() {
 }
 
 #[test]
-fn a_domain_without_items_is_an_error() {
-    let mut bank = bank_with(vec![item("i1")]);
-    bank["domains"].as_array_mut().unwrap().push(json!({"id": "d2", "title": {"en": "D2"}, "description": {"en": "x"}, "subtopics": [{"id": "s", "title": {"en": "S"}}]}));
+fn a_domain_file_without_items_is_an_error() {
+    assert_eq!(problems(&bank_with(vec![])), vec![(None, "items".into(), ProblemKind::Empty)]);
+}
+
+#[test]
+fn ordering_and_matching_are_read_and_checked() {
+    let mut ordering = item("o1");
+    ordering["type"] = json!("ordering");
+    ordering["options"] = json!([{"id": "a", "text": {"en": "A"}}, {"id": "b", "text": {"en": "B"}}, {"id": "c", "text": {"en": "C"}}]);
+    ordering["answer"] = json!(["b", "c", "a"]);
+    let mut matching = item("m1");
+    matching["type"] = json!("matching");
+    matching["options"] = json!([{"id": "a", "text": {"en": "A"}}, {"id": "b", "text": {"en": "B"}}]);
+    matching["targets"] = json!([{"id": "t1", "text": {"en": "1"}}, {"id": "t2", "text": {"en": "2"}}, {"id": "t3", "text": {"en": "3"}}]);
+    matching["answer"] = json!({"a": "t2", "b": "t1"});
+    let bank = parse(&bank_with(vec![ordering.clone(), matching.clone()])).expect("valid");
+    assert!(matches!(&bank.items[0].question, Question::Ordering { order, .. } if order == &["b", "c", "a"]));
+    assert!(matches!(&bank.items[1].question, Question::Matching { pairs, .. } if pairs.len() == 2));
+
+    let mut in_order = ordering.clone();
+    in_order["id"] = json!("o2");
+    in_order["answer"] = json!(["a", "b", "c"]);
+    let mut missing = ordering.clone();
+    missing["id"] = json!("o3");
+    missing["answer"] = json!(["a", "b"]);
+    let mut twice = matching.clone();
+    twice["id"] = json!("m2");
+    twice["answer"] = json!({"a": "t1", "b": "t1"});
+    let mut unknown = matching.clone();
+    unknown["id"] = json!("m3");
+    unknown["answer"] = json!({"a": "t9", "b": "t1"});
     assert_eq!(
-        problems(&bank),
-        vec![(None, "domains[1]".into(), ProblemKind::DomainWithoutItems { id: "d2".into() })]
+        problems(&bank_with(vec![in_order, missing, twice, unknown])),
+        vec![
+            (Some("o2".into()), "items[0].options".into(), ProblemKind::AlreadyInOrder),
+            (Some("o3".into()), "items[1].answer".into(), ProblemKind::BadOrder),
+            (Some("m2".into()), "items[2].answer".into(), ProblemKind::BadPairs),
+            (Some("m3".into()), "items[3].answer.a".into(), ProblemKind::UnknownOption { id: "t9".into() }),
+            (Some("m3".into()), "items[3].answer".into(), ProblemKind::BadPairs),
+        ]
+    );
+}
+
+#[test]
+fn the_index_checks_its_domain_entries() {
+    let text = json!({
+        "schema": 1, "id": "x", "languages": ["en"], "title": {"en": "X"},
+        "domains": [{"id": "d1", "file": "../secret.json", "title": {"en": "D1"}, "description": {"en": "x"}},
+                    {"id": "d2", "file": "domains/d2.json", "title": {"en": "D2"}, "description": {"en": "x"}},
+                    {"id": "d2", "file": "domains/d3.json", "title": {"en": "D3"}, "description": {"en": "x"}}]
+    });
+    let err = Index::parse("content/index.json", &text.to_string()).unwrap_err();
+    let found: Vec<String> = err.iter().map(|p| format!("{}: {}", p.path, p.kind)).collect();
+    assert_eq!(
+        found,
+        [
+            "domains[0].file: must be a .json file inside content/",
+            "domains[2].id: id \"d2\" is used more than once"
+        ]
     );
 }
 
@@ -233,7 +308,8 @@ proptest! {
 
     #[test]
     fn any_text_is_read_or_refused_without_panic(s in "\\PC{0,200}") {
-        let _ = Bank::parse("x.json", &s);
+        let index = index(&["en"]);
+        let _ = DomainFile::parse(&index, &index.domains[0], &s);
     }
 }
 

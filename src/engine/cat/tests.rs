@@ -114,7 +114,11 @@ fn subtopics_are_balanced_within_a_domain() {
     }
     bank.domains[0].subtopics = ["s1", "s2", "s3"]
         .iter()
-        .map(|s| crate::engine::bank::Subtopic { id: s.to_string(), title: Localized::en(s) })
+        .map(|s| crate::engine::bank::Subtopic {
+            id: s.to_string(),
+            title: Localized::en(s),
+            frameworks: vec![],
+        })
         .collect();
     let bank = Bank::new(
         bank.id.clone(),

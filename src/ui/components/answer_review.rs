@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::engine::attempt::Answer;
 use crate::engine::bank::Item;
 use crate::engine::score::key;
-use crate::i18n::Messages;
+use crate::i18n::{fill, Messages};
 use crate::ui::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -17,7 +17,7 @@ pub struct AnswerReviewProps {
 pub fn AnswerReview(props: &AnswerReviewProps) -> Html {
     let app = use_app();
     let m = app.messages();
-    let lang = app.lang.code();
+    let lang = app.lang();
     html! {
         <ol class="review">
             { for props.entries.iter().map(|(item, answer, correct)| html! {
@@ -56,5 +56,25 @@ fn describe(m: &Messages, lang: &str, item: &Item, answer: Option<&Answer>) -> S
         Some(Answer::Choice(id)) => text_of(id),
         Some(Answer::Choices(ids)) => ids.iter().map(|id| text_of(id)).collect::<Vec<_>>().join("; "),
         Some(Answer::Bool(b)) => if *b { m.quiz_true } else { m.quiz_false }.to_string(),
+        Some(Answer::Order(ids)) => ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| format!("{}. {}", i + 1, text_of(id)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Some(Answer::Pairs(pairs)) => {
+            let targets: &[crate::engine::bank::Choice] = match &item.question {
+                crate::engine::bank::Question::Matching { targets, .. } => targets,
+                _ => &[],
+            };
+            let target_of = |id: &str| {
+                targets.iter().find(|t| t.id == id).map(|t| t.text.get(lang).to_string()).unwrap_or_default()
+            };
+            pairs
+                .iter()
+                .map(|(o, t)| fill(m.results_pair, &[("left", text_of(o)), ("right", target_of(t))]))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
     }
 }

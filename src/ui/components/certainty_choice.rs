@@ -16,7 +16,7 @@ pub struct CertaintyChoiceProps {
 pub fn CertaintyChoice(props: &CertaintyChoiceProps) -> Html {
     let app = use_app();
     let m = app.messages();
-    let lang = app.lang.code();
+    let lang = app.lang();
     html! {
         <fieldset class="certainty">
             <legend>{ m.quiz_certainty }</legend>

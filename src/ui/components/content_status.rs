@@ -2,19 +2,24 @@ use yew::prelude::*;
 
 use crate::engine::problem::Problem;
 use crate::i18n::fill;
-use crate::ui::app::load_content;
+use crate::ui::content::load_content;
 use crate::ui::state::{use_app, ContentStatus};
 
-/// What to show instead of a page while the content loads or when it cannot be used.
+#[derive(Properties, PartialEq)]
+pub struct ContentStatusViewProps {
+    pub status: ContentStatus,
+}
+
+/// What to show instead of a page while content loads or when it cannot be used.
 #[function_component]
-pub fn ContentStatusView() -> Html {
+pub fn ContentStatusView(props: &ContentStatusViewProps) -> Html {
     let app = use_app();
     let m = app.messages();
     let onretry = {
         let dispatcher = app.dispatcher();
         Callback::from(move |_| load_content(dispatcher.clone()))
     };
-    match &app.content {
+    match &props.status {
         ContentStatus::Ready(_) => html! {},
         ContentStatus::Loading => html! {
             <p class="loading" role="status">{ m.loading_bank }</p>

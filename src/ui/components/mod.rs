@@ -5,6 +5,8 @@ pub mod certainty_choice;
 pub mod content_status;
 pub mod domain_scores;
 pub mod level_scale;
+pub mod matching_input;
+pub mod ordering_input;
 pub mod question_view;
 pub mod quiz_progress;
 pub mod site_footer;

@@ -4,6 +4,8 @@ use yew::prelude::*;
 
 use crate::engine::attempt::Answer;
 use crate::engine::bank::{Item, Question};
+use crate::ui::components::matching_input::MatchingInput;
+use crate::ui::components::ordering_input::OrderingInput;
 use crate::ui::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -14,12 +16,13 @@ pub struct QuestionViewProps {
     pub onanswer: Callback<Option<Answer>>,
 }
 
-/// One question as a fieldset of real radio buttons or checkboxes, its stem as the legend.
+/// One question as a fieldset with its stem as the legend: real radio buttons or checkboxes,
+/// an ordering list, or matching drop-downs. `data-item` names the item, for tests.
 #[function_component]
 pub fn QuestionView(props: &QuestionViewProps) -> Html {
     let app = use_app();
     let m = app.messages();
-    let lang = app.lang.code();
+    let lang = app.lang();
     let item = &props.item;
     let name = format!("q-{}", item.id);
     let option = |value: &str, text: &str, kind: &'static str, checked: bool, onchange: Callback<Event>| {
@@ -69,10 +72,21 @@ pub fn QuestionView(props: &QuestionViewProps) -> Html {
                 option(&value.to_string(), text, "radio", checked, emit(Some(Answer::Bool(value))))
             })
             .collect::<Html>(),
+        Question::Ordering { options, .. } => html! {
+            <li>
+                <OrderingInput options={options.clone()} item={item.id.clone()} answer={props.answer.clone()} onanswer={props.onanswer.clone()} />
+            </li>
+        },
+        Question::Matching { options, targets, .. } => html! {
+            <li>
+                <MatchingInput options={options.clone()} targets={targets.clone()} item={item.id.clone()}
+                    answer={props.answer.clone()} onanswer={props.onanswer.clone()} />
+            </li>
+        },
     };
     let multiple = matches!(item.question, Question::MultipleSelect { .. });
     html! {
-        <fieldset class="question">
+        <fieldset class="question" data-item={item.id.clone()}>
             <legend class="stem">{ item.stem.get(lang) }</legend>
             if let Some(code) = &item.code {
                 <pre class="code" dir="ltr" aria-label={m.quiz_code_label}><code>{ code }</code></pre>

@@ -1,14 +1,30 @@
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::ui::browser;
+use crate::ui::content::load_language;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 
 /// Skip link, app name and main navigation, with the current page marked.
 #[function_component]
 pub fn SiteHeader() -> Html {
-    let m = use_app().messages();
+    let app = use_app();
+    let m = app.messages();
     let route = use_route::<Route>();
+    let onlanguage = {
+        let dispatcher = app.dispatcher();
+        let languages = app.languages.clone();
+        Callback::from(move |e: Event| {
+            let code = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(language) = languages.iter().find(|l| l.code == code) {
+                browser::save_language(&language.code);
+                load_language(dispatcher.clone(), language.clone());
+            }
+        })
+    };
+    let current = app.lang();
     let link = |to: Route, text: &'static str| {
         let current = route.as_ref() == Some(&to);
         html! {
@@ -33,6 +49,14 @@ pub fn SiteHeader() -> Html {
                     { link(Route::History, m.nav_history) }
                 </ul>
             </nav>
+            <p class="language">
+                <label for="language">{ m.language_label }</label>
+                <select id="language" onchange={onlanguage}>
+                    { for app.languages.iter().map(|l| html! {
+                        <option value={l.code.clone()} lang={l.code.clone()} selected={l.code == current}>{ &l.name }</option>
+                    }) }
+                </select>
+            </p>
         </header>
     }
 }

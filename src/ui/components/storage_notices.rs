@@ -20,6 +20,11 @@ pub fn StorageNotices() -> Html {
                     <button type="button" class="quiet" onclick={ondismiss}>{ m.dismiss }</button>
                 </div>
             }
+            if let Some(detail) = &app.language_failed {
+                <div class="notice warning" role="status">
+                    <p>{ crate::i18n::fill(m.notice_language_failed, &[("detail", detail.clone())]) }</p>
+                </div>
+            }
             if app.save_failed {
                 <div class="notice error" role="alert">
                     <p>{ m.notice_save_failed }</p>

@@ -4,9 +4,9 @@ use yew_router::prelude::*;
 use crate::engine::cat::estimates;
 use crate::ui::browser;
 use crate::ui::components::content_status::ContentStatusView;
-use crate::ui::hooks::{use_focus_on, use_title};
+use crate::ui::hooks::{use_domains, use_focus_on, use_title};
 use crate::ui::route::Route;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, ContentStatus};
 
 /// Finished attempts on this device, newest first.
 #[function_component]
@@ -16,7 +16,11 @@ pub fn HistoryPage() -> Html {
     let heading = use_node_ref();
     use_title(m.history_title.to_string());
     use_focus_on(heading.clone(), ());
-    let lang = app.lang.code();
+    let lang = app.lang();
+    let mut needed: Vec<String> = app.stored.history.iter().flat_map(|a| a.domains.iter().cloned()).collect();
+    needed.sort();
+    needed.dedup();
+    let status = use_domains(needed);
 
     let body = if app.stored.history.is_empty() {
         html! {
@@ -25,7 +29,7 @@ pub fn HistoryPage() -> Html {
                 <Link<Route> to={Route::Start} classes="button primary">{ m.home_start }</Link<Route>>
             </>
         }
-    } else if let Some(content) = app.content() {
+    } else if let ContentStatus::Ready(content) = &status {
         let (bank, settings) = (&content.bank, &content.settings);
         html! {
             <table class="history">
@@ -51,7 +55,7 @@ pub fn HistoryPage() -> Html {
                         let mode = settings.mode(&a.mode).map(|x| x.title.get(lang)).unwrap_or_default();
                         html! {
                             <tr>
-                                <td>{ a.finished_at.map(|t| browser::format_date(t, lang)).unwrap_or_default() }</td>
+                                <td>{ a.finished_at.map(|t| browser::format_date(t, &app.catalog.language.locale)).unwrap_or_default() }</td>
                                 <td>{ mode }</td>
                                 <td>{ for levels.iter().map(|l| html! { <span class="history-level">{ l }</span> }) }</td>
                                 <td><Link<Route> to={Route::Results { id: a.id.clone() }}>{ m.history_open }</Link<Route>></td>
@@ -62,7 +66,7 @@ pub fn HistoryPage() -> Html {
             </table>
         }
     } else {
-        html! { <ContentStatusView /> }
+        html! { <ContentStatusView {status} /> }
     };
     html! {
         <section class="history-page">

@@ -9,9 +9,9 @@ use crate::ui::components::certainty_choice::CertaintyChoice;
 use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::components::question_view::QuestionView;
 use crate::ui::components::quiz_progress::QuizProgress;
-use crate::ui::hooks::{use_focus_on, use_title};
+use crate::ui::hooks::{use_domains, use_focus_on, use_title};
 use crate::ui::route::Route;
-use crate::ui::state::{use_app, Action};
+use crate::ui::state::{use_app, Action, ContentStatus};
 
 /// One question per screen, resumed where the learner left it.
 #[function_component]
@@ -38,8 +38,17 @@ pub fn QuizPage() -> Html {
     };
     use_title(title.clone());
     use_focus_on(heading.clone(), key);
+    let needed = match (&app.stored.current, &app.pending) {
+        (Some(a), _) => a.domains.clone(),
+        (None, Some(p)) => p.domains.clone(),
+        (None, None) => Vec::new(),
+    };
+    let status = use_domains(needed);
 
     let Some(attempt) = app.stored.current.clone() else {
+        if app.pending.is_some() || !matches!(status, ContentStatus::Ready(_)) {
+            return html! { <ContentStatusView {status} /> };
+        }
         if let Some(id) = app.finished.clone() {
             return html! { <Redirect<Route> to={Route::Results { id }} /> };
         }
@@ -50,11 +59,11 @@ pub fn QuizPage() -> Html {
             </section>
         };
     };
-    let Some(content) = app.content().cloned() else {
-        return html! { <ContentStatusView /> };
+    let ContentStatus::Ready(content) = status else {
+        return html! { <ContentStatusView {status} /> };
     };
     let (bank, settings) = (&content.bank, &content.settings);
-    let lang = app.lang.code();
+    let lang = app.lang();
     let index = attempt.current;
     let item = bank.item(attempt.current_item_id()).cloned();
     let unanswered = attempt.unanswered();

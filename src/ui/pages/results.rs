@@ -10,9 +10,9 @@ use crate::ui::components::answer_review::AnswerReview;
 use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::components::domain_scores::DomainScores;
 use crate::ui::components::level_scale::LevelScale;
-use crate::ui::hooks::{use_focus_on, use_title};
+use crate::ui::hooks::{use_domains, use_focus_on, use_title};
 use crate::ui::route::Route;
-use crate::ui::state::{use_app, Action};
+use crate::ui::state::{use_app, Action, ContentStatus};
 
 /// How many more items "continue" asks in a domain whose level is not settled.
 const MORE_ITEMS: usize = 5;
@@ -32,6 +32,7 @@ pub fn ResultsPage(props: &ResultsPageProps) -> Html {
     let navigator = use_navigator();
     use_title(m.results_title.to_string());
     use_focus_on(heading.clone(), props.id.clone());
+    let status = use_domains(app.stored.find(&props.id).map(|a| a.domains.clone()).unwrap_or_default());
 
     let Some(attempt) = app.stored.find(&props.id) else {
         return html! {
@@ -41,11 +42,11 @@ pub fn ResultsPage(props: &ResultsPageProps) -> Html {
             </section>
         };
     };
-    let Some(content) = app.content() else {
-        return html! { <ContentStatusView /> };
+    let ContentStatus::Ready(content) = status else {
+        return html! { <ContentStatusView {status} /> };
     };
     let (bank, settings) = (&content.bank, &content.settings);
-    let lang = app.lang.code();
+    let lang = app.lang();
     let mode = settings.mode(&attempt.mode);
     let fixed = !matches!(mode.map(|m| &m.rule), Some(Rule::Adaptive(_)));
     let s = score(bank, attempt);
@@ -146,7 +147,7 @@ pub fn ResultsPage(props: &ResultsPageProps) -> Html {
             <h1 ref={heading} tabindex="-1">{ m.results_title }</h1>
             <p class="muted">
                 { mode.map(|m| m.title.get(lang).to_string()).unwrap_or_default() }
-                if let Some(at) = attempt.finished_at { { " · " }{ browser::format_date(at, lang) } }
+                if let Some(at) = attempt.finished_at { { " · " }{ browser::format_date(at, &app.catalog.language.locale) } }
             </p>
             if s.unavailable > 0 {
                 <p class="notice warning">{ m.results_unavailable.count(s.unavailable) }</p>

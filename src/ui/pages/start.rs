@@ -5,13 +5,12 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::engine::assessment::Rule;
-use crate::engine::attempt::{Attempt, Plan};
 use crate::i18n::fill;
 use crate::ui::browser;
 use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::hooks::{use_focus_on, use_title};
 use crate::ui::route::Route;
-use crate::ui::state::{use_app, Action};
+use crate::ui::state::{use_app, Action, PendingStart};
 
 /// Choose a mode and domains (and certainty-based marking), then start.
 #[function_component]
@@ -28,24 +27,18 @@ pub fn StartPage() -> Html {
     use_focus_on(heading.clone(), ());
 
     let Some(content) = app.content().cloned() else {
-        return html! { <ContentStatusView /> };
+        return html! { <ContentStatusView status={app.content.clone()} /> };
     };
-    let (bank, settings) = (&content.bank, &content.settings);
-    let lang = app.lang.code();
-    let all: BTreeSet<String> = bank.domains.iter().map(|d| d.id.clone()).collect();
+    let (index, settings) = (&content.index, &content.settings);
+    let lang = app.lang();
+    let all: BTreeSet<String> = index.domains.iter().map(|d| d.id.clone()).collect();
     let selected = (*chosen).clone().unwrap_or_else(|| all.clone());
     // Validation guarantees at least one mode.
     let Some(mode) = settings.modes.get(*mode_index).or(settings.modes.first()) else {
         return html! {};
     };
     let length = match &mode.rule {
-        Rule::Fixed(rule) => m.start_total.count(
-            bank.domains
-                .iter()
-                .filter(|d| selected.contains(&d.id))
-                .map(|d| bank.items_in(&d.id).count().min(rule.items_per_domain))
-                .sum(),
-        ),
+        Rule::Fixed(rule) => m.start_total.count(rule.items_per_domain * selected.len()),
         Rule::Adaptive(rule) => fill(
             m.start_adaptive_length,
             &[("min", rule.min_items.to_string()), ("max", rule.max_items.to_string())],
@@ -80,31 +73,25 @@ pub fn StartPage() -> Html {
     };
     let onsubmit = {
         let app = app.clone();
-        let content = content.clone();
-        let selected = selected.clone();
-        let mode = mode.clone();
+        let domains: Vec<String> =
+            index.domains.iter().filter(|d| selected.contains(&d.id)).map(|d| d.id.clone()).collect();
+        let mode = mode.id.clone();
         let certainty = *certainty;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let domains: Vec<String> = content
-                .bank
-                .domains
-                .iter()
-                .filter(|d| selected.contains(&d.id))
-                .map(|d| d.id.clone())
-                .collect();
-            let plan = Plan {
-                mode: &mode,
-                domains: &domains,
+            if domains.is_empty() {
+                return;
+            }
+            // The quiz page shows the loading of the chosen domains, then the first question.
+            app.dispatch(Action::Begin(PendingStart {
+                mode: mode.clone(),
+                domains: domains.clone(),
                 certainty,
                 seed: browser::fresh_seed(),
                 now: browser::now(),
-            };
-            if let Ok(attempt) = Attempt::start(&content.bank, &plan) {
-                app.dispatch(Action::Start(attempt));
-                if let Some(nav) = &navigator {
-                    nav.push(&Route::Quiz);
-                }
+            }));
+            if let Some(nav) = &navigator {
+                nav.push(&Route::Quiz);
             }
         })
     };
@@ -144,7 +131,7 @@ pub fn StartPage() -> Html {
                         <span>{ m.start_all_domains }</span>
                     </label>
                     <ul class="options" role="list">
-                        { for bank.domains.iter().map(|d| {
+                        { for index.domains.iter().map(|d| {
                             let id = format!("domain-{}", d.id);
                             let desc = format!("{id}-desc");
                             html! {
@@ -155,7 +142,7 @@ pub fn StartPage() -> Html {
                                         <span>
                                             <strong>{ d.title.get(lang) }</strong>
                                             <span class="muted" id={desc}>
-                                                { d.description.get(lang) }{ " · " }{ m.start_domain_items.count(bank.items_in(&d.id).count()) }
+                                                { d.description.get(lang) }
                                             </span>
                                         </span>
                                     </label>
