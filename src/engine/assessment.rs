@@ -194,6 +194,34 @@ impl Settings {
         }
     }
 
+    /// Problems for every text that lacks one of `languages` (the bank's languages), so a
+    /// mode or level is never shown in the wrong language.
+    pub fn missing_languages(&self, file: &str, languages: &[String]) -> Vec<Problem> {
+        let mut texts: Vec<(String, &Localized)> = Vec::new();
+        for (i, m) in self.modes.iter().enumerate() {
+            texts.push((format!("modes[{i}].title"), &m.title));
+            texts.push((format!("modes[{i}].description"), &m.description));
+        }
+        for (i, l) in self.levels.iter().enumerate() {
+            texts.push((format!("levels[{i}].title"), &l.title));
+            texts.push((format!("levels[{i}].description"), &l.description));
+        }
+        for (i, c) in self.certainty.iter().enumerate() {
+            texts.push((format!("certainty[{i}].label"), &c.label));
+        }
+        texts
+            .into_iter()
+            .flat_map(|(path, text)| {
+                languages.iter().filter(|l| !text.0.contains_key(*l)).map(move |lang| Problem {
+                    file: file.to_string(),
+                    item: None,
+                    path: path.clone(),
+                    kind: ProblemKind::MissingLanguage { lang: lang.clone() },
+                })
+            })
+            .collect()
+    }
+
     pub fn mode(&self, id: &str) -> Option<&Mode> {
         self.modes.iter().find(|m| m.id == id)
     }
