@@ -71,7 +71,10 @@ mod tests {
         v["levels"][1]["title"].as_object_mut().unwrap().remove("ar");
         let err = Content::parse(&index, &v.to_string()).unwrap_err();
         assert_eq!(err.len(), 1);
-        assert_eq!(err[0].to_string(), "content/assessment.json, levels[1].title: has no text in \"ar\", a language the bank declares");
+        assert_eq!(
+            err[0].to_string(),
+            "content/assessment.json, levels[1].title: has no text in \"ar\", a language the bank declares"
+        );
     }
 
     #[test]

@@ -62,6 +62,8 @@ pub enum ProblemKind {
     OutOfRange { range: &'static str },
     /// A settings file that does not have the expected shape; the detail comes from the parser.
     Shape { line: usize, column: usize, detail: String },
+    /// A key the format does not have (a typo, or a message no longer used).
+    Unexpected,
     /// Two values that must be in order are not (e.g. level thresholds, min and max lengths).
     OutOfOrder,
 }
@@ -145,6 +147,7 @@ impl fmt::Display for ProblemKind {
                 write!(f, "does not have the expected shape (line {line}, column {column}): {detail}")
             }
             ProblemKind::OutOfOrder => write!(f, "is out of order"),
+            ProblemKind::Unexpected => write!(f, "is not a known key"),
         }
     }
 }

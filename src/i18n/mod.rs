@@ -3,16 +3,18 @@
 //! and a line there; no code changes.
 //!
 //! A catalog is read once and kept for the whole session (leaked to `'static`, at most once
-//! per language), so views use plain `&'static str` fields. Missing or extra keys, wrong
-//! shapes and placeholders that differ from English are reported precisely. Plural forms
+//! per language), so views use plain `&'static str` fields. Missing or extra keys and wrong
+//! shapes are reported precisely; `cargo test` also checks that every translation keeps the
+//! English placeholders. Plural forms
 //! follow CLDR categories (Arabic has six), chosen by the browser's `Intl.PluralRules` for
 //! the language's locale (see `intl`).
 
 mod intl;
 
 use serde::Deserialize;
+use serde_json::{Map, Value};
 
-use crate::engine::problem::{Problem, ProblemKind};
+use crate::engine::problem::{Expected, Problem, ProblemKind};
 
 /// The English catalog and the language list, compiled in so the first screen never waits.
 pub const ENGLISH: &str = include_str!("../../static/i18n/en.json");
@@ -72,6 +74,104 @@ fn shape(file: &str, e: &serde_json::Error) -> Problem {
     }
 }
 
+/// Takes a catalog's keys one by one, with precise problems.
+struct Fields<'f> {
+    file: &'f str,
+    map: Map<String, Value>,
+}
+
+impl<'f> Fields<'f> {
+    fn new(file: &'f str, value: Value) -> Result<Self, Problem> {
+        match value {
+            Value::Object(map) => Ok(Fields { file, map }),
+            _ => Err(Fields::problem(file, "", ProblemKind::WrongType { expected: Expected::Object })),
+        }
+    }
+
+    fn problem(file: &str, path: &str, kind: ProblemKind) -> Problem {
+        Problem { file: file.to_string(), item: None, path: path.to_string(), kind }
+    }
+
+    fn take(&mut self, key: &str) -> Result<Value, Problem> {
+        self.map.remove(key).ok_or_else(|| Fields::problem(self.file, key, ProblemKind::Missing))
+    }
+
+    fn string(&self, key: &str, value: Value) -> Result<String, Problem> {
+        match value {
+            Value::String(s) if !s.trim().is_empty() => Ok(s),
+            Value::String(_) => Err(Fields::problem(self.file, key, ProblemKind::Empty)),
+            _ => Err(Fields::problem(self.file, key, ProblemKind::WrongType { expected: Expected::String })),
+        }
+    }
+
+    fn text(&mut self, key: &str) -> Result<String, Problem> {
+        let value = self.take(key)?;
+        self.string(key, value)
+    }
+
+    fn plural(&mut self, key: &str) -> Result<RawPlural, Problem> {
+        let Value::Object(mut forms) = self.take(key)? else {
+            return Err(Fields::problem(
+                self.file,
+                key,
+                ProblemKind::WrongType { expected: Expected::Object },
+            ));
+        };
+        let mut form = |name: &str| -> Result<Option<String>, Problem> {
+            let path = format!("{key}.{name}");
+            forms.remove(name).map(|v| self.string(&path, v)).transpose()
+        };
+        let plural = RawPlural {
+            zero: form("zero")?,
+            one: form("one")?,
+            two: form("two")?,
+            few: form("few")?,
+            many: form("many")?,
+            other: form("other")?
+                .ok_or_else(|| Fields::problem(self.file, &format!("{key}.other"), ProblemKind::Missing))?,
+        };
+        match forms.keys().next() {
+            Some(extra) => {
+                Err(Fields::problem(self.file, &format!("{key}.{extra}"), ProblemKind::Unexpected))
+            }
+            None => Ok(plural),
+        }
+    }
+
+    fn list<const N: usize>(&mut self, key: &str) -> Result<[String; N], Problem> {
+        let Value::Array(items) = self.take(key)? else {
+            return Err(Fields::problem(
+                self.file,
+                key,
+                ProblemKind::WrongType { expected: Expected::Array },
+            ));
+        };
+        if items.len() != N {
+            return Err(Fields::problem(
+                self.file,
+                key,
+                ProblemKind::TooFewOptions { min: N, found: items.len() },
+            ));
+        }
+        let texts: Vec<String> = items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| self.string(&format!("{key}[{i}]"), v))
+            .collect::<Result<_, _>>()?;
+        texts
+            .try_into()
+            .map_err(|_| Fields::problem(self.file, key, ProblemKind::TooFewOptions { min: N, found: 0 }))
+    }
+
+    /// Every key must have been taken: an unknown key is a typo or a stale message.
+    fn finish(self) -> Result<(), Problem> {
+        match self.map.keys().next() {
+            Some(extra) => Err(Fields::problem(self.file, extra, ProblemKind::Unexpected)),
+            None => Ok(()),
+        }
+    }
+}
+
 /// Puts `args` into a template's `{name}` slots.
 pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     let mut out = template.to_string();
@@ -114,8 +214,7 @@ impl Plural {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A plural message as read, before it is kept for the session.
 struct RawPlural {
     zero: Option<String>,
     one: Option<String>,
@@ -138,6 +237,7 @@ impl RawPlural {
         }
     }
 
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     fn forms(&self) -> impl Iterator<Item = &String> {
         [&self.zero, &self.one, &self.two, &self.few, &self.many].into_iter().flatten().chain([&self.other])
     }
@@ -160,12 +260,27 @@ macro_rules! catalog {
             $(pub $l: [&'static str; $n],)*
         }
 
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
+        /// The catalog as read, before it is kept for the session.
         struct RawMessages {
             $($t: String,)*
             $($p: RawPlural,)*
             $($l: [String; $n],)*
+        }
+
+        impl RawMessages {
+            /// Takes every key out of the catalog's JSON object; leftovers are unknown keys.
+            /// Read by hand rather than derived: a derive for a hundred fields weighs tens of
+            /// kilobytes of wasm.
+            fn read(file: &str, value: Value) -> Result<RawMessages, Problem> {
+                let mut reader = Fields::new(file, value)?;
+                let raw = RawMessages {
+                    $($t: reader.text(stringify!($t))?,)*
+                    $($p: reader.plural(stringify!($p))?,)*
+                    $($l: reader.list::<$n>(stringify!($l))?,)*
+                };
+                reader.finish()?;
+                Ok(raw)
+            }
         }
 
         impl RawMessages {
@@ -178,6 +293,7 @@ macro_rules! catalog {
             }
 
             /// Every text of a key, with the key's name.
+            #[cfg(all(test, not(target_arch = "wasm32")))]
             fn texts(&self) -> Vec<(&'static str, Vec<&String>)> {
                 vec![
                     $((stringify!($t), vec![&self.$t]),)*
@@ -229,36 +345,45 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// Reads a catalog. Its placeholders must be those of the English text of the same key,
-    /// so that no translation drops a number or names one that is never filled in.
+    /// Reads a catalog: every key present, no unknown key, every value of the right shape.
     pub fn parse(language: Language, text: &str) -> Result<Catalog, Problem> {
-        let raw: RawMessages = serde_json::from_str(text).map_err(|e| shape(&language.file, &e))?;
-        if language.code != "en" {
-            let english: RawMessages =
-                serde_json::from_str(ENGLISH).map_err(|e| shape("i18n/en.json", &e))?;
-            let reference: Vec<(&str, Vec<&String>)> = english.texts();
-            for ((key, forms), (_, english_forms)) in raw.texts().into_iter().zip(reference) {
-                let allowed: Vec<String> = english_forms.iter().flat_map(|t| placeholders(t)).collect();
-                let needed = placeholders(english_forms[english_forms.len() - 1]);
-                let other = forms[forms.len() - 1];
-                let extra = forms.iter().flat_map(|t| placeholders(t)).find(|p| !allowed.contains(p));
-                let missing = needed.iter().find(|p| !placeholders(other).contains(p));
-                if let Some(name) = extra.or(missing.cloned()) {
-                    return Err(Problem {
-                        file: language.file.clone(),
-                        item: None,
-                        path: key.to_string(),
-                        kind: ProblemKind::UnknownOption { id: format!("{{{name}}}") },
-                    });
-                }
-            }
-        }
+        let value: Value = serde_json::from_str(text).map_err(|e| shape(&language.file, &e))?;
+        let raw = RawMessages::read(&language.file, value)?;
         let locale = leak(language.locale.clone());
         Ok(Catalog { language, messages: raw.leak(locale) })
     }
 }
 
+/// Checks that a translation keeps the placeholders of the English text of every key, so no
+/// translation drops a number or names one that is never filled in. Run by `cargo test` on
+/// every shipped catalog (a translation slip is an authoring error, not a run-time one).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+fn check_placeholders(file: &str, text: &str) -> Result<(), Problem> {
+    let read = |file: &str, text: &str| -> Result<RawMessages, Problem> {
+        let value: Value = serde_json::from_str(text).map_err(|e| shape(file, &e))?;
+        RawMessages::read(file, value)
+    };
+    let (raw, english) = (read(file, text)?, read("i18n/en.json", ENGLISH)?);
+    for ((key, forms), (_, english_forms)) in raw.texts().into_iter().zip(english.texts()) {
+        let allowed: Vec<String> = english_forms.iter().flat_map(|t| placeholders(t)).collect();
+        let needed = placeholders(english_forms[english_forms.len() - 1]);
+        let other = forms[forms.len() - 1];
+        let extra = forms.iter().flat_map(|t| placeholders(t)).find(|p| !allowed.contains(p));
+        let missing = needed.iter().find(|p| !placeholders(other).contains(p));
+        if let Some(name) = extra.or(missing.cloned()) {
+            return Err(Problem {
+                file: file.to_string(),
+                item: None,
+                path: key.to_string(),
+                kind: ProblemKind::UnknownOption { id: format!("{{{name}}}") },
+            });
+        }
+    }
+    Ok(())
+}
+
 /// The `{name}` placeholders of a template.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 fn placeholders(template: &str) -> Vec<String> {
     template
         .split('{')
@@ -306,6 +431,7 @@ mod tests {
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
             let catalog = Catalog::parse(l.clone(), &text).unwrap_or_else(|p| panic!("{p}"));
             assert_eq!(catalog.language, l);
+            check_placeholders(&l.file, &text).unwrap_or_else(|p| panic!("{p}"));
         }
     }
 
@@ -314,14 +440,19 @@ mod tests {
         let mut v: serde_json::Value = serde_json::from_str(ENGLISH).unwrap();
         v.as_object_mut().unwrap().remove("nav_home");
         let err = Catalog::parse(language("fr"), &v.to_string()).unwrap_err();
-        assert!(
-            matches!(&err.kind, ProblemKind::Shape { detail, .. } if detail == "missing field `nav_home`"),
-            "{err}"
-        );
+        assert_eq!(err.to_string(), "i18n/fr.json, nav_home: is missing");
+        let mut v: serde_json::Value = serde_json::from_str(ENGLISH).unwrap();
+        v["nav_hmoe"] = serde_json::json!("Accueil");
+        let err = Catalog::parse(language("fr"), &v.to_string()).unwrap_err();
+        assert_eq!(err.to_string(), "i18n/fr.json, nav_hmoe: is not a known key");
+        let mut v: serde_json::Value = serde_json::from_str(ENGLISH).unwrap();
+        v["start_total"] = serde_json::json!({"one": "une question"});
+        let err = Catalog::parse(language("fr"), &v.to_string()).unwrap_err();
+        assert_eq!(err.to_string(), "i18n/fr.json, start_total.other: is missing");
 
         let mut v: serde_json::Value = serde_json::from_str(ENGLISH).unwrap();
         v["quiz_progress"] = serde_json::json!("Question {n} sur {totl}");
-        let err = Catalog::parse(language("fr"), &v.to_string()).unwrap_err();
+        let err = check_placeholders("i18n/fr.json", &v.to_string()).unwrap_err();
         assert_eq!(
             err.to_string(),
             "i18n/fr.json, quiz_progress: names option \"{totl}\", which does not exist"

@@ -19,14 +19,15 @@ pub struct LevelScaleProps {
 /// visual: the page states the level and the range in text.
 #[function_component]
 pub fn LevelScale(props: &LevelScaleProps) -> Html {
+    // Whole percents: integer formatting keeps float formatting code out of the wasm.
     let at = |theta: f64| {
-        ((theta.clamp(SCALE_MIN, SCALE_MAX) - SCALE_MIN) / (SCALE_MAX - SCALE_MIN) * 100.0).round()
+        ((theta.clamp(SCALE_MIN, SCALE_MAX) - SCALE_MIN) / (SCALE_MAX - SCALE_MIN) * 100.0).round() as i32
     };
-    let starts: Vec<f64> = props.levels.iter().map(|l| l.from.map_or(0.0, at)).collect();
+    let starts: Vec<i32> = props.levels.iter().map(|l| l.from.map_or(0, at)).collect();
     html! {
         <div class="level-scale" aria-hidden="true">
             { for starts.iter().enumerate().map(|(i, start)| {
-                let end = starts.get(i + 1).copied().unwrap_or(100.0);
+                let end = starts.get(i + 1).copied().unwrap_or(100);
                 html! {
                     <span class={classes!("segment", format!("segment-{}", i % 4))}
                         style={format!("inset-inline-start: {start}%; inline-size: {}%", end - start)}></span>
