@@ -19,7 +19,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -67,14 +66,14 @@ struct HarnessProps {
     children: Html,
 }
 
-/// Provides the app context and a router, as `App` does, without fetching or saving.
+/// Provides the app context, as `App` does, without fetching or saving.
 #[function_component]
 fn Harness(props: &HarnessProps) -> Html {
     let initial = props.state.clone();
     let state = use_reducer(move || initial);
     html! {
         <ContextProvider<AppContext> context={state}>
-            <HashRouter>{ props.children.clone() }</HashRouter>
+            { props.children.clone() }
         </ContextProvider<AppContext>>
     }
 }

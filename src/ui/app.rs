@@ -4,7 +4,6 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::browser;
 use super::components::site_footer::SiteFooter;
@@ -15,7 +14,7 @@ use super::pages::{
     history::HistoryPage, home::HomePage, not_found::NotFoundPage, quiz::QuizPage, results::ResultsPage,
     start::StartPage,
 };
-use super::route::Route;
+use super::route::{use_route, Route};
 use super::state::{Action, AppContext, AppState};
 use super::storage;
 use crate::i18n::{self, Catalog};
@@ -62,9 +61,7 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<AppContext> context={state}>
-            <HashRouter>
-                <Shell />
-            </HashRouter>
+            <Shell />
         </ContextProvider<AppContext>>
     }
 }
@@ -72,12 +69,13 @@ pub fn App() -> Html {
 /// Header, notices, the routed page and the footer.
 #[function_component]
 fn Shell() -> Html {
+    let route = use_route();
     html! {
         <>
-            <SiteHeader />
+            <SiteHeader route={route.clone()} />
             <main id="main" tabindex="-1">
                 <StorageNotices />
-                <Switch<Route> render={switch} />
+                { switch(route) }
             </main>
             <SiteFooter />
         </>

@@ -1,18 +1,22 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::ui::browser;
 use crate::ui::content::load_language;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 
-/// Skip link, app name and main navigation, with the current page marked.
+/// Skip link, app name, main navigation with the current page marked, language switcher.
+#[derive(Properties, PartialEq)]
+pub struct SiteHeaderProps {
+    /// The page shown, marked in the navigation.
+    pub route: Route,
+}
+
 #[function_component]
-pub fn SiteHeader() -> Html {
+pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
     let app = use_app();
     let m = app.messages();
-    let route = use_route::<Route>();
     let onlanguage = {
         let dispatcher = app.dispatcher();
         let languages = app.languages.clone();
@@ -26,22 +30,20 @@ pub fn SiteHeader() -> Html {
     };
     let current = app.lang();
     let link = |to: Route, text: &'static str| {
-        let current = route.as_ref() == Some(&to);
+        let current = props.route == to;
         html! {
             <li>
-                <Link<Route> {to}>
-                    <span aria-current={current.then_some("page")}>{ text }</span>
-                </Link<Route>>
+                <a href={to.href()} aria-current={current.then_some("page")}>{ text }</a>
             </li>
         }
     };
     html! {
         <header class="site-header">
             <a class="skip-link" href="#main" onclick={Callback::from(skip_to_main)}>{ m.skip_to_content }</a>
-            <Link<Route> to={Route::Home} classes="brand">
+            <a href={Route::Home.href()} class="brand">
                 <span class="brand-mark" aria-hidden="true">{ "ك" }</span>
                 { m.app_name }
-            </Link<Route>>
+            </a>
             <nav aria-label={m.nav_label}>
                 <ul>
                     { link(Route::Home, m.nav_home) }

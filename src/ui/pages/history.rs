@@ -1,5 +1,4 @@
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::engine::cat::estimates;
 use crate::ui::browser;
@@ -26,7 +25,7 @@ pub fn HistoryPage() -> Html {
         html! {
             <>
                 <p>{ m.history_empty }</p>
-                <Link<Route> to={Route::Start} classes="button primary">{ m.home_start }</Link<Route>>
+                <a href={Route::Start.href()} class="button primary">{ m.home_start }</a>
             </>
         }
     } else if let ContentStatus::Ready(content) = &status {
@@ -58,7 +57,7 @@ pub fn HistoryPage() -> Html {
                                 <td>{ a.finished_at.map(|t| browser::format_date(t, &app.catalog.language.locale)).unwrap_or_default() }</td>
                                 <td>{ mode }</td>
                                 <td>{ for levels.iter().map(|l| html! { <span class="history-level">{ l }</span> }) }</td>
-                                <td><Link<Route> to={Route::Results { id: a.id.clone() }}>{ m.history_open }</Link<Route>></td>
+                                <td><a href={Route::Results { id: a.id.clone() }.href()}>{ m.history_open }</a></td>
                             </tr>
                         }
                     }) }

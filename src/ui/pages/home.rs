@@ -1,5 +1,4 @@
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::i18n::fill;
 use crate::ui::hooks::{use_focus_on, use_title};
@@ -26,13 +25,13 @@ pub fn HomePage() -> Html {
             if let Some(attempt) = &app.stored.current {
                 <div class="resume card">
                     <p>{ fill(m.home_resume_detail, &[("n", (attempt.current + 1).to_string()), ("total", attempt.items.len().to_string())]) }</p>
-                    <Link<Route> to={Route::Quiz} classes="button primary">{ m.home_resume }</Link<Route>>
+                    <a href={Route::Quiz.href()} class="button primary">{ m.home_resume }</a>
                 </div>
             }
             <p class="actions">
-                <Link<Route> to={Route::Start} classes={classes!("button", app.stored.current.is_none().then_some("primary"))}>{ m.home_start }</Link<Route>>
+                <a href={Route::Start.href()} class={classes!("button", app.stored.current.is_none().then_some("primary"))}>{ m.home_start }</a>
                 if history > 0 {
-                    <Link<Route> to={Route::History} classes="button quiet">{ m.home_history.count(history) }</Link<Route>>
+                    <a href={Route::History.href()} class="button quiet">{ m.home_history.count(history) }</a>
                 }
             </p>
         </section>

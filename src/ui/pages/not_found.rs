@@ -1,5 +1,4 @@
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::ui::hooks::{use_focus_on, use_title};
 use crate::ui::route::Route;
@@ -15,7 +14,7 @@ pub fn NotFoundPage() -> Html {
         <section>
             <h1 ref={heading} tabindex="-1">{ m.not_found_title }</h1>
             <p>{ m.not_found_body }</p>
-            <Link<Route> to={Route::Home} classes="button">{ m.nav_home }</Link<Route>>
+            <a href={Route::Home.href()} class="button">{ m.nav_home }</a>
         </section>
     }
 }

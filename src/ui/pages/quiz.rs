@@ -1,5 +1,4 @@
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::engine::assessment::Rule;
 use crate::engine::bank::Difficulty;
@@ -10,7 +9,7 @@ use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::components::question_view::QuestionView;
 use crate::ui::components::quiz_progress::QuizProgress;
 use crate::ui::hooks::{use_domains, use_focus_on, use_title};
-use crate::ui::route::Route;
+use crate::ui::route::{replace, Route};
 use crate::ui::state::{use_app, Action, ContentStatus};
 
 /// One question per screen, resumed where the learner left it.
@@ -44,18 +43,27 @@ pub fn QuizPage() -> Html {
         (None, None) => Vec::new(),
     };
     let status = use_domains(needed);
+    // An attempt that has just ended: show its results, in place of this page in history.
+    {
+        let ended = app.finished.clone().filter(|_| app.stored.current.is_none() && app.pending.is_none());
+        use_effect_with(ended, |ended| {
+            if let Some(id) = ended {
+                replace(&Route::Results { id: id.clone() });
+            }
+        });
+    }
 
     let Some(attempt) = app.stored.current.clone() else {
         if app.pending.is_some() || !matches!(status, ContentStatus::Ready(_)) {
             return html! { <ContentStatusView {status} /> };
         }
-        if let Some(id) = app.finished.clone() {
-            return html! { <Redirect<Route> to={Route::Results { id }} /> };
+        if app.finished.is_some() {
+            return html! {};
         }
         return html! {
             <section>
                 <h1 ref={heading} tabindex="-1">{ m.quiz_none }</h1>
-                <Link<Route> to={Route::Start} classes="button primary">{ m.home_start }</Link<Route>>
+                <a href={Route::Start.href()} class="button primary">{ m.home_start }</a>
             </section>
         };
     };
@@ -164,7 +172,7 @@ pub fn QuizPage() -> Html {
                     </button>
                 </p>
             </form>
-            <p><Link<Route> to={Route::Home} classes="quiet">{ m.quiz_leave }</Link<Route>></p>
+            <p><a href={Route::Home.href()} class="quiet">{ m.quiz_leave }</a></p>
         </section>
     }
 }

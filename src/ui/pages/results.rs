@@ -1,5 +1,4 @@
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::engine::assessment::Rule;
 use crate::engine::cat::estimates;
@@ -11,7 +10,7 @@ use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::components::domain_scores::DomainScores;
 use crate::ui::components::level_scale::LevelScale;
 use crate::ui::hooks::{use_domains, use_focus_on, use_title};
-use crate::ui::route::Route;
+use crate::ui::route::{navigate, Route};
 use crate::ui::state::{use_app, Action, ContentStatus};
 
 /// How many more items "continue" asks in a domain whose level is not settled.
@@ -29,7 +28,6 @@ pub fn ResultsPage(props: &ResultsPageProps) -> Html {
     let app = use_app();
     let m = app.messages();
     let heading = use_node_ref();
-    let navigator = use_navigator();
     use_title(m.results_title.to_string());
     use_focus_on(heading.clone(), props.id.clone());
     let status = use_domains(app.stored.find(&props.id).map(|a| a.domains.clone()).unwrap_or_default());
@@ -38,7 +36,7 @@ pub fn ResultsPage(props: &ResultsPageProps) -> Html {
         return html! {
             <section>
                 <h1 ref={heading} tabindex="-1">{ m.results_not_found }</h1>
-                <Link<Route> to={Route::History} classes="button">{ m.nav_history }</Link<Route>>
+                <a href={Route::History.href()} class="button">{ m.nav_history }</a>
             </section>
         };
     };
@@ -61,14 +59,11 @@ pub fn ResultsPage(props: &ResultsPageProps) -> Html {
         let remaining = bank.items_in(&d.domain).filter(|i| !attempt.items.contains(&i.id)).count();
         let oncontinue = {
             let app = app.clone();
-            let navigator = navigator.clone();
             let id = attempt.id.clone();
             let domain = d.domain.clone();
             Callback::from(move |_: MouseEvent| {
                 app.dispatch(Action::Continue { id: id.clone(), domains: vec![domain.clone()], extra: MORE_ITEMS });
-                if let Some(nav) = &navigator {
-                    nav.push(&Route::Quiz);
-                }
+                navigate(&Route::Quiz);
             })
         };
         let domain_title = title_of(&d.domain);
@@ -166,8 +161,8 @@ pub fn ResultsPage(props: &ResultsPageProps) -> Html {
             <h2>{ m.results_review }</h2>
             <AnswerReview {entries} />
             <p class="actions">
-                <Link<Route> to={Route::Start} classes="button primary">{ m.results_again }</Link<Route>>
-                <Link<Route> to={Route::History} classes="button quiet">{ m.nav_history }</Link<Route>>
+                <a href={Route::Start.href()} class="button primary">{ m.results_again }</a>
+                <a href={Route::History.href()} class="button quiet">{ m.nav_history }</a>
             </p>
         </section>
     }

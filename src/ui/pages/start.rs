@@ -2,14 +2,13 @@ use std::collections::BTreeSet;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::engine::assessment::Rule;
 use crate::i18n::fill;
 use crate::ui::browser;
 use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::hooks::{use_focus_on, use_title};
-use crate::ui::route::Route;
+use crate::ui::route::{navigate, Route};
 use crate::ui::state::{use_app, Action, PendingStart};
 
 /// Choose a mode and domains (and certainty-based marking), then start.
@@ -18,7 +17,6 @@ pub fn StartPage() -> Html {
     let app = use_app();
     let m = app.messages();
     let heading = use_node_ref();
-    let navigator = use_navigator();
     // `None` until the learner changes them: all domains, the first mode.
     let chosen = use_state(|| None::<BTreeSet<String>>);
     let mode_index = use_state(|| 0usize);
@@ -90,9 +88,7 @@ pub fn StartPage() -> Html {
                 seed: browser::fresh_seed(),
                 now: browser::now(),
             }));
-            if let Some(nav) = &navigator {
-                nav.push(&Route::Quiz);
-            }
+            navigate(&Route::Quiz);
         })
     };
     let in_progress = app.stored.current.is_some();
@@ -164,7 +160,7 @@ pub fn StartPage() -> Html {
                 if in_progress {
                     <p class="notice warning">
                         { m.start_in_progress }{ " " }
-                        <Link<Route> to={Route::Quiz}>{ m.home_resume }</Link<Route>>
+                        <a href={Route::Quiz.href()}>{ m.home_resume }</a>
                     </p>
                 }
                 <button type="submit" class="primary" disabled={selected.is_empty()}>
