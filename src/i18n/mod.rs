@@ -5,7 +5,7 @@
 //! A catalog is read once and kept for the whole session (leaked to `'static`, at most once
 //! per language), so views use plain `&'static str` fields. Missing or extra keys and wrong
 //! shapes are reported precisely; `cargo test` also checks that every translation keeps the
-//! English placeholders. Plural forms
+//! English `{name}` slots. Plural forms
 //! follow CLDR categories (Arabic has six), chosen by the browser's `Intl.PluralRules` for
 //! the language's locale (see `intl`).
 
@@ -354,22 +354,22 @@ impl Catalog {
     }
 }
 
-/// Checks that a translation keeps the placeholders of the English text of every key, so no
+/// Checks that a translation keeps the `{name}` slots of the English text of every key, so no
 /// translation drops a number or names one that is never filled in. Run by `cargo test` on
 /// every shipped catalog (a translation slip is an authoring error, not a run-time one).
 #[cfg(all(test, not(target_arch = "wasm32")))]
-fn check_placeholders(file: &str, text: &str) -> Result<(), Problem> {
+fn check_slots(file: &str, text: &str) -> Result<(), Problem> {
     let read = |file: &str, text: &str| -> Result<RawMessages, Problem> {
         let value: Value = serde_json::from_str(text).map_err(|e| shape(file, &e))?;
         RawMessages::read(file, value)
     };
     let (raw, english) = (read(file, text)?, read("i18n/en.json", ENGLISH)?);
     for ((key, forms), (_, english_forms)) in raw.texts().into_iter().zip(english.texts()) {
-        let allowed: Vec<String> = english_forms.iter().flat_map(|t| placeholders(t)).collect();
-        let needed = placeholders(english_forms[english_forms.len() - 1]);
+        let allowed: Vec<String> = english_forms.iter().flat_map(|t| slots(t)).collect();
+        let needed = slots(english_forms[english_forms.len() - 1]);
         let other = forms[forms.len() - 1];
-        let extra = forms.iter().flat_map(|t| placeholders(t)).find(|p| !allowed.contains(p));
-        let missing = needed.iter().find(|p| !placeholders(other).contains(p));
+        let extra = forms.iter().flat_map(|t| slots(t)).find(|p| !allowed.contains(p));
+        let missing = needed.iter().find(|p| !slots(other).contains(p));
         if let Some(name) = extra.or(missing.cloned()) {
             return Err(Problem {
                 file: file.to_string(),
@@ -382,9 +382,9 @@ fn check_placeholders(file: &str, text: &str) -> Result<(), Problem> {
     Ok(())
 }
 
-/// The `{name}` placeholders of a template.
+/// The `{name}` slots of a template.
 #[cfg(all(test, not(target_arch = "wasm32")))]
-fn placeholders(template: &str) -> Vec<String> {
+fn slots(template: &str) -> Vec<String> {
     template
         .split('{')
         .skip(1)
@@ -425,18 +425,18 @@ mod tests {
     }
 
     #[test]
-    fn every_shipped_catalog_is_complete_and_keeps_the_placeholders() {
+    fn every_shipped_catalog_is_complete_and_keeps_the_slots() {
         for l in languages("i18n/languages.json", LANGUAGES).unwrap() {
             let path = format!("static/{}", l.file);
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
             let catalog = Catalog::parse(l.clone(), &text).unwrap_or_else(|p| panic!("{p}"));
             assert_eq!(catalog.language, l);
-            check_placeholders(&l.file, &text).unwrap_or_else(|p| panic!("{p}"));
+            check_slots(&l.file, &text).unwrap_or_else(|p| panic!("{p}"));
         }
     }
 
     #[test]
-    fn a_missing_key_or_a_wrong_placeholder_is_reported() {
+    fn a_missing_key_or_a_wrong_slot_is_reported() {
         let mut v: serde_json::Value = serde_json::from_str(ENGLISH).unwrap();
         v.as_object_mut().unwrap().remove("nav_home");
         let err = Catalog::parse(language("fr"), &v.to_string()).unwrap_err();
@@ -452,7 +452,7 @@ mod tests {
 
         let mut v: serde_json::Value = serde_json::from_str(ENGLISH).unwrap();
         v["quiz_progress"] = serde_json::json!("Question {n} sur {totl}");
-        let err = check_placeholders("i18n/fr.json", &v.to_string()).unwrap_err();
+        let err = check_slots("i18n/fr.json", &v.to_string()).unwrap_err();
         assert_eq!(
             err.to_string(),
             "i18n/fr.json, quiz_progress: names option \"{totl}\", which does not exist"

@@ -20,7 +20,7 @@ use super::storage;
 use crate::i18n::{self, Catalog};
 
 /// The English catalog and the language list are compiled in and checked by `cargo test`
-/// (`every_shipped_catalog_is_complete_and_keeps_the_placeholders`), so reading them cannot
+/// (`every_shipped_catalog_is_complete_and_keeps_the_slots`), so reading them cannot
 /// fail at run time.
 fn initial_state() -> AppState {
     let languages = i18n::languages("i18n/languages.json", i18n::LANGUAGES).expect("checked by cargo test");
