@@ -2,6 +2,7 @@
 //! The shipped content must validate and meet the coverage every domain needs.
 
 use kafaa::engine::bank::{Bank, DomainFile, Index};
+use kafaa::engine::content::whole_bank;
 use kafaa::engine::report::{count, TYPES};
 
 fn read(path: &str) -> String {
@@ -10,19 +11,11 @@ fn read(path: &str) -> String {
 
 /// The whole shipped bank, every domain loaded; every problem listed if any.
 fn shipped_bank() -> Bank {
-    let index = Index::parse("content/index.json", &read("static/content/index.json"))
-        .unwrap_or_else(|p| panic!("index: {p:?}"));
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for entry in &index.domains {
-        match DomainFile::parse(&index, entry, &read(&format!("static/content/{}", entry.file))) {
-            Ok(file) => files.push((entry.id.clone(), file)),
-            Err(p) => problems.extend(p),
-        }
-    }
+    let (bank, problems) =
+        whole_bank(|path| read(&format!("static/content/{path}"))).unwrap_or_else(|p| panic!("index: {p:?}"));
     let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert!(list.is_empty(), "{} problem(s):\n{}", list.len(), list.join("\n"));
-    Bank::assemble(&index, |id| files.iter().find(|(d, _)| d == id).map(|(_, f)| f))
+    bank
 }
 
 #[test]

@@ -5,6 +5,24 @@ use std::collections::BTreeMap;
 
 use super::assessment::Settings;
 use super::bank::{Bank, DomainFile, Index};
+
+/// The whole bank, every domain file read through `read` (given paths such as
+/// `domains/web.json`, relative to `content/`), with the problems of the files that could not
+/// be used. For the tools and tests that read the files from disk; the app loads domains one
+/// by one instead.
+pub fn whole_bank(read: impl Fn(&str) -> String) -> Result<(Bank, Vec<Problem>), Vec<Problem>> {
+    let index = Index::parse(INDEX_FILE, &read("index.json"))?;
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for entry in &index.domains {
+        match DomainFile::parse(&index, entry, &read(&entry.file)) {
+            Ok(file) => files.push((entry.id.clone(), file)),
+            Err(p) => problems.extend(p),
+        }
+    }
+    let bank = Bank::assemble(&index, |id| files.iter().find(|(d, _)| d == id).map(|(_, f)| f));
+    Ok((bank, problems))
+}
 use super::problem::Problem;
 
 /// Paths of the content files, relative to the app.
