@@ -8,6 +8,7 @@ pub mod attempt;
 pub mod bank;
 pub mod cat;
 pub mod content;
+pub mod guidance;
 pub mod irt;
 pub mod localized;
 pub mod problem;

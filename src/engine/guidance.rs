@@ -1,0 +1,494 @@
+//! Career guidance: specialties, training tracks and interests as data
+//! (`static/guidance/*.json`), and the matching that ranks specialties for a measured profile
+//! and explains itself.
+//!
+//! Readiness for a specialty is, per domain it needs, the probability that the learner is at
+//! or above the needed level given the estimate and its standard error: a wide band counts
+//! less, and raising a level never lowers readiness. Fit is how many of the learner's strong
+//! domains the specialty uses, so a profile is matched to what it is good at, not only to
+//! what it clears. Demand comes from sourced figures; a specialty without a figure gets the
+//! lowest tier, so unknown demand never counts as high.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::assessment::Settings;
+use super::irt::Estimate;
+use super::localized::Localized;
+use super::problem::{Problem, ProblemKind};
+
+pub const GUIDANCE_FILE: &str = "guidance/guidance.json";
+pub const INTERESTS_FILE: &str = "guidance/interests.json";
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Guidance {
+    pub schema: u64,
+    pub weights: Weights,
+    pub families: Vec<Family>,
+    pub demand_tiers: Vec<Tier>,
+    pub specialties: Vec<Specialty>,
+    pub tracks: Vec<Track>,
+}
+
+/// How much readiness, interest and demand count in the ranking; a counselor may change them.
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
+pub struct Weights {
+    pub readiness: f64,
+    pub interest: f64,
+    pub demand: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Family {
+    pub id: String,
+    pub title: Localized,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Tier {
+    pub id: String,
+    pub score: f64,
+    pub title: Localized,
+    /// When a specialty is in this tier, in words.
+    pub rule: Localized,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Specialty {
+    pub id: String,
+    pub family: String,
+    pub title: Localized,
+    pub description: Localized,
+    /// Domain → level id needed to start a training track, and to be job-ready.
+    pub start: BTreeMap<String, String>,
+    pub job_ready: BTreeMap<String, String>,
+    pub demand: Demand,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Demand {
+    pub tier: String,
+    pub figures: Vec<Figure>,
+}
+
+/// A sourced figure behind a demand tier.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Figure {
+    pub text: Localized,
+    pub value: String,
+    pub source: String,
+    pub year: u32,
+    pub scope: String,
+    pub confidence: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Track {
+    pub id: String,
+    pub title: Localized,
+    pub provider: String,
+    pub provider_type: String,
+    pub specialties: Vec<String>,
+    pub entry: Localized,
+    pub prerequisites: BTreeMap<String, String>,
+    pub duration_months: Option<u32>,
+    pub format: String,
+    pub cost: String,
+    pub link: String,
+    pub confidence: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Interests {
+    pub schema: u64,
+    pub items: Vec<InterestItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct InterestItem {
+    pub id: String,
+    pub family: String,
+    pub text: Localized,
+}
+
+/// The measured level per domain (EAP estimate and standard error).
+pub type Profile = BTreeMap<String, Estimate>;
+
+/// A domain the learner still needs to work on for a specialty.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gap {
+    pub domain: String,
+    /// Level positions in the settings: where the learner is, and where the specialty needs.
+    pub have: usize,
+    pub need: usize,
+}
+
+/// A specialty's place in the ranking, with what explains it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranked<'g> {
+    pub specialty: &'g Specialty,
+    pub score: f64,
+    /// Probability-weighted readiness to start a training track, and to be job-ready.
+    pub readiness: f64,
+    pub job_readiness: f64,
+    pub fit: f64,
+    pub interest: f64,
+    pub demand: f64,
+    /// Needed domains where the learner is already at the job-ready level.
+    pub strengths: Vec<String>,
+    /// Needed domains below the job-ready level, largest gap first.
+    pub gaps: Vec<Gap>,
+}
+
+fn problem(file: &str, path: String, kind: ProblemKind) -> Problem {
+    Problem { file: file.to_string(), item: None, path, kind }
+}
+
+fn read<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, Vec<Problem>> {
+    serde_json::from_str(text).map_err(|e| {
+        let detail = e.to_string();
+        let detail = detail.rfind(" at line ").map_or(detail.clone(), |i| detail[..i].to_string());
+        let kind = if e.is_syntax() || e.is_eof() {
+            ProblemKind::Syntax { line: e.line(), column: e.column() }
+        } else {
+            ProblemKind::Shape { line: e.line(), column: e.column(), detail }
+        };
+        vec![problem(file, String::new(), kind)]
+    })
+}
+
+impl Guidance {
+    /// Reads and checks guidance data against the bank's domains and languages and the
+    /// settings' levels; `file` names it in problems (a school's own file, or the shipped one).
+    pub fn parse(
+        file: &str,
+        text: &str,
+        domains: &[String],
+        languages: &[String],
+        settings: &Settings,
+    ) -> Result<Guidance, Vec<Problem>> {
+        let g: Guidance = read(file, text)?;
+        let mut problems = Vec::new();
+        let mut check = |ok: bool, path: String, kind: ProblemKind| {
+            if !ok {
+                problems.push(problem(file, path, kind));
+            }
+        };
+        check(g.schema == 1, "schema".into(), ProblemKind::UnsupportedSchema { found: g.schema.to_string() });
+        let w = g.weights;
+        check(
+            w.readiness >= 0.0
+                && w.interest >= 0.0
+                && w.demand >= 0.0
+                && w.readiness + w.interest + w.demand > 0.0,
+            "weights".into(),
+            ProblemKind::OutOfRange { range: "0 or more each, not all 0" },
+        );
+        let mut texts: Vec<(String, &Localized)> = Vec::new();
+        for (i, f) in g.families.iter().enumerate() {
+            texts.push((format!("families[{i}].title"), &f.title));
+        }
+        let lowest = g.demand_tiers.iter().map(|t| t.score).fold(f64::INFINITY, f64::min);
+        for (i, t) in g.demand_tiers.iter().enumerate() {
+            check(
+                (0.0..=1.0).contains(&t.score),
+                format!("demand_tiers[{i}].score"),
+                ProblemKind::OutOfRange { range: "from 0 to 1" },
+            );
+            texts.push((format!("demand_tiers[{i}].title"), &t.title));
+            texts.push((format!("demand_tiers[{i}].rule"), &t.rule));
+        }
+        let level = |id: &str| settings.levels.iter().position(|l| l.id == id);
+        for (i, s) in g.specialties.iter().enumerate() {
+            let path = format!("specialties[{i}]");
+            check(
+                g.specialties[..i].iter().all(|o| o.id != s.id),
+                format!("{path}.id"),
+                ProblemKind::DuplicateId { id: s.id.clone() },
+            );
+            check(
+                g.families.iter().any(|f| f.id == s.family),
+                format!("{path}.family"),
+                ProblemKind::UnknownOption { id: s.family.clone() },
+            );
+            texts.push((format!("{path}.title"), &s.title));
+            texts.push((format!("{path}.description"), &s.description));
+            for (key, target) in [("start", &s.start), ("job_ready", &s.job_ready)] {
+                for (d, l) in target {
+                    check(
+                        domains.contains(d),
+                        format!("{path}.{key}.{d}"),
+                        ProblemKind::UnknownDomain { id: d.clone() },
+                    );
+                    check(
+                        level(l).is_some(),
+                        format!("{path}.{key}.{d}"),
+                        ProblemKind::UnknownOption { id: l.clone() },
+                    );
+                }
+            }
+            for (d, l) in &s.start {
+                let ready = s.job_ready.get(d).and_then(|r| level(r));
+                check(
+                    ready.is_some() && level(l) <= ready,
+                    format!("{path}.start.{d}"),
+                    ProblemKind::OutOfOrder,
+                );
+            }
+            match g.demand_tiers.iter().find(|t| t.id == s.demand.tier) {
+                None => check(
+                    false,
+                    format!("{path}.demand.tier"),
+                    ProblemKind::UnknownOption { id: s.demand.tier.clone() },
+                ),
+                // Without a sourced figure a specialty may only be in the lowest tier.
+                Some(t) => check(
+                    !s.demand.figures.is_empty() || t.score <= lowest,
+                    format!("{path}.demand.figures"),
+                    ProblemKind::Empty,
+                ),
+            }
+            for (j, f) in s.demand.figures.iter().enumerate() {
+                let fp = format!("{path}.demand.figures[{j}]");
+                check(
+                    f.source.starts_with("http"),
+                    format!("{fp}.source"),
+                    ProblemKind::OutOfRange { range: "a web address" },
+                );
+                check(
+                    (1990..=2100).contains(&f.year),
+                    format!("{fp}.year"),
+                    ProblemKind::OutOfRange { range: "a year" },
+                );
+                texts.push((format!("{fp}.text"), &f.text));
+            }
+        }
+        for (i, t) in g.tracks.iter().enumerate() {
+            let path = format!("tracks[{i}]");
+            check(
+                g.tracks[..i].iter().all(|o| o.id != t.id),
+                format!("{path}.id"),
+                ProblemKind::DuplicateId { id: t.id.clone() },
+            );
+            for s in &t.specialties {
+                check(
+                    g.specialties.iter().any(|x| &x.id == s),
+                    format!("{path}.specialties"),
+                    ProblemKind::UnknownOption { id: s.clone() },
+                );
+            }
+            for (d, l) in &t.prerequisites {
+                check(
+                    domains.contains(d),
+                    format!("{path}.prerequisites.{d}"),
+                    ProblemKind::UnknownDomain { id: d.clone() },
+                );
+                check(
+                    level(l).is_some(),
+                    format!("{path}.prerequisites.{d}"),
+                    ProblemKind::UnknownOption { id: l.clone() },
+                );
+            }
+            check(
+                t.link.starts_with("http"),
+                format!("{path}.link"),
+                ProblemKind::OutOfRange { range: "a web address" },
+            );
+            texts.push((format!("{path}.title"), &t.title));
+            texts.push((format!("{path}.entry"), &t.entry));
+        }
+        for (path, text) in texts {
+            for lang in languages.iter().filter(|l| !text.0.contains_key(*l)) {
+                problems.push(problem(
+                    file,
+                    path.clone(),
+                    ProblemKind::MissingLanguage { lang: lang.clone() },
+                ));
+            }
+        }
+        if problems.is_empty() {
+            Ok(g)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Ranks every specialty, best first; equal scores keep the data's order.
+    pub fn rank(
+        &self,
+        settings: &Settings,
+        profile: &Profile,
+        interests: &BTreeMap<String, f64>,
+        weights: Weights,
+    ) -> Vec<Ranked<'_>> {
+        let level_from = |id: &str| settings.levels.iter().find(|l| l.id == id).and_then(|l| l.from);
+        let level_index = |id: &str| settings.levels.iter().position(|l| l.id == id).unwrap_or(0);
+        let estimate = |d: &str| profile.get(d).copied().unwrap_or(Estimate { theta: 0.0, se: 1.0 });
+        let meets = |d: &str, level: &str| match level_from(level) {
+            None => 1.0,
+            Some(from) => {
+                let e = estimate(d);
+                normal_cdf((e.theta - from) / e.se.max(1e-6))
+            }
+        };
+        let mean = |target: &BTreeMap<String, String>| {
+            if target.is_empty() {
+                1.0
+            } else {
+                target.iter().map(|(d, l)| meets(d, l)).sum::<f64>() / target.len() as f64
+            }
+        };
+        // The learner's strong domains: placed above the first level.
+        let strong: Vec<&String> =
+            profile.iter().filter(|(_, e)| settings.place(**e).level > 0).map(|(d, _)| d).collect();
+        let total = weights.readiness + weights.interest + weights.demand;
+        let total = if total > 0.0 { total } else { 1.0 };
+        let mut ranked: Vec<Ranked> = self
+            .specialties
+            .iter()
+            .map(|s| {
+                let readiness = mean(&s.start);
+                let job_readiness = mean(&s.job_ready);
+                let fit = if strong.is_empty() {
+                    1.0
+                } else {
+                    strong.iter().filter(|d| s.job_ready.contains_key(**d)).count() as f64
+                        / strong.len() as f64
+                };
+                let interest = interests.get(&s.family).copied().unwrap_or(0.5);
+                let demand =
+                    self.demand_tiers.iter().find(|t| t.id == s.demand.tier).map_or(0.0, |t| t.score);
+                let score = (weights.readiness * readiness * (0.5 + 0.5 * fit)
+                    + weights.interest * interest
+                    + weights.demand * demand)
+                    / total;
+                let mut strengths = Vec::new();
+                let mut gaps = Vec::new();
+                for (d, l) in &s.job_ready {
+                    let have = settings.place(estimate(d)).level;
+                    let need = level_index(l);
+                    if have >= need {
+                        strengths.push(d.clone());
+                    } else {
+                        gaps.push(Gap { domain: d.clone(), have, need });
+                    }
+                }
+                gaps.sort_by_key(|g| std::cmp::Reverse(g.need - g.have));
+                Ranked {
+                    specialty: s,
+                    score,
+                    readiness,
+                    job_readiness,
+                    fit,
+                    interest,
+                    demand,
+                    strengths,
+                    gaps,
+                }
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+        ranked
+    }
+
+    /// Tracks for a specialty: those whose prerequisites the learner meets now, then those one
+    /// level-step away, each with the domains to work on.
+    pub fn tracks_for<'g>(
+        &'g self,
+        settings: &Settings,
+        profile: &Profile,
+        specialty: &str,
+    ) -> (Vec<&'g Track>, Vec<(&'g Track, Vec<Gap>)>) {
+        let level_index = |id: &str| settings.levels.iter().position(|l| l.id == id).unwrap_or(0);
+        let have = |d: &str| profile.get(d).map_or(0, |e| settings.place(*e).level);
+        let mut now = Vec::new();
+        let mut next = Vec::new();
+        for t in self.tracks.iter().filter(|t| t.specialties.iter().any(|s| s == specialty)) {
+            let gaps: Vec<Gap> = t
+                .prerequisites
+                .iter()
+                .filter(|(d, l)| have(d) < level_index(l))
+                .map(|(d, l)| Gap { domain: d.clone(), have: have(d), need: level_index(l) })
+                .collect();
+            if gaps.is_empty() {
+                now.push(t);
+            } else {
+                next.push((t, gaps));
+            }
+        }
+        next.sort_by_key(|(_, gaps)| gaps.iter().map(|g| g.need - g.have).sum::<usize>());
+        (now, next)
+    }
+}
+
+impl Interests {
+    pub fn parse(
+        file: &str,
+        text: &str,
+        families: &[Family],
+        languages: &[String],
+    ) -> Result<Interests, Vec<Problem>> {
+        let i: Interests = read(file, text)?;
+        let mut problems = Vec::new();
+        if i.items.len() > 24 {
+            problems.push(problem(
+                file,
+                "items".into(),
+                ProblemKind::OutOfRange { range: "at most 24 items" },
+            ));
+        }
+        for (n, item) in i.items.iter().enumerate() {
+            if !families.iter().any(|f| f.id == item.family) {
+                problems.push(problem(
+                    file,
+                    format!("items[{n}].family"),
+                    ProblemKind::UnknownOption { id: item.family.clone() },
+                ));
+            }
+            for lang in languages.iter().filter(|l| !item.text.0.contains_key(*l)) {
+                problems.push(problem(
+                    file,
+                    format!("items[{n}].text"),
+                    ProblemKind::MissingLanguage { lang: lang.clone() },
+                ));
+            }
+        }
+        if problems.is_empty() {
+            Ok(i)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Interest per family in [0, 1] from answers (item id → +1 like, 0 not sure, −1 dislike);
+    /// families without an answer are left out (the ranking then counts them as neutral).
+    pub fn scores(&self, answers: &BTreeMap<String, i8>) -> BTreeMap<String, f64> {
+        let mut sums: BTreeMap<String, (f64, usize)> = BTreeMap::new();
+        for item in &self.items {
+            if let Some(a) = answers.get(&item.id) {
+                let e = sums.entry(item.family.clone()).or_default();
+                e.0 += (f64::from((*a).clamp(-1, 1)) + 1.0) / 2.0;
+                e.1 += 1;
+            }
+        }
+        sums.into_iter().map(|(f, (sum, n))| (f, sum / n as f64)).collect()
+    }
+}
+
+/// Standard normal cumulative distribution (Abramowitz–Stegun 7.1.26, error below 1.5e-7).
+pub fn normal_cdf(x: f64) -> f64 {
+    let t = 1.0 / (1.0 + 0.327_591_1 * x.abs() / std::f64::consts::SQRT_2);
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736 + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let erf = 1.0 - poly * (-(x * x) / 2.0).exp();
+    if x >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

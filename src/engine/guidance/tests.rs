@@ -1,0 +1,202 @@
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+use super::*;
+
+fn settings() -> Settings {
+    Settings::parse("s.json", include_str!("../../../static/content/assessment.json"))
+        .expect("valid settings")
+}
+
+fn domains() -> Vec<String> {
+    ["data", "programming", "cloud", "web", "cybersecurity"].iter().map(|s| s.to_string()).collect()
+}
+
+fn langs() -> Vec<String> {
+    vec!["en".into()]
+}
+
+fn text(s: &str) -> Value {
+    json!({"en": s})
+}
+
+fn specialty(id: &str, job_ready: Value, tier: &str, figures: Value) -> Value {
+    json!({
+        "id": id, "family": "f", "title": text(id), "description": text("d"),
+        "start": {}, "job_ready": job_ready,
+        "demand": {"tier": tier, "figures": figures}
+    })
+}
+
+fn figure() -> Value {
+    json!([{"text": text("t"), "value": "v", "source": "https://example.org", "year": 2025, "scope": "morocco", "confidence": "primary"}])
+}
+
+fn guidance(specialties: Vec<Value>) -> Value {
+    let first = specialties[0]["id"].clone();
+    json!({
+        "schema": 1,
+        "weights": {"readiness": 0.6, "interest": 0.25, "demand": 0.15},
+        "families": [{"id": "f", "title": text("F")}, {"id": "g", "title": text("G")}],
+        "demand_tiers": [
+            {"id": "high", "score": 0.75, "title": text("High"), "rule": text("r")},
+            {"id": "unknown", "score": 0.25, "title": text("Unknown"), "rule": text("no local figure")}
+        ],
+        "specialties": specialties,
+        "tracks": [{
+            "id": "t1", "title": text("T"), "provider": "P", "provider_type": "public", "specialties": [first],
+            "entry": text("e"), "prerequisites": {"data": "intermediate"}, "duration_months": null,
+            "format": "online", "cost": "unknown", "link": "https://example.org", "confidence": "primary"
+        }]
+    })
+}
+
+fn parse(v: &Value) -> Result<Guidance, Vec<Problem>> {
+    Guidance::parse("g.json", &v.to_string(), &domains(), &langs(), &settings())
+}
+
+fn sample() -> Guidance {
+    parse(&guidance(vec![
+        specialty("a", json!({"data": "advanced", "programming": "intermediate"}), "high", figure()),
+        specialty("b", json!({"cloud": "advanced", "programming": "intermediate"}), "high", figure()),
+        specialty("c", json!({"web": "intermediate"}), "high", figure()),
+        specialty("d", json!({"cybersecurity": "advanced", "cloud": "intermediate"}), "high", figure()),
+    ]))
+    .expect("valid sample")
+}
+
+/// A profile exactly at a target: each needed domain in the middle of its level, others at
+/// the first level, all measured precisely.
+fn profile_at(settings: &Settings, target: &BTreeMap<String, String>) -> Profile {
+    domains()
+        .into_iter()
+        .map(|d| {
+            let level =
+                target.get(&d).and_then(|l| settings.levels.iter().position(|x| &x.id == l)).unwrap_or(0);
+            let from = settings.levels[level].from.unwrap_or(-2.0);
+            let to = settings.levels.get(level + 1).and_then(|l| l.from).unwrap_or(from + 1.0);
+            (d, Estimate { theta: (from + to) / 2.0, se: 0.15 })
+        })
+        .collect()
+}
+
+#[test]
+fn a_profile_equal_to_a_target_ranks_that_specialty_first() {
+    let g = sample();
+    let s = settings();
+    for spec in &g.specialties {
+        let ranked = g.rank(&s, &profile_at(&s, &spec.job_ready), &BTreeMap::new(), g.weights);
+        assert_eq!(
+            ranked[0].specialty.id,
+            spec.id,
+            "{:?}",
+            ranked.iter().map(|r| (&r.specialty.id, r.score)).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn unknown_demand_cannot_claim_a_high_tier_and_ranks_below_known_demand() {
+    let err =
+        parse(&guidance(vec![specialty("a", json!({"data": "advanced"}), "high", json!([]))])).unwrap_err();
+    assert_eq!(err[0].path, "specialties[0].demand.figures");
+    let g = parse(&guidance(vec![
+        specialty("a", json!({"data": "advanced"}), "unknown", json!([])),
+        specialty("b", json!({"data": "advanced"}), "high", figure()),
+    ]))
+    .unwrap();
+    let ranked = g.rank(&settings(), &BTreeMap::new(), &BTreeMap::new(), g.weights);
+    assert_eq!(ranked[0].specialty.id, "b");
+    assert!(ranked[1].demand < ranked[0].demand);
+}
+
+#[test]
+fn ties_keep_the_data_order() {
+    let g = parse(&guidance(vec![
+        specialty("x", json!({"data": "advanced"}), "high", figure()),
+        specialty("y", json!({"data": "advanced"}), "high", figure()),
+        specialty("z", json!({"data": "advanced"}), "high", figure()),
+    ]))
+    .unwrap();
+    let ranked = g.rank(&settings(), &BTreeMap::new(), &BTreeMap::new(), g.weights);
+    assert_eq!(ranked.iter().map(|r| r.specialty.id.as_str()).collect::<Vec<_>>(), ["x", "y", "z"]);
+}
+
+#[test]
+fn gaps_and_tracks_explain_the_distance() {
+    let g = sample();
+    let s = settings();
+    let mut profile = Profile::new();
+    profile.insert("data".into(), Estimate { theta: 0.0, se: 0.2 });
+    let ranked = g.rank(&s, &profile, &BTreeMap::new(), g.weights);
+    let a = ranked.iter().find(|r| r.specialty.id == "a").unwrap();
+    assert_eq!(a.gaps[0], Gap { domain: "data".into(), have: 1, need: 2 });
+    let (now, next) = g.tracks_for(&s, &profile, "a");
+    assert_eq!(now.len(), 1, "intermediate data meets the track's prerequisite");
+    assert!(next.is_empty());
+    let (now, next) = g.tracks_for(&s, &Profile::new(), "a");
+    assert!(now.is_empty());
+    assert_eq!(next[0].1, vec![Gap { domain: "data".into(), have: 0, need: 1 }]);
+}
+
+#[test]
+fn bad_guidance_is_reported_precisely() {
+    let mut v =
+        guidance(vec![specialty("a", json!({"astrology": "advanced", "data": "guru"}), "nope", figure())]);
+    v["tracks"][0]["specialties"] = json!(["zz"]);
+    let err = parse(&v).unwrap_err();
+    let found: Vec<String> = err.iter().map(|p| format!("{}: {}", p.path, p.kind)).collect();
+    assert_eq!(
+        found,
+        [
+            "specialties[0].job_ready.astrology: names domain \"astrology\", which the bank does not define",
+            "specialties[0].job_ready.data: names option \"guru\", which does not exist",
+            "specialties[0].demand.tier: names option \"nope\", which does not exist",
+            "tracks[0].specialties: names option \"zz\", which does not exist",
+        ]
+    );
+}
+
+#[test]
+fn interests_give_a_score_per_family() {
+    let text = json!({"schema": 1, "items": [
+        {"id": "i1", "family": "f", "text": {"en": "a"}},
+        {"id": "i2", "family": "f", "text": {"en": "b"}},
+        {"id": "i3", "family": "g", "text": {"en": "c"}}
+    ]});
+    let g = sample();
+    let i = Interests::parse("i.json", &text.to_string(), &g.families, &langs()).unwrap();
+    let scores =
+        i.scores(&BTreeMap::from([("i1".to_string(), 1), ("i2".to_string(), 0), ("i3".to_string(), -1)]));
+    assert_eq!(scores.get("f"), Some(&0.75));
+    assert_eq!(scores.get("g"), Some(&0.0));
+}
+
+#[test]
+fn normal_cdf_is_accurate() {
+    for (x, p) in [(0.0, 0.5), (1.0, 0.841_344_746), (-1.96, 0.024_997_895), (3.0, 0.998_650_102)] {
+        assert!((normal_cdf(x) - p).abs() < 1e-6, "{x}");
+    }
+}
+
+proptest! {
+    /// Raising a domain's level never lowers readiness for a specialty that needs it.
+    #[test]
+    fn raising_a_level_never_lowers_readiness(theta in -3.0f64..3.0, step in 0.0f64..2.0, se in 0.05f64..1.5, domain in 0usize..5) {
+        let g = sample();
+        let s = settings();
+        let d = domains()[domain].clone();
+        let mut before = Profile::new();
+        before.insert(d.clone(), Estimate { theta, se });
+        let mut after = before.clone();
+        after.insert(d.clone(), Estimate { theta: theta + step, se });
+        let r0 = g.rank(&s, &before, &BTreeMap::new(), g.weights);
+        let r1 = g.rank(&s, &after, &BTreeMap::new(), g.weights);
+        for spec in g.specialties.iter().filter(|x| x.job_ready.contains_key(&d)) {
+            let a = r0.iter().find(|r| r.specialty.id == spec.id).unwrap();
+            let b = r1.iter().find(|r| r.specialty.id == spec.id).unwrap();
+            prop_assert!(b.job_readiness >= a.job_readiness - 1e-12);
+            prop_assert!(b.readiness >= a.readiness - 1e-12);
+        }
+    }
+}
