@@ -112,13 +112,6 @@ pub struct InterestItem {
     pub text: Localized,
 }
 
-/// The guidance data the app loads together.
-#[derive(Clone, Debug, PartialEq)]
-pub struct GuidanceData {
-    pub guidance: Guidance,
-    pub interests: Interests,
-}
-
 /// The measured level per domain (EAP estimate and standard error).
 pub type Profile = BTreeMap<String, Estimate>;
 

@@ -3,15 +3,13 @@
 //! Loading never fails as a whole: a part that cannot be read is set aside (kept verbatim for
 //! the UI to store under another key and report), and everything else is kept.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::attempt::Attempt;
 
 /// The schema this version writes. Bump it with a step in [`migrate`] when the shape changes.
-pub const STORE_SCHEMA: u64 = 3;
+pub const STORE_SCHEMA: u64 = 2;
 
 /// Everything saved on this device.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -21,8 +19,6 @@ pub struct Stored {
     pub current: Option<Attempt>,
     /// Finished attempts, oldest first.
     pub history: Vec<Attempt>,
-    /// Answers to the interest questionnaire: item id → +1 like, 0 not sure, −1 dislike.
-    pub interests: BTreeMap<String, i8>,
 }
 
 /// A part of the stored data that could not be read.
@@ -40,7 +36,6 @@ pub enum Part {
     Current,
     /// A history entry, by its position in the stored list.
     History(usize),
-    Interests,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,7 +58,7 @@ pub struct Loaded {
 
 impl Stored {
     pub fn new() -> Self {
-        Stored { schema: STORE_SCHEMA, current: None, history: Vec::new(), interests: BTreeMap::new() }
+        Stored { schema: STORE_SCHEMA, current: None, history: Vec::new() }
     }
 
     pub fn to_json(&self) -> String {
@@ -144,17 +139,6 @@ pub fn load(raw: Option<&str>) -> Loaded {
             raw: other.to_string(),
         }),
     }
-    match value.get_mut("interests").map(Value::take) {
-        None | Some(Value::Null) => {}
-        Some(v) => match BTreeMap::<String, i8>::deserialize(&v) {
-            Ok(answers) => loaded.stored.interests = answers,
-            Err(e) => loaded.set_aside.push(SetAside {
-                part: Part::Interests,
-                reason: StoreProblem::Malformed(e.to_string()),
-                raw: v.to_string(),
-            }),
-        },
-    }
     loaded
 }
 
@@ -166,7 +150,6 @@ pub fn migrate(mut value: Value) -> Result<Value, StoreProblem> {
         value = match schema {
             STORE_SCHEMA => return Ok(value),
             1 => v1_to_v2(value),
-            2 => v2_to_v3(value),
             n if n > STORE_SCHEMA => return Err(StoreProblem::NewerSchema(n)),
             _ => return Err(StoreProblem::UnknownSchema),
         };
@@ -192,13 +175,6 @@ fn v1_to_v2(mut value: Value) -> Value {
         history.iter_mut().for_each(upgrade);
     }
     value["schema"] = Value::from(2);
-    value
-}
-
-/// Schema 3 added the interest questionnaire's answers.
-fn v2_to_v3(mut value: Value) -> Value {
-    value["interests"] = Value::Object(Default::default());
-    value["schema"] = Value::from(3);
     value
 }
 
@@ -253,21 +229,6 @@ mod tests {
         assert_eq!(current.current, 1);
         assert_eq!(l.stored.history[0].finished_at, Some(3.0));
         assert_eq!(l.stored.schema, STORE_SCHEMA);
-        assert!(l.stored.interests.is_empty());
-    }
-
-    #[test]
-    fn interests_round_trip_and_bad_ones_are_set_aside() {
-        let mut s = stored_with_history();
-        s.interests.insert("i01".into(), 1);
-        s.interests.insert("i02".into(), -1);
-        assert_eq!(load(Some(&s.to_json())).stored.interests, s.interests);
-        let mut v: Value = serde_json::from_str(&s.to_json()).unwrap();
-        v["interests"] = serde_json::json!({"i01": "very"});
-        let l = load(Some(&v.to_string()));
-        assert!(l.stored.interests.is_empty());
-        assert_eq!(l.set_aside[0].part, Part::Interests);
-        assert_eq!(l.stored.history, s.history);
     }
 
     #[test]

@@ -308,11 +308,11 @@ macro_rules! catalog {
 catalog! {
     texts {
         app_name, app_tagline, skip_to_content, nav_label, nav_home, nav_new_quiz, nav_history,
-        nav_guidance, language_label, footer_privacy, home_title, home_intro, home_start,
-        home_resume, home_resume_detail, loading_bank, loading_domains, bank_fetch_failed,
-        bank_fetch_detail, bank_invalid_title, bank_item, bank_whole_file, retry, start_title,
-        start_intro, start_domains, start_all_domains, start_mode, start_adaptive_length,
-        start_certainty, start_certainty_hint, start_button, start_pick_one, start_in_progress,
+        language_label, footer_privacy, home_title, home_intro, home_start, home_resume,
+        home_resume_detail, loading_bank, loading_domains, bank_fetch_failed, bank_fetch_detail,
+        bank_invalid_title, bank_item, bank_whole_file, retry, start_title, start_intro,
+        start_domains, start_all_domains, start_mode, start_adaptive_length, start_certainty,
+        start_certainty_hint, start_button, start_pick_one, start_in_progress,
         start_replace_button, quiz_none, quiz_progress, quiz_progress_label,
         quiz_progress_adaptive, quiz_adaptive_note, quiz_certainty, quiz_need_answer,
         quiz_need_certainty, quiz_answered, quiz_select_all, quiz_order_hint, quiz_move_up,
@@ -324,24 +324,16 @@ catalog! {
         results_pair, results_correct_answer, results_why, results_levels, results_level,
         results_band, results_band_range, results_between, results_more, results_more_busy,
         results_percent_correct, results_certainty, results_marks, results_accuracy_at,
-        results_again, results_guidance, history_title, history_empty, history_date, history_mode,
-        history_domains, history_result, history_open, notice_set_aside_detail, notice_save_failed,
-        notice_language_failed, dismiss, not_found_title, not_found_body, guidance_title,
-        guidance_intro, guidance_none, guidance_interests_title, guidance_interests_intro,
-        interest_like, interest_unsure, interest_dislike, guidance_ranked, guidance_match,
-        guidance_strengths, guidance_gaps, guidance_gap, guidance_ready, guidance_demand,
-        guidance_figure, guidance_source, guidance_secondary, guidance_no_figure,
-        guidance_tracks_now, guidance_tracks_next, guidance_no_tracks, guidance_duration_unknown,
-        guidance_chart_title, guidance_chart_you, guidance_chart_target, guidance_weights,
-        weight_readiness, weight_interest, weight_demand, guidance_filters, filter_format,
-        filter_cost, filter_any,
+        results_again, history_title, history_empty, history_date, history_mode, history_domains,
+        history_result, history_open, notice_set_aside_detail, notice_save_failed,
+        notice_language_failed, dismiss, not_found_title, not_found_body,
     }
     plurals {
         home_history, bank_invalid_intro, start_total, quiz_unanswered, results_unavailable,
-        results_based_on, notice_set_aside, guidance_duration,
+        results_based_on, notice_set_aside,
     }
     lists {
-        home_points: 3, difficulty: 3, results_calibration: 4, format_labels: 6, cost_labels: 4,
+        home_points: 3, difficulty: 3, results_calibration: 4,
     }
 }
 

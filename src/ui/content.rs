@@ -13,7 +13,6 @@ use yew::UseReducerDispatcher;
 
 use super::state::{Action, AppState, ContentStatus};
 use crate::engine::content::{Content, INDEX_FILE, SETTINGS_FILE};
-use crate::engine::guidance::{Guidance, GuidanceData, Interests, GUIDANCE_FILE, INTERESTS_FILE};
 use crate::i18n::{Catalog, Language};
 
 /// Fetches one file as text; paths are relative to the page so the app works under any path.
@@ -87,27 +86,5 @@ pub fn load_language(dispatcher: UseReducerDispatcher<AppState>, language: Langu
             Err(detail) => Err(detail),
         };
         dispatcher.dispatch(Action::Language(result));
-    });
-}
-
-/// Fetches and validates the guidance data against the content's domains, languages and
-/// levels, reporting to the reducer.
-pub fn load_guidance(dispatcher: UseReducerDispatcher<AppState>, content: Rc<Content>) {
-    dispatcher.dispatch(Action::Guidance(Some(Err(ContentStatus::Loading))));
-    wasm_bindgen_futures::spawn_local(async move {
-        let result = async {
-            let guidance = fetch_text(GUIDANCE_FILE).await.map_err(ContentStatus::Unreachable)?;
-            let interests = fetch_text(INTERESTS_FILE).await.map_err(ContentStatus::Unreachable)?;
-            let domains: Vec<String> = content.index.domains.iter().map(|d| d.id.clone()).collect();
-            let languages = &content.index.languages;
-            let invalid = |p: Vec<crate::engine::problem::Problem>| ContentStatus::Invalid(Rc::new(p));
-            let guidance = Guidance::parse(GUIDANCE_FILE, &guidance, &domains, languages, &content.settings)
-                .map_err(invalid)?;
-            let interests = Interests::parse(INTERESTS_FILE, &interests, &guidance.families, languages)
-                .map_err(invalid)?;
-            Ok(Rc::new(GuidanceData { guidance, interests }))
-        }
-        .await;
-        dispatcher.dispatch(Action::Guidance(Some(result)));
     });
 }

@@ -11,14 +11,8 @@ pub enum Route {
     Home,
     Start,
     Quiz,
-    Results {
-        id: String,
-    },
+    Results { id: String },
     History,
-    /// Careers for an attempt's results, or for the latest results when `None`.
-    Guidance {
-        id: Option<String>,
-    },
     NotFound,
 }
 
@@ -31,19 +25,12 @@ impl Route {
             "/start" => Route::Start,
             "/quiz" => Route::Quiz,
             "/history" => Route::History,
-            "/guidance" => Route::Guidance { id: None },
-            other => {
-                let id_in = |prefix: &str| {
-                    other.strip_prefix(prefix).filter(|id| {
-                        !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                    })
-                };
-                match (id_in("/results/"), id_in("/guidance/")) {
-                    (Some(id), _) => Route::Results { id: id.to_string() },
-                    (_, Some(id)) => Route::Guidance { id: Some(id.to_string()) },
-                    _ => Route::NotFound,
+            other => match other.strip_prefix("/results/") {
+                Some(id) if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => {
+                    Route::Results { id: id.to_string() }
                 }
-            }
+                _ => Route::NotFound,
+            },
         }
     }
 
@@ -55,8 +42,6 @@ impl Route {
             Route::Quiz => "#/quiz".into(),
             Route::Results { id } => format!("#/results/{id}"),
             Route::History => "#/history".into(),
-            Route::Guidance { id: None } => "#/guidance".into(),
-            Route::Guidance { id: Some(id) } => format!("#/guidance/{id}"),
             Route::NotFound => "#/404".into(),
         }
     }

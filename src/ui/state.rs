@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 
 use crate::engine::attempt::{Answer, Attempt, Plan};
 use crate::engine::content::Content;
-use crate::engine::guidance::GuidanceData;
 use crate::engine::problem::Problem;
 use crate::engine::store::{SetAside, Stored};
 use crate::i18n::{Catalog, Language, Messages};
@@ -47,8 +46,6 @@ pub struct AppState {
     /// Invalid); a loaded domain is in `content` instead.
     pub domains: BTreeMap<String, ContentStatus>,
     pub pending: Option<PendingStart>,
-    /// Specialties, tracks and interests: fetched the first time the careers page opens.
-    pub guidance: Option<Result<Rc<GuidanceData>, ContentStatus>>,
     pub stored: Stored,
     /// Parts of stored data that could not be read, kept aside, still to be reported.
     pub set_aside: Vec<SetAside>,
@@ -71,13 +68,6 @@ pub enum Action {
     },
     /// Starts an attempt as soon as its domains are loaded.
     Begin(PendingStart),
-    /// Guidance data loading (`None`), loaded, or failed.
-    Guidance(Option<Result<Rc<GuidanceData>, ContentStatus>>),
-    /// An answer to an interest item (+1, 0, −1), or `None` to clear it.
-    Interest {
-        item: String,
-        answer: Option<i8>,
-    },
     /// Starts a new attempt, replacing any in progress.
     Start(Attempt),
     /// Sets or clears the answer to the question on screen.
@@ -119,7 +109,6 @@ impl AppState {
             content: ContentStatus::Loading,
             domains: BTreeMap::new(),
             pending: None,
-            guidance: None,
             stored,
             set_aside,
             save_failed: false,
@@ -223,15 +212,6 @@ impl Reducible for AppState {
                 next.pending = Some(pending);
                 next.try_start();
             }
-            Action::Guidance(status) => next.guidance = status,
-            Action::Interest { item, answer } => match answer {
-                Some(a) => {
-                    next.stored.interests.insert(item, a.clamp(-1, 1));
-                }
-                None => {
-                    next.stored.interests.remove(&item);
-                }
-            },
             Action::Start(attempt) => {
                 next.stored.current = Some(attempt);
                 next.finished = None;

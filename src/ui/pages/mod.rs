@@ -1,6 +1,5 @@
 //! One component per route.
 
-pub mod guidance;
 pub mod history;
 pub mod home;
 pub mod not_found;
