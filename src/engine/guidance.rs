@@ -92,8 +92,9 @@ pub struct Track {
     pub specialties: Vec<String>,
     pub entry: Localized,
     pub prerequisites: BTreeMap<String, String>,
+    /// `None` where no source states it: unknowns stay unknown rather than guessed.
     pub duration_months: Option<u32>,
-    pub format: String,
+    pub format: Option<String>,
     pub cost: String,
     pub link: String,
     pub confidence: String,
