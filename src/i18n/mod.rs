@@ -325,7 +325,7 @@ catalog! {
         results_band, results_band_range, results_between, results_more, results_more_busy,
         results_percent_correct, results_certainty, results_marks, results_accuracy_at,
         results_again, history_title, history_empty, history_date, history_mode, history_domains,
-        history_result, history_open, notice_set_aside_detail, notice_save_failed,
+        history_result, history_open, notice_set_aside_detail, notice_save_failed, notice_update, notice_update_reload,
         notice_language_failed, dismiss, not_found_title, not_found_body,
     }
     plurals {

@@ -28,9 +28,13 @@ export const domainTitle = (id, lang = 'en') => INDEX.domains.find((d) => d.id =
 /** Fills a catalog template's {name} slots. */
 export const fill = (template, args) => template.replace(/\{(\w+)\}/g, (_, k) => String(args[k]));
 
-/** Starts the server and the browser; returns what tests need, and `close`. */
-export async function start() {
-  const server = await serve(new URL('../../dist', import.meta.url).pathname, 0);
+/** The release build. */
+export const DIST = new URL('../../dist', import.meta.url).pathname;
+
+/** Starts the server (on `root`, the release build by default) and the browser; returns what
+ * tests need, and `close`. */
+export async function start(root = DIST) {
+  const server = await serve(root, 0);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -51,7 +55,9 @@ export async function start() {
  * any console error (a panic in wasm shows up as both).
  */
 export async function openPage(env, context) {
-  const ctx = context ?? (await env.browser.newContext());
+  // Without a service worker by default, so that routed (faked) responses reach the page;
+  // the offline tests bring their own context with it.
+  const ctx = context ?? (await env.browser.newContext({ serviceWorkers: 'block' }));
   const page = await ctx.newPage();
   const problems = [];
   page.on('request', (r) => {

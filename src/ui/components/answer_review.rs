@@ -28,7 +28,7 @@ pub fn AnswerReview(props: &AnswerReviewProps) -> Html {
                     </p>
                     <p class="stem">{ item.stem.get(lang) }</p>
                     if let Some(code) = &item.code {
-                        <pre class="code" dir="ltr"><code>{ code }</code></pre>
+                        <pre class="code" dir="ltr" tabindex="0" aria-label={m.quiz_code_label}><code>{ code }</code></pre>
                     }
                     <p><strong>{ m.results_your_answer }</strong>{ " " }{ describe(m, lang, item, answer.as_ref()) }</p>
                     if !*correct {

@@ -89,7 +89,7 @@ pub fn QuestionView(props: &QuestionViewProps) -> Html {
         <fieldset class="question" data-item={item.id.clone()}>
             <legend class="stem">{ item.stem.get(lang) }</legend>
             if let Some(code) = &item.code {
-                <pre class="code" dir="ltr" aria-label={m.quiz_code_label}><code>{ code }</code></pre>
+                <pre class="code" dir="ltr" tabindex="0" aria-label={m.quiz_code_label}><code>{ code }</code></pre>
             }
             if multiple {
                 <p class="hint">{ m.quiz_select_all }</p>

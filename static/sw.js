@@ -1,0 +1,95 @@
+// Kafaa's service worker: after one visit the whole app works offline.
+//
+// On install it caches the app shell (the hashed files index.html names), the content index,
+// the assessment settings, every domain file and every interface catalog. Pages and files are
+// then served from that cache first, so a reload with the network off behaves like online.
+// When a visit finds a new index.html (new hashed files), the new version is cached in the
+// background and open pages are told, so they can offer to reload; nothing is replaced
+// under a page that is running.
+'use strict';
+
+const PREFIX = 'kafaa-';
+
+/** Every file of the version that `index` (the text of index.html) belongs to: the files it
+ * names, the content index and settings with every domain file, and every catalog. */
+async function filesOf(index) {
+  const files = new Set(['content/index.json', 'content/assessment.json', 'i18n/languages.json']);
+  for (const m of index.matchAll(/(?:href|src)="(?:\.\/)?([^"?#:]+)"|from '\.\/([^']+)'|module_or_path: '\.\/([^']+)'/g)) {
+    files.add(m[1] || m[2] || m[3]);
+  }
+  const json = async (path) => (await fetch(path, { cache: 'no-cache' })).json();
+  for (const d of (await json('content/index.json')).domains) files.add(`content/${d.file}`);
+  for (const l of (await json('i18n/languages.json')).languages) files.add(l.file);
+  return [...files];
+}
+
+/** A short, stable name for a version: a hash of its index.html. */
+function versionOf(index) {
+  let h = 0;
+  for (let i = 0; i < index.length; i++) h = (h * 31 + index.charCodeAt(i)) | 0;
+  return PREFIX + (h >>> 0).toString(16);
+}
+
+/** Caches a whole version; resolves to its cache name. */
+async function cacheVersion(index) {
+  const name = versionOf(index);
+  const cache = await caches.open(name);
+  await cache.put('./', new Response(index, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
+  await cache.addAll(await filesOf(index));
+  return name;
+}
+
+/** The cache of the version pages are served from. */
+async function currentCache() {
+  const active = await (await caches.open(PREFIX + 'meta')).match('__active__');
+  return active ? caches.open(await active.text()) : null;
+}
+
+async function setActive(name) {
+  const meta = await caches.open(PREFIX + 'meta');
+  await meta.put('__active__', new Response(name));
+  for (const n of await caches.keys()) {
+    if (n.startsWith(PREFIX) && n !== name && n !== PREFIX + 'meta') await caches.delete(n);
+  }
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const index = await (await fetch('./', { cache: 'no-cache' })).text();
+    await setActive(await cacheVersion(index));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+/** Looks for a new version; caches it and tells the open pages when there is one. */
+async function checkForUpdate() {
+  let index;
+  try {
+    index = await (await fetch('./', { cache: 'no-cache' })).text();
+  } catch {
+    return; // offline: keep the cached version
+  }
+  const name = versionOf(index);
+  if ((await caches.keys()).includes(name)) return;
+  await setActive(await cacheVersion(index));
+  for (const client of await self.clients.matchAll()) client.postMessage({ type: 'kafaa-update-ready' });
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  const isPage = request.mode === 'navigate';
+  event.respondWith((async () => {
+    const cache = await currentCache();
+    const key = isPage ? './' : request;
+    const cached = cache && (await cache.match(key, { ignoreSearch: true }));
+    if (isPage) event.waitUntil(checkForUpdate());
+    if (cached) return cached;
+    const response = await fetch(request);
+    if (response.ok && cache) cache.put(request, response.clone());
+    return response;
+  })());
+});

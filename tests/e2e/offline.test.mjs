@@ -1,0 +1,82 @@
+// After one visit the whole app works with the network off: a reload, a new quiz in a domain
+// never opened before, the results; and a new version is picked up with a prompt.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, openPage, itemById, currentItemId, answerByMouse, DIST } from './support.mjs';
+
+// A copy of the release build, so that a test can publish a "new version" of it.
+const ROOT = mkdtempSync(join(tmpdir(), 'kafaa-offline-'));
+cpSync(DIST, ROOT, { recursive: true });
+
+let env;
+before(async () => { env = await start(ROOT); });
+after(async () => {
+  await env?.close();
+  rmSync(ROOT, { recursive: true, force: true });
+});
+
+/** Waits until the service worker controls the page (everything is cached by then). */
+async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
+}
+
+test('after one visit, a quiz can be taken and finished offline', async () => {
+  const context = await env.browser.newContext();
+  const page = await openPage(env, context);
+  await page.goto(env.origin + '/');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await controlled(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Where do your digital skills stand?' }).waitFor();
+  await page.goto(env.origin + '/#/start');
+  await page.getByLabel(/Fixed form/).check();
+  await page.getByLabel('All domains').uncheck();
+  await page.locator('#domain-cloud').check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  for (let n = 1; n <= 5; n++) {
+    await page.getByRole('heading', { name: `Question ${n} of 5` }).waitFor();
+    await answerByMouse(page, itemById(await currentItemId(page)), true);
+    await page.locator('button[type=submit]').click();
+  }
+  await page.getByRole('heading', { name: 'Your results' }).waitFor();
+  assert.equal((await page.locator('.overall').textContent()).trim(), '5 of 5 correct (100%)');
+
+  // French works offline too: its catalog was cached.
+  await page.locator('#language').selectOption('fr');
+  await page.getByRole('heading', { name: 'Vos résultats' }).waitFor();
+  await context.setOffline(false);
+  page.assertClean();
+  await context.close();
+});
+
+test('a new version is cached in the background and offered with a reload button', async () => {
+  const context = await env.browser.newContext();
+  const page = await openPage(env, context);
+  await page.goto(env.origin + '/');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await controlled(page);
+
+  // Publish a new version: a different index.html.
+  const index = join(ROOT, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace('</head>', '<meta name="version" content="v2"></head>'));
+  await page.reload();
+  const notice = page.locator('#update-notice');
+  await notice.waitFor();
+  assert.equal((await notice.locator('p').textContent()).trim(), 'A new version of Kafaa is ready.');
+  await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload' }).click()]);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const version = await page.locator('meta[name=version]').getAttribute('content');
+  assert.equal(version, 'v2', 'the new version is served after the reload');
+  page.assertClean();
+  await context.close();
+});
