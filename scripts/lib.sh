@@ -72,4 +72,5 @@ ensure_chromium() {
 build_release() {
   step "Building the release bundle into dist/"
   trunk build --release --offline
+  node scripts/csp.mjs dist/index.html
 }

@@ -101,6 +101,26 @@ test('unreadable saved data is set aside with a message and the rest is kept', a
   await context.close();
 });
 
+test('the page carries a strict Content-Security-Policy', async () => {
+  const page = await openPage(env);
+  await page.goto(env.origin + '/');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(policy, /default-src 'self'/);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.doesNotMatch(policy, /script-src[^;]*'unsafe-inline'/);
+  // A script from elsewhere is refused.
+  const blocked = await page.evaluate(() => new Promise((ok) => {
+    document.addEventListener('securitypolicyviolation', () => ok(true), { once: true });
+    const s = document.createElement('script');
+    s.src = 'data:text/javascript,window.injected=1';
+    document.head.append(s);
+    setTimeout(() => ok(false), 2000);
+  }));
+  assert.ok(blocked);
+  await page.context().close();
+});
+
 test('an unknown address shows a page-not-found page', async () => {
   const page = await openPage(env);
   await page.goto(env.origin + '/#/nowhere');

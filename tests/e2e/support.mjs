@@ -59,6 +59,10 @@ export async function openPage(env, context) {
   // the offline tests bring their own context with it.
   const ctx = context ?? (await env.browser.newContext({ serviceWorkers: 'block' }));
   const page = await ctx.newPage();
+  // The release build has a strict Content-Security-Policy; anything it blocks fails the test.
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
+    console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+  }));
   const problems = [];
   page.on('request', (r) => {
     const url = r.url();
