@@ -16,7 +16,8 @@ const policy = [
   "style-src 'self'",
   // Bars and level scales are sized with inline style attributes; no <style> element is allowed.
   "style-src-attr 'unsafe-inline'",
-  "img-src 'self'",
+  // The splash in index.html shows the logo inline, before anything else has loaded.
+  "img-src 'self' data:",
   "connect-src 'self'",
   "worker-src 'self'",
   "manifest-src 'self'",
