@@ -115,18 +115,8 @@ impl Settings {
     pub fn parse(file: &str, text: &str) -> Result<Settings, Vec<Problem>> {
         let problem =
             |path: &str, kind| Problem { file: file.to_string(), item: None, path: path.to_string(), kind };
-        let settings: Settings = serde_json::from_str(text).map_err(|e| {
-            let kind = if e.is_syntax() || e.is_eof() {
-                ProblemKind::Syntax { line: e.line(), column: e.column() }
-            } else {
-                ProblemKind::Shape {
-                    line: e.line(),
-                    column: e.column(),
-                    detail: strip_position(&e.to_string()),
-                }
-            };
-            vec![problem("", kind)]
-        })?;
+        let settings: Settings =
+            serde_json::from_str(text).map_err(|e| vec![Problem::from_json(file, &e)])?;
         let mut problems = Vec::new();
         let mut check = |ok: bool, path: String, kind: ProblemKind| {
             if !ok {
@@ -239,14 +229,6 @@ impl Settings {
             low: self.level_at(estimate.theta - half),
             high: self.level_at(estimate.theta + half),
         }
-    }
-}
-
-/// serde_json appends " at line L column C"; the position is reported in its own fields.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
     }
 }
 

@@ -147,16 +147,7 @@ fn problem(file: &str, path: String, kind: ProblemKind) -> Problem {
 }
 
 fn read<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, Vec<Problem>> {
-    serde_json::from_str(text).map_err(|e| {
-        let detail = e.to_string();
-        let detail = detail.rfind(" at line ").map_or(detail.clone(), |i| detail[..i].to_string());
-        let kind = if e.is_syntax() || e.is_eof() {
-            ProblemKind::Syntax { line: e.line(), column: e.column() }
-        } else {
-            ProblemKind::Shape { line: e.line(), column: e.column(), detail }
-        };
-        vec![problem(file, String::new(), kind)]
-    })
+    serde_json::from_str(text).map_err(|e| vec![Problem::from_json(file, &e)])
 }
 
 impl Guidance {

@@ -94,6 +94,21 @@ impl Expected {
     }
 }
 
+impl Problem {
+    /// The problem of a file that serde_json could not read: not JSON at all, or JSON of the
+    /// wrong shape (serde's message, without the position it appends, which has its fields).
+    pub fn from_json(file: &str, e: &serde_json::Error) -> Problem {
+        let message = e.to_string();
+        let detail = message.rfind(" at line ").map_or(message.clone(), |i| message[..i].to_string());
+        let kind = if e.is_syntax() || e.is_eof() {
+            ProblemKind::Syntax { line: e.line(), column: e.column() }
+        } else {
+            ProblemKind::Shape { line: e.line(), column: e.column(), detail }
+        };
+        Problem { file: file.to_string(), item: None, path: String::new(), kind }
+    }
+}
+
 /// English rendering, used by `cargo test`, the content report and as the UI's English text.
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

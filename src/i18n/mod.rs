@@ -45,7 +45,7 @@ struct LanguageList {
 
 /// Reads `languages.json`.
 pub fn languages(file: &str, text: &str) -> Result<Vec<Language>, Problem> {
-    let list: LanguageList = serde_json::from_str(text).map_err(|e| shape(file, &e))?;
+    let list: LanguageList = serde_json::from_str(text).map_err(|e| Problem::from_json(file, &e))?;
     let problem = |kind| Problem { file: file.to_string(), item: None, path: "languages".into(), kind };
     if list.schema != 1 {
         return Err(problem(ProblemKind::UnsupportedSchema { found: list.schema.to_string() }));
@@ -57,21 +57,6 @@ pub fn languages(file: &str, text: &str) -> Result<Vec<Language>, Problem> {
         return Err(problem(ProblemKind::Empty));
     }
     Ok(list.languages)
-}
-
-fn shape(file: &str, e: &serde_json::Error) -> Problem {
-    let detail = e.to_string();
-    let detail = detail.rfind(" at line ").map_or(detail.clone(), |i| detail[..i].to_string());
-    Problem {
-        file: file.to_string(),
-        item: None,
-        path: String::new(),
-        kind: if e.is_syntax() || e.is_eof() {
-            ProblemKind::Syntax { line: e.line(), column: e.column() }
-        } else {
-            ProblemKind::Shape { line: e.line(), column: e.column(), detail }
-        },
-    }
 }
 
 /// Takes a catalog's keys one by one, with precise problems.
@@ -347,7 +332,7 @@ pub struct Catalog {
 impl Catalog {
     /// Reads a catalog: every key present, no unknown key, every value of the right shape.
     pub fn parse(language: Language, text: &str) -> Result<Catalog, Problem> {
-        let value: Value = serde_json::from_str(text).map_err(|e| shape(&language.file, &e))?;
+        let value: Value = serde_json::from_str(text).map_err(|e| Problem::from_json(&language.file, &e))?;
         let raw = RawMessages::read(&language.file, value)?;
         let locale = leak(language.locale.clone());
         Ok(Catalog { language, messages: raw.leak(locale) })
@@ -360,7 +345,7 @@ impl Catalog {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 fn check_slots(file: &str, text: &str) -> Result<(), Problem> {
     let read = |file: &str, text: &str| -> Result<RawMessages, Problem> {
-        let value: Value = serde_json::from_str(text).map_err(|e| shape(file, &e))?;
+        let value: Value = serde_json::from_str(text).map_err(|e| Problem::from_json(file, &e))?;
         RawMessages::read(file, value)
     };
     let (raw, english) = (read(file, text)?, read("i18n/en.json", ENGLISH)?);
