@@ -32,17 +32,4 @@ impl Localized {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn falls_back_to_english_then_any() {
-        let mut t = Localized::en("Hello");
-        t.0.insert("fr".into(), "Bonjour".into());
-        assert_eq!(t.get("fr"), "Bonjour");
-        assert_eq!(t.get("ar"), "Hello");
-        let only_fr = Localized(BTreeMap::from([("fr".to_string(), "Salut".to_string())]));
-        assert_eq!(only_fr.get("ar"), "Salut");
-        assert_eq!(Localized::default().get("en"), "");
-    }
-}
+mod tests;

@@ -1,0 +1,60 @@
+use super::*;
+
+const SHIPPED: &str = include_str!("../../../static/content/assessment.json");
+
+fn shipped() -> Settings {
+    Settings::parse("content/assessment.json", SHIPPED).expect("shipped settings are valid")
+}
+
+#[test]
+fn shipped_settings_have_the_three_modes_and_ordered_levels() {
+    let s = shipped();
+    let ids: Vec<&str> = s.modes.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["quick", "full", "fixed"]);
+    assert!(matches!(&s.mode("quick").unwrap().rule, Rule::Adaptive(r) if r.se_target == 0.40));
+    assert_eq!(s.levels.len(), 4);
+    assert_eq!(
+        s.certainty.iter().map(|c| (c.right, c.wrong)).collect::<Vec<_>>(),
+        [(1, 0), (2, -2), (3, -6)]
+    );
+}
+
+#[test]
+fn levels_and_bands() {
+    let s = shipped();
+    assert_eq!(s.level_at(-3.0), 0);
+    assert_eq!(s.level_at(s.levels[2].from.unwrap()), 2);
+    assert_eq!(s.level_at(9.0), s.levels.len() - 1);
+    let middle = s.levels[1].from.unwrap() + 0.01;
+    let narrow = s.place(Estimate { theta: middle + 0.4, se: 0.01 });
+    assert!(!narrow.straddles());
+    let wide = s.place(Estimate { theta: middle, se: 0.5 });
+    assert_eq!((wide.low, wide.level), (0, 1));
+    assert!(wide.straddles());
+}
+
+#[test]
+fn bad_settings_are_reported_precisely() {
+    let mut v: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();
+    v["modes"][0]["rule"]["adaptive"]["min_items"] = serde_json::json!(50);
+    v["levels"][2]["from"] = serde_json::json!(-5.0);
+    v["modes"][1]["id"] = serde_json::json!("quick");
+    let err = Settings::parse("content/assessment.json", &v.to_string()).unwrap_err();
+    let found: Vec<String> = err.iter().map(|p| format!("{}: {}", p.path, p.kind)).collect();
+    assert_eq!(
+        found,
+        [
+            "modes[0].rule.adaptive.max_items: is out of order",
+            "modes[1].id: id \"quick\" is used more than once",
+            "levels[2].from: is out of order",
+        ]
+    );
+    v["band"] = serde_json::json!({"z": 1.0});
+    let err = Settings::parse("content/assessment.json", &v.to_string()).unwrap_err();
+    assert!(
+        matches!(&err[0].kind, ProblemKind::Shape { detail, .. } if detail == "missing field `percent`"),
+        "{err:?}"
+    );
+    let err = Settings::parse("x.json", "{").unwrap_err();
+    assert!(matches!(err[0].kind, ProblemKind::Syntax { .. }));
+}

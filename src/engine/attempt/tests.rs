@@ -1,0 +1,106 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::engine::testing::{fixed_attempt, fixed_mode, sample_bank};
+
+fn plan<'a>(mode: &'a Mode, domains: &'a [String]) -> Plan<'a> {
+    Plan { mode, domains, certainty: false, seed: 1, now: 0.0 }
+}
+
+#[test]
+fn draws_per_domain_and_starts_at_the_first_question() {
+    let bank = sample_bank(3, 10);
+    let a = fixed_attempt(&bank, &["d0", "d2"], 4, 7);
+    assert_eq!(a.items.len(), 8);
+    assert_eq!(a.current, 0);
+    assert!(a.answers.iter().all(Option::is_none));
+    for d in ["d0", "d2"] {
+        assert_eq!(a.items.iter().filter(|id| bank.item(id).unwrap().domain == d).count(), 4);
+    }
+    let difficulties: Vec<_> = a.items.iter().map(|id| bank.item(id).unwrap().difficulty).collect();
+    assert!(difficulties.windows(2).all(|w| w[0] <= w[1]), "easier first");
+    assert!(
+        difficulties.contains(&crate::engine::bank::Difficulty::Hard),
+        "a short quiz still mixes difficulties"
+    );
+    a.check().unwrap();
+}
+
+#[test]
+fn refuses_empty_or_unknown_domains() {
+    let bank = sample_bank(1, 3);
+    let mode = fixed_mode(4, 1);
+    assert_eq!(Attempt::start(&bank, &plan(&mode, &[])), Err(AttemptError::NoDomains));
+    assert_eq!(
+        Attempt::start(&bank, &plan(&mode, &["zz".into()])),
+        Err(AttemptError::UnknownDomain("zz".into()))
+    );
+}
+
+#[test]
+fn answering_and_moving() {
+    let bank = sample_bank(1, 5);
+    let mut a = fixed_attempt(&bank, &["d0"], 5, 3);
+    a.answer(Some(Answer::Bool(true)));
+    a.go_to(99);
+    assert_eq!(a.current, 4);
+    assert!(a.is_last());
+    a.answer(Some(Answer::Choice("a".into())));
+    assert_eq!(a.answered(), 2);
+    assert_eq!(a.unanswered(), vec![1, 2, 3]);
+    a.answer(None);
+    assert_eq!(a.answered(), 1);
+}
+
+#[test]
+fn check_refuses_inconsistent_stored_attempts() {
+    let bank = sample_bank(1, 5);
+    let mut a = fixed_attempt(&bank, &["d0"], 5, 3);
+    a.current = 5;
+    assert!(a.check().is_err());
+    a.current = 0;
+    a.answers.pop();
+    assert!(a.check().is_err());
+    a.answers.push(None);
+    a.certainties.pop();
+    assert!(a.check().is_err());
+}
+
+#[test]
+fn a_fixed_form_is_the_same_for_everyone_and_advances_to_its_end() {
+    let bank = sample_bank(2, 9);
+    let domains = vec!["d0".to_string(), "d1".to_string()];
+    let mode = fixed_mode(3, 77);
+    let settings_like = |seed| Attempt::start(&bank, &Plan { seed, ..plan(&mode, &domains) }).unwrap();
+    let (a, b) = (settings_like(1), settings_like(2));
+    assert_eq!(a.items, b.items, "the form's own seed decides, not the learner's");
+    assert_eq!(a.items.len(), 6);
+}
+
+#[test]
+fn certainty_is_required_to_complete_a_question_only_when_on() {
+    let bank = sample_bank(1, 3);
+    let mut a = fixed_attempt(&bank, &["d0"], 3, 1);
+    a.answer(Some(Answer::Bool(true)));
+    assert!(a.current_complete());
+    a.certainty = true;
+    assert!(!a.current_complete());
+    a.set_certainty(Some(2));
+    assert!(a.current_complete());
+    assert_eq!(a.current_certainty(), Some(2));
+}
+
+proptest! {
+    #[test]
+    fn same_seed_same_quiz_and_never_a_repeat(seed: u64, per in 1usize..12, n in 1usize..4) {
+        let bank = sample_bank(3, 9);
+        let domains: Vec<String> = (0..n).map(|i| format!("d{i}")).collect();
+        let mode = fixed_mode(per, seed);
+        let a = Attempt::start(&bank, &plan(&mode, &domains)).unwrap();
+        let b = Attempt::start(&bank, &plan(&mode, &domains)).unwrap();
+        prop_assert_eq!(&a, &b);
+        let unique: BTreeSet<&String> = a.items.iter().collect();
+        prop_assert_eq!(unique.len(), a.items.len());
+        prop_assert_eq!(a.items.len(), n * per.min(9));
+    }
+}

@@ -1,0 +1,97 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::engine::attempt::Answer;
+use crate::engine::testing::{fixed_attempt, sample_bank};
+
+fn stored_with_history() -> Stored {
+    let bank = sample_bank(2, 5);
+    let mut s = Stored::new();
+    s.current = Some(fixed_attempt(&bank, &["d0"], 3, 1));
+    s.current.as_mut().unwrap().answer(Some(Answer::Bool(true)));
+    s.finish_current(20.0);
+    s.current = Some(fixed_attempt(&bank, &["d1"], 3, 2));
+    s.current.as_mut().unwrap().go_to(2);
+    s
+}
+
+#[test]
+fn round_trips() {
+    let s = stored_with_history();
+    let loaded = load(Some(&s.to_json()));
+    assert_eq!(loaded.set_aside, vec![]);
+    assert_eq!(loaded.stored, s);
+    assert_eq!(loaded.stored.history[0].finished_at, Some(20.0));
+    assert_eq!(loaded.stored.current.as_ref().unwrap().current, 2);
+}
+
+/// Data saved by the first version (schema 1) loads, upgraded, with nothing lost.
+#[test]
+fn schema_1_data_is_migrated() {
+    let v1 = r#"{"schema":1,"current":{"id":"a","bank":"kafaa-starter","seed":5,"domains":["d0"],
+        "items":["d0-0","d0-1"],"answers":[{"choice":"b"},null],"current":1,"started_at":1.0,"finished_at":null},
+        "history":[{"id":"h","bank":"kafaa-starter","seed":6,"domains":["d0"],"items":["d0-2"],
+        "answers":[{"bool":true}],"current":0,"started_at":2.0,"finished_at":3.0}]}"#;
+    let l = load(Some(v1));
+    assert_eq!(l.set_aside, vec![]);
+    let current = l.stored.current.unwrap();
+    assert_eq!(current.mode, "fixed");
+    assert_eq!(current.certainties, vec![None, None]);
+    assert_eq!(current.answers[0], Some(Answer::Choice("b".into())));
+    assert_eq!(current.current, 1);
+    assert_eq!(l.stored.history[0].finished_at, Some(3.0));
+    assert_eq!(l.stored.schema, STORE_SCHEMA);
+}
+
+#[test]
+fn nothing_stored_is_an_empty_store() {
+    assert_eq!(load(None), Loaded { stored: Stored::new(), set_aside: vec![] });
+}
+
+#[test]
+fn unreadable_data_is_set_aside_whole() {
+    let l = load(Some("{not json"));
+    assert_eq!(l.stored, Stored::new());
+    assert_eq!(l.set_aside[0].reason, StoreProblem::NotJson);
+    assert_eq!(l.set_aside[0].raw, "{not json");
+    let l = load(Some(r#"{"schema": 9, "history": []}"#));
+    assert_eq!(l.set_aside[0].reason, StoreProblem::NewerSchema(9));
+    let l = load(Some(r#"{"history": []}"#));
+    assert_eq!(l.set_aside[0].reason, StoreProblem::UnknownSchema);
+}
+
+#[test]
+fn one_bad_entry_is_set_aside_and_the_rest_kept() {
+    let s = stored_with_history();
+    let mut v: Value = serde_json::from_str(&s.to_json()).unwrap();
+    let good = v["history"][0].clone();
+    v["history"] = serde_json::json!([{"id": 3}, good]);
+    v["current"]["current"] = serde_json::json!(99);
+    let l = load(Some(&v.to_string()));
+    assert_eq!(l.stored.history, s.history);
+    assert_eq!(l.stored.current, None);
+    let parts: Vec<Part> = l.set_aside.iter().map(|x| x.part.clone()).collect();
+    assert_eq!(parts, vec![Part::Current, Part::History(0)]);
+    assert_eq!(l.set_aside[1].raw, r#"{"id":3}"#);
+}
+
+proptest! {
+    #[test]
+    fn any_text_loads_without_panic(raw in "\\PC{0,300}") {
+        let l = load(Some(&raw));
+        prop_assert_eq!(l.stored.schema, STORE_SCHEMA);
+    }
+
+    #[test]
+    fn any_byte_change_loads_without_panic(pos in 0usize..2000, byte in 0u8..128) {
+        let mut raw = stored_with_history().to_json().into_bytes();
+        let i = pos % raw.len();
+        raw[i] = byte;
+        let text = String::from_utf8_lossy(&raw);
+        let l = load(Some(&text));
+        // Whatever was kept is consistent enough to show.
+        for a in l.stored.history.iter().chain(l.stored.current.iter()) {
+            prop_assert!(a.check().is_ok());
+        }
+    }
+}

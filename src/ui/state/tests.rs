@@ -1,0 +1,84 @@
+use super::*;
+use crate::engine::testing::{fixed_attempt, sample_bank};
+
+fn empty() -> AppState {
+    let catalog: &'static Catalog = Box::leak(Box::new(crate::i18n::english().expect("English catalog")));
+    let languages = crate::i18n::languages("l.json", crate::i18n::LANGUAGES).expect("language list");
+    AppState::new(catalog, Rc::new(languages), Stored::new(), vec![])
+}
+
+/// Content with the shipped index and settings, no domain file loaded yet.
+fn ready() -> AppState {
+    let read = |p: &str| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let content = Content::parse(&read("static/content/index.json"), &read("static/content/assessment.json"))
+        .expect("valid content");
+    let mut s = empty();
+    s.content = ContentStatus::Ready(Rc::new(content));
+    s
+}
+
+fn state_with_attempt() -> Rc<AppState> {
+    let bank = sample_bank(1, 4);
+    let attempt = fixed_attempt(&bank, &["d0"], 4, 9);
+    Rc::new(ready()).reduce(Action::Start(attempt))
+}
+
+#[test]
+fn answering_moving_and_finishing() {
+    let s = state_with_attempt();
+    let s = s.reduce(Action::Answer(Some(Answer::Bool(true))));
+    let s = s.reduce(Action::Certainty(Some(1)));
+    let s = s.reduce(Action::GoTo(2));
+    let current = s.stored.current.as_ref().unwrap();
+    assert_eq!(current.current, 2);
+    assert_eq!(current.answers[0], Some(Answer::Bool(true)));
+    assert_eq!(current.certainties[0], Some(1));
+    let s = s.reduce(Action::GoTo(3));
+    let s = s.reduce(Action::Finish { now: 5.0 });
+    assert!(s.stored.current.is_none());
+    assert_eq!(s.stored.history.len(), 1);
+    assert_eq!(s.stored.history[0].finished_at, Some(5.0));
+    assert_eq!(s.finished.as_deref(), Some(s.stored.history[0].id.as_str()));
+}
+
+#[test]
+fn a_start_waits_for_its_domains_and_a_bad_domain_file_is_reported() {
+    let s = Rc::new(ready());
+    let pending = PendingStart {
+        mode: "fixed".into(),
+        domains: vec!["programming".into()],
+        certainty: false,
+        seed: 1,
+        now: 2.0,
+    };
+    let s = s.reduce(Action::Begin(pending.clone()));
+    assert!(s.stored.current.is_none());
+    assert_eq!(s.domains_status(&pending.domains), ContentStatus::Loading);
+    let text = std::fs::read_to_string("static/content/domains/programming.json").unwrap();
+    let s = s.reduce(Action::DomainLoaded { id: "programming".into(), text: Ok(text) });
+    assert!(s.pending.is_none());
+    assert_eq!(s.stored.current.as_ref().unwrap().items.len(), 5);
+    assert!(matches!(s.domains_status(&pending.domains), ContentStatus::Ready(_)));
+
+    let s = s.reduce(Action::DomainLoaded { id: "web".into(), text: Ok("{".into()) });
+    assert!(matches!(s.domains_status(&["web".into()]), ContentStatus::Invalid(_)));
+    let s = s.reduce(Action::DomainLoaded { id: "ai".into(), text: Err("HTTP 404".into()) });
+    assert_eq!(s.domains_status(&["ai".into()]), ContentStatus::Unreachable("HTTP 404".into()));
+}
+
+#[test]
+fn actions_without_an_attempt_change_nothing() {
+    let s = Rc::new(empty());
+    for action in [
+        Action::Answer(None),
+        Action::Certainty(None),
+        Action::GoTo(1),
+        Action::Next { now: 1.0 },
+        Action::Finish { now: 1.0 },
+        Action::Continue { id: "x".into(), domains: vec![], extra: 3 },
+        Action::Saved { ok: true },
+    ] {
+        let after = s.clone().reduce(action);
+        assert!(Rc::ptr_eq(&s, &after));
+    }
+}
