@@ -16,8 +16,7 @@ const policy = [
   "style-src 'self'",
   // Bars and level scales are sized with inline style attributes; no <style> element is allowed.
   "style-src-attr 'unsafe-inline'",
-  // The splash in index.html shows the logo inline, before anything else has loaded.
-  "img-src 'self' data:",
+  "img-src 'self'",
   "connect-src 'self'",
   "worker-src 'self'",
   "manifest-src 'self'",

@@ -66,6 +66,24 @@ impl Stored {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// Adds another store's finished attempts that this one lacks (by id), and its attempt in
+    /// progress if there is none here; returns how many attempts were added.
+    pub fn merge(&mut self, other: Stored) -> usize {
+        let mut added = 0;
+        for attempt in other.history {
+            if self.find(&attempt.id).is_none() {
+                self.history.push(attempt);
+                added += 1;
+            }
+        }
+        self.history.sort_by(|a, b| a.finished_at.unwrap_or(0.0).total_cmp(&b.finished_at.unwrap_or(0.0)));
+        if self.current.is_none() && other.current.is_some() {
+            self.current = other.current;
+            added += 1;
+        }
+        added
+    }
+
     pub fn find(&self, attempt_id: &str) -> Option<&Attempt> {
         self.history.iter().find(|a| a.id == attempt_id)
     }
@@ -94,6 +112,36 @@ impl Stored {
         self.history.push(attempt);
         Some(id)
     }
+}
+
+/// The marker and version of an export file ("My data").
+const EXPORT_FORMAT: u64 = 1;
+
+/// Everything stored, as one file the user keeps: the store, the interface language and any
+/// data that was set aside because it could not be read.
+pub fn export(stored: &Stored, language: Option<&str>, set_aside: &[String], now: f64) -> String {
+    let store: Value = serde_json::from_str(&stored.to_json()).unwrap_or(Value::Null);
+    let file = serde_json::json!({
+        "kafaa_export": EXPORT_FORMAT,
+        "exported_at": now,
+        "language": language,
+        "store": store,
+        "set_aside": set_aside,
+    });
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// Reads an export file: its store goes through [`load`], so it is migrated and its unreadable
+/// parts are set aside like stored data; a file that is not an export is refused.
+pub fn import(text: &str) -> Result<Loaded, StoreProblem> {
+    let value: Value = serde_json::from_str(text).map_err(|_| StoreProblem::NotJson)?;
+    match value.get("kafaa_export").and_then(Value::as_u64) {
+        Some(EXPORT_FORMAT) => {}
+        Some(n) if n > EXPORT_FORMAT => return Err(StoreProblem::NewerSchema(n)),
+        _ => return Err(StoreProblem::UnknownSchema),
+    }
+    let store = value.get("store").ok_or(StoreProblem::Malformed("no store in the file".into()))?;
+    Ok(load(Some(&store.to_string())))
 }
 
 /// Reads stored data; `None` (nothing stored yet) gives an empty store.

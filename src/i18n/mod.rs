@@ -245,33 +245,36 @@ macro_rules! catalog {
             $(pub $l: [&'static str; $n],)*
         }
 
-        /// The catalog as read, before it is kept for the session.
+        /// The plain texts' keys, in field order.
+        const TEXT_KEYS: &[&str] = &[$(stringify!($t)),*];
+
+        /// The catalog as read, before it is kept for the session. Plain texts are a list in
+        /// `TEXT_KEYS` order: read in one loop rather than field by field, which keeps the
+        /// wasm small with a hundred and more messages.
         struct RawMessages {
-            $($t: String,)*
+            texts: Vec<String>,
             $($p: RawPlural,)*
             $($l: [String; $n],)*
         }
 
         impl RawMessages {
             /// Takes every key out of the catalog's JSON object; leftovers are unknown keys.
-            /// Read by hand rather than derived: a derive for a hundred fields weighs tens of
-            /// kilobytes of wasm.
             fn read(file: &str, value: Value) -> Result<RawMessages, Problem> {
                 let mut reader = Fields::new(file, value)?;
+                let texts = TEXT_KEYS.iter().map(|key| reader.text(key)).collect::<Result<Vec<_>, _>>()?;
                 let raw = RawMessages {
-                    $($t: reader.text(stringify!($t))?,)*
+                    texts,
                     $($p: reader.plural(stringify!($p))?,)*
                     $($l: reader.list::<$n>(stringify!($l))?,)*
                 };
                 reader.finish()?;
                 Ok(raw)
             }
-        }
 
-        impl RawMessages {
             fn leak(self, locale: &'static str) -> Messages {
+                let mut texts = self.texts.into_iter().map(leak);
                 Messages {
-                    $($t: leak(self.$t),)*
+                    $($t: texts.next().unwrap_or_default(),)*
                     $($p: self.$p.leak(locale),)*
                     $($l: self.$l.map(leak),)*
                 }
@@ -280,11 +283,11 @@ macro_rules! catalog {
             /// Every text of a key, with the key's name.
             #[cfg(all(test, not(target_arch = "wasm32")))]
             fn texts(&self) -> Vec<(&'static str, Vec<&String>)> {
-                vec![
-                    $((stringify!($t), vec![&self.$t]),)*
-                    $((stringify!($p), self.$p.forms().collect()),)*
-                    $((stringify!($l), self.$l.iter().collect()),)*
-                ]
+                let mut all: Vec<(&'static str, Vec<&String>)> =
+                    TEXT_KEYS.iter().copied().zip(self.texts.iter().map(|t| vec![t])).collect();
+                $(all.push((stringify!($p), self.$p.forms().collect()));)*
+                $(all.push((stringify!($l), self.$l.iter().collect()));)*
+                all
             }
         }
     };
@@ -310,8 +313,11 @@ catalog! {
         results_band, results_band_range, results_between, results_more, results_more_busy,
         results_percent_correct, results_certainty, results_marks, results_accuracy_at,
         results_again, history_title, history_empty, history_date, history_mode, history_domains,
-        history_result, history_open, notice_set_aside_detail, notice_save_failed, notice_update, notice_update_reload,
-        notice_language_failed, dismiss, not_found_title, not_found_body,
+        history_result, history_open, notice_set_aside_detail, notice_save_failed, notice_update,
+        notice_update_reload, notice_language_failed, dismiss, not_found_title, not_found_body,
+        nav_my_data, data_title, data_intro, data_summary, data_export, data_import,
+        data_import_done, data_import_failed, data_import_not_export, data_delete,
+        data_delete_confirm, data_delete_yes, data_deleted, cancel,
     }
     plurals {
         home_history, bank_invalid_intro, start_total, quiz_unanswered, results_unavailable,

@@ -11,8 +11,8 @@ use super::components::site_header::SiteHeader;
 use super::components::storage_notices::StorageNotices;
 use super::content::{load_content, load_language, remember_catalog};
 use super::pages::{
-    history::HistoryPage, home::HomePage, not_found::NotFoundPage, quiz::QuizPage, results::ResultsPage,
-    start::StartPage,
+    history::HistoryPage, home::HomePage, my_data::MyDataPage, not_found::NotFoundPage, quiz::QuizPage,
+    results::ResultsPage, start::StartPage,
 };
 use super::route::{use_route, Route};
 use super::state::{Action, AppContext, AppState};
@@ -89,6 +89,7 @@ fn switch(route: Route) -> Html {
         Route::Quiz => html! { <QuizPage /> },
         Route::Results { id } => html! { <ResultsPage {id} /> },
         Route::History => html! { <HistoryPage /> },
+        Route::MyData => html! { <MyDataPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

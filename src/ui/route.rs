@@ -13,6 +13,7 @@ pub enum Route {
     Quiz,
     Results { id: String },
     History,
+    MyData,
     NotFound,
 }
 
@@ -25,6 +26,7 @@ impl Route {
             "/start" => Route::Start,
             "/quiz" => Route::Quiz,
             "/history" => Route::History,
+            "/data" => Route::MyData,
             other => match other.strip_prefix("/results/") {
                 Some(id) if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => {
                     Route::Results { id: id.to_string() }
@@ -42,6 +44,7 @@ impl Route {
             Route::Quiz => "#/quiz".into(),
             Route::Results { id } => format!("#/results/{id}"),
             Route::History => "#/history".into(),
+            Route::MyData => "#/data".into(),
             Route::NotFound => "#/404".into(),
         }
     }

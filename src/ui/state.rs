@@ -93,6 +93,10 @@ pub enum Action {
         ok: bool,
     },
     DismissSetAside,
+    /// Adds the attempts of an imported file.
+    Import(Stored),
+    /// Forgets everything (the page has removed it from storage).
+    DeleteAll,
 }
 
 impl AppState {
@@ -254,6 +258,15 @@ impl Reducible for AppState {
                 next.save_failed = !ok;
             }
             Action::DismissSetAside => next.set_aside.clear(),
+            Action::Import(imported) => {
+                next.stored.merge(imported);
+            }
+            Action::DeleteAll => {
+                next.stored = Stored::new();
+                next.set_aside.clear();
+                next.finished = None;
+                next.pending = None;
+            }
         }
         Rc::new(next)
     }

@@ -30,3 +30,25 @@ pub fn load() -> Loaded {
 pub fn save(stored: &Stored) -> bool {
     LocalStorage::raw().set_item(KEY, &stored.to_json()).is_ok()
 }
+
+/// Every set-aside part, as it was stored, for the "My data" export.
+pub fn set_aside_parts() -> Vec<String> {
+    keys()
+        .into_iter()
+        .filter(|k| k.starts_with(SET_ASIDE_PREFIX))
+        .filter_map(|k| LocalStorage::raw().get_item(&k).ok().flatten())
+        .collect()
+}
+
+/// Removes everything Kafaa keeps on this device.
+pub fn delete_all() {
+    for key in keys().into_iter().filter(|k| k == KEY || k.starts_with("kafaa.")) {
+        let _ = LocalStorage::raw().remove_item(&key);
+    }
+}
+
+fn keys() -> Vec<String> {
+    let storage = LocalStorage::raw();
+    let n = storage.length().unwrap_or(0);
+    (0..n).filter_map(|i| storage.key(i).ok().flatten()).collect()
+}

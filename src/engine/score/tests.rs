@@ -44,9 +44,12 @@ fn wrong_shapes_and_missing_items_do_not_count_as_right() {
 }
 
 fn levels() -> Vec<CertaintyLevel> {
-    crate::engine::assessment::Settings::parse("s.json", include_str!("../../../static/content/assessment.json"))
-        .expect("valid settings")
-        .certainty
+    crate::engine::assessment::Settings::parse(
+        "s.json",
+        include_str!("../../../static/content/assessment.json"),
+    )
+    .expect("valid settings")
+    .certainty
 }
 
 #[test]

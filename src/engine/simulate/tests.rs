@@ -1,7 +1,8 @@
 use super::*;
 
 fn settings() -> Settings {
-    Settings::parse("s.json", include_str!("../../../static/content/assessment.json")).expect("valid settings")
+    Settings::parse("s.json", include_str!("../../../static/content/assessment.json"))
+        .expect("valid settings")
 }
 
 /// The targets for the quick check on a 200-item 2PL bank.

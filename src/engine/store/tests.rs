@@ -95,3 +95,26 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn export_then_import_restores_the_same_history_and_merges_without_duplicates() {
+    let s = stored_with_history();
+    let file = export(&s, Some("ar"), &["{broken".to_string()], 99.0);
+    let imported = import(&file).expect("an export reads back");
+    assert_eq!(imported.stored, s);
+    assert!(imported.set_aside.is_empty());
+
+    let mut empty = Stored::new();
+    assert_eq!(empty.merge(imported.stored.clone()), 2, "one finished attempt and the one in progress");
+    assert_eq!(empty, s);
+    assert_eq!(empty.merge(imported.stored), 0, "importing twice adds nothing");
+}
+
+#[test]
+fn files_that_are_not_exports_are_refused() {
+    assert_eq!(import("{not json"), Err(StoreProblem::NotJson));
+    assert_eq!(import(r#"{"schema": 2}"#), Err(StoreProblem::UnknownSchema));
+    assert_eq!(import(r#"{"kafaa_export": 7}"#), Err(StoreProblem::NewerSchema(7)));
+    let partly = import(r#"{"kafaa_export": 1, "store": {"schema": 2, "history": [{"id": 1}]}}"#).unwrap();
+    assert_eq!(partly.set_aside.len(), 1);
+}

@@ -1,0 +1,112 @@
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::engine::store::{export, import, StoreProblem};
+use crate::i18n::fill;
+use crate::ui::browser;
+use crate::ui::hooks::{use_focus_on, use_title};
+use crate::ui::state::{use_app, Action};
+use crate::ui::storage;
+
+/// What the last action on this page did, to say so.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Imported(usize),
+    ImportFailed(String),
+    Deleted,
+}
+
+/// Everything stored on this device: download it, import a file, or delete it all.
+#[function_component]
+pub fn MyDataPage() -> Html {
+    let app = use_app();
+    let m = app.messages();
+    let heading = use_node_ref();
+    let confirming = use_state(|| false);
+    let outcome = use_state(|| None::<Outcome>);
+    use_title(m.data_title.to_string());
+    use_focus_on(heading.clone(), ());
+
+    // The download is a data: link built from what is stored now.
+    let file = export(&app.stored, Some(app.lang()), &storage::set_aside_parts(), browser::now());
+    let href = format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&file));
+
+    let onimport = {
+        let dispatcher = app.dispatcher();
+        let outcome = outcome.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            let dispatcher = dispatcher.clone();
+            let outcome = outcome.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let text =
+                    JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
+                match import(&text) {
+                    Ok(loaded) => {
+                        let before =
+                            loaded.stored.history.len() + usize::from(loaded.stored.current.is_some());
+                        dispatcher.dispatch(Action::Import(loaded.stored));
+                        outcome.set(Some(Outcome::Imported(before)));
+                    }
+                    Err(problem) => outcome.set(Some(Outcome::ImportFailed(match problem {
+                        StoreProblem::NewerSchema(n) => format!("format {n}"),
+                        _ => String::new(),
+                    }))),
+                }
+            });
+            input.set_value("");
+        })
+    };
+    let ondelete = {
+        let app = app.clone();
+        let confirming = confirming.clone();
+        let outcome = outcome.clone();
+        Callback::from(move |_: MouseEvent| {
+            storage::delete_all();
+            app.dispatch(Action::DeleteAll);
+            confirming.set(false);
+            outcome.set(Some(Outcome::Deleted));
+        })
+    };
+    let toggle = |value: bool| {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(value))
+    };
+
+    html! {
+        <section class="my-data">
+            <h1 ref={heading} tabindex="-1">{ m.data_title }</h1>
+            <p>{ m.data_intro }</p>
+            <p>{ fill(m.data_summary, &[("n", app.stored.history.len().to_string())]) }</p>
+            if let Some(o) = &*outcome {
+                <p class={classes!("notice", if matches!(o, Outcome::ImportFailed(_)) { "error" } else { "warning" })} role="status">
+                    { match o {
+                        Outcome::Imported(n) => fill(m.data_import_done, &[("n", n.to_string())]),
+                        Outcome::ImportFailed(detail) => fill(m.data_import_failed, &[("detail", if detail.is_empty() { m.data_import_not_export.to_string() } else { detail.clone() })]),
+                        Outcome::Deleted => m.data_deleted.to_string(),
+                    } }
+                </p>
+            }
+            <p class="actions">
+                <a class="button primary" {href} download="kafaa-data.json">{ m.data_export }</a>
+            </p>
+            <p>
+                <label for="import" class="button">{ m.data_import }</label>
+                <input type="file" id="import" class="visually-hidden" accept="application/json,.json" onchange={onimport} />
+            </p>
+            if *confirming {
+                <div class="notice error" role="alert">
+                    <p>{ m.data_delete_confirm }</p>
+                    <p class="actions">
+                        <button type="button" class="primary danger" onclick={ondelete}>{ m.data_delete_yes }</button>
+                        <button type="button" onclick={toggle(false)}>{ m.cancel }</button>
+                    </p>
+                </div>
+            } else {
+                <p><button type="button" class="danger" onclick={toggle(true)}>{ m.data_delete }</button></p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,73 @@
+// Private by design: everything stored can be downloaded as one file, deleted, and imported
+// back, with the same history.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { start, openPage, assertAccessible, itemById, currentItemId, answerByMouse } from './support.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+async function finishQuiz(page, domain) {
+  await page.goto(env.origin + '/#/start');
+  await page.getByLabel(/Fixed form/).check();
+  await page.getByLabel('All domains').uncheck();
+  await page.locator(`#domain-${domain}`).check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  for (let n = 1; n <= 5; n++) {
+    await page.getByRole('heading', { name: `Question ${n} of 5` }).waitFor();
+    await answerByMouse(page, itemById(await currentItemId(page)), n % 2 === 1);
+    await page.locator('button[type=submit]').click();
+  }
+  await page.getByRole('heading', { name: 'Your results' }).waitFor();
+}
+
+test('export, delete everything, import: the same history comes back', async () => {
+  const page = await openPage(env);
+  await finishQuiz(page, 'web');
+  await finishQuiz(page, 'testing');
+  await page.goto(env.origin + '/#/history');
+  const rows = page.locator('table.history tbody tr');
+  await rows.first().waitFor();
+  const before = await rows.allTextContents();
+  assert.equal(before.length, 2);
+
+  await page.getByRole('link', { name: 'My data' }).click();
+  await page.getByRole('heading', { name: 'My data' }).waitFor();
+  await page.getByText('Stored now: 2 finished quizzes.').waitFor();
+  await assertAccessible(page, 'my data');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download all my data (JSON file)' }).click(),
+  ]);
+  const file = await download.path();
+  const exported = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(exported.kafaa_export, 1);
+  assert.equal(exported.store.history.length, 2);
+
+  await page.getByRole('button', { name: 'Delete everything from this device' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await page.getByText('Everything was deleted from this device.').waitFor();
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kafaa')));
+  // Only the (now empty) store is written again.
+  assert.deepEqual(left, ['kafaa']);
+  assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('kafaa'))).history.length, 0);
+  await page.goto(env.origin + '/#/history');
+  await page.getByText('No finished quiz yet.', { exact: false }).waitFor();
+
+  await page.goto(env.origin + '/#/data');
+  await page.locator('#import').setInputFiles(file);
+  await page.getByText('Import done: 2 quizzes added.').waitFor();
+  await page.goto(env.origin + '/#/history');
+  await rows.first().waitFor();
+  assert.deepEqual(await rows.allTextContents(), before);
+
+  // A file that is not an export is refused with a reason; nothing changes.
+  await page.goto(env.origin + '/#/data');
+  await page.locator('#import').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await page.getByText('This file could not be imported: it is not a Kafaa data file.').waitFor();
+  await page.getByText('Stored now: 2 finished quizzes.').waitFor();
+  page.assertClean();
+  await page.context().close();
+});
