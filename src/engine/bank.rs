@@ -661,20 +661,13 @@ impl Reader<'_> {
         let kind = self.string(obj, "type", path)?;
         let answer_path = join(path, "answer");
         match kind.as_str() {
-            "true_false" => match self.field(obj, "answer", path)? {
-                Value::Bool(b) => Some(Question::TrueFalse { answer: *b }),
-                _ => {
-                    self.report(&answer_path, ProblemKind::WrongType { expected: Expected::Boolean });
-                    None
-                }
-            },
+            "true_false" => {
+                let answer = self.answer(obj, path, Expected::Boolean, Value::as_bool)?;
+                Some(Question::TrueFalse { answer })
+            }
             "single_choice" => {
                 let options = self.options(obj, path, langs, 2);
-                let answer = self.field(obj, "answer", path)?;
-                let Some(answer) = answer.as_str() else {
-                    self.report(&answer_path, ProblemKind::WrongType { expected: Expected::String });
-                    return None;
-                };
+                let answer = self.answer(obj, path, Expected::String, Value::as_str)?;
                 let options = options?;
                 if !options.iter().any(|o| o.id == answer) {
                     self.report(&answer_path, ProblemKind::UnknownOption { id: answer.to_string() });
@@ -684,11 +677,7 @@ impl Reader<'_> {
             }
             "multiple_select" => {
                 let options = self.options(obj, path, langs, 3);
-                let answer = self.field(obj, "answer", path)?;
-                let Some(list) = answer.as_array() else {
-                    self.report(&answer_path, ProblemKind::WrongType { expected: Expected::Array });
-                    return None;
-                };
+                let list = self.answer(obj, path, Expected::Array, Value::as_array)?;
                 let options = options?;
                 let mut answers = BTreeSet::new();
                 let mut ok = true;
@@ -721,11 +710,7 @@ impl Reader<'_> {
             }
             "ordering" => {
                 let options = self.options(obj, path, langs, 3);
-                let answer = self.field(obj, "answer", path)?;
-                let Some(list) = answer.as_array() else {
-                    self.report(&answer_path, ProblemKind::WrongType { expected: Expected::Array });
-                    return None;
-                };
+                let list = self.answer(obj, path, Expected::Array, Value::as_array)?;
                 let options = options?;
                 let order: Vec<String> = list.iter().filter_map(|v| v.as_str().map(str::to_string)).collect();
                 let listed: BTreeSet<&str> = order.iter().map(String::as_str).collect();
@@ -743,11 +728,7 @@ impl Reader<'_> {
             "matching" => {
                 let options = self.options(obj, path, langs, 2);
                 let targets = self.choices(obj, "targets", path, langs, 2);
-                let answer = self.field(obj, "answer", path)?;
-                let Some(map) = answer.as_object() else {
-                    self.report(&answer_path, ProblemKind::WrongType { expected: Expected::Object });
-                    return None;
-                };
+                let map = self.answer(obj, path, Expected::Object, Value::as_object)?;
                 let (options, targets) = (options?, targets?);
                 let mut pairs = BTreeMap::new();
                 for (option, target) in map {
@@ -782,6 +763,21 @@ impl Reader<'_> {
                 None
             }
         }
+    }
+
+    /// The `answer` field in the shape its question type needs, or a problem saying which.
+    fn answer<'v, T>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        path: &str,
+        expected: Expected,
+        shape: impl Fn(&'v Value) -> Option<T>,
+    ) -> Option<T> {
+        let found = shape(self.field(obj, "answer", path)?);
+        if found.is_none() {
+            self.report(&join(path, "answer"), ProblemKind::WrongType { expected });
+        }
+        found
     }
 
     fn options(
