@@ -3,30 +3,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, openPage, assertAccessible, itemById, currentItemId, answerByMouse } from './support.mjs';
+import { start, openPage, assertAccessible, takeFixedForm } from './support.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-async function finishQuiz(page, domain) {
-  await page.goto(env.origin + '/#/start');
-  await page.getByLabel(/Fixed form/).check();
-  await page.getByLabel('All domains').uncheck();
-  await page.locator(`#domain-${domain}`).check();
-  await page.getByRole('button', { name: 'Start' }).click();
-  for (let n = 1; n <= 5; n++) {
-    await page.getByRole('heading', { name: `Question ${n} of 5` }).waitFor();
-    await answerByMouse(page, itemById(await currentItemId(page)), n % 2 === 1);
-    await page.locator('button[type=submit]').click();
-  }
-  await page.getByRole('heading', { name: 'Your results' }).waitFor();
-}
-
 test('export, delete everything, import: the same history comes back', async () => {
   const page = await openPage(env);
-  await finishQuiz(page, 'web');
-  await finishQuiz(page, 'testing');
+  await takeFixedForm(page, env.origin, ['web'], (n) => n % 2 === 1);
+  await takeFixedForm(page, env.origin, ['testing'], (n) => n % 2 === 1);
   await page.goto(env.origin + '/#/history');
   const rows = page.locator('table.history tbody tr');
   await rows.first().waitFor();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, openPage, itemById, currentItemId, answerByMouse, DIST } from './support.mjs';
+import { start, openPage, takeFixedForm, DIST } from './support.mjs';
 
 // A copy of the release build, so that a test can publish a "new version" of it.
 const ROOT = mkdtempSync(join(tmpdir(), 'kafaa-offline-'));
@@ -38,17 +38,7 @@ test('after one visit, a quiz can be taken and finished offline', async () => {
   await context.setOffline(true);
   await page.reload();
   await page.getByRole('heading', { name: 'Where do your digital skills stand?' }).waitFor();
-  await page.goto(env.origin + '/#/start');
-  await page.getByLabel(/Fixed form/).check();
-  await page.getByLabel('All domains').uncheck();
-  await page.locator('#domain-cloud').check();
-  await page.getByRole('button', { name: 'Start' }).click();
-  for (let n = 1; n <= 5; n++) {
-    await page.getByRole('heading', { name: `Question ${n} of 5` }).waitFor();
-    await answerByMouse(page, itemById(await currentItemId(page)), true);
-    await page.locator('button[type=submit]').click();
-  }
-  await page.getByRole('heading', { name: 'Your results' }).waitFor();
+  await takeFixedForm(page, env.origin, ['cloud']);
   assert.equal((await page.locator('.overall').textContent()).trim(), '5 of 5 correct (100%)');
 
   // French works offline too: its catalog was cached.

@@ -137,3 +137,20 @@ export async function tabTo(page, selector) {
   }
   throw new Error(`Tab never reached ${selector}`);
 }
+
+/** Takes the fixed form (5 questions per domain) in `domains` with the mouse, answering right
+ * when `right(n)` says so, and waits for the results. */
+export async function takeFixedForm(page, origin, domains, right = () => true) {
+  await page.goto(origin + '/#/start');
+  await page.getByLabel(/Fixed form/).check();
+  await page.getByLabel('All domains').uncheck();
+  for (const d of domains) await page.locator(`#domain-${d}`).check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  const total = 5 * domains.length;
+  for (let n = 1; n <= total; n++) {
+    await page.getByRole('heading', { name: `Question ${n} of ${total}` }).waitFor();
+    await answerByMouse(page, itemById(await currentItemId(page)), right(n));
+    await page.locator('button[type=submit]').click();
+  }
+  await page.getByRole('heading', { name: 'Your results' }).waitFor();
+}
