@@ -72,5 +72,10 @@ ensure_chromium() {
 build_release() {
   step "Building the release bundle into dist/"
   trunk build --release --offline
-  node scripts/csp.mjs dist/index.html
+  # Each further document (careers.html) is built on its own and its files added to dist/.
+  for doc in careers; do
+    trunk build "$doc.html" --release --offline --dist "target/dist-$doc" --html-output "$doc.html"
+    cp "target/dist-$doc/$doc.html" target/dist-"$doc"/"$doc"-*.{js,wasm} dist/
+  done
+  node scripts/csp.mjs dist/index.html dist/careers.html
 }

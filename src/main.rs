@@ -1,5 +1,7 @@
-//! Entry point: mounts the app into `<body>`. Everything else lives in the library.
+//! Entry point of `index.html`: mounts the app with the main document's pages. Everything
+//! else lives in the library.
 
 fn main() {
-    yew::Renderer::<kafaa::ui::App>::new().render();
+    let pages = yew::Callback::from(kafaa::ui::pages::main_document);
+    yew::Renderer::<kafaa::ui::App>::with_props(kafaa::ui::app::AppProps { pages }).render();
 }

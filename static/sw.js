@@ -1,20 +1,24 @@
 // Kafaa's service worker: after one visit the whole app works offline.
 //
-// On install it caches the app shell (the hashed files index.html names), the content index,
+// On install it caches every HTML document of the app (index.html, careers.html) and the
+// hashed files they name, the content index,
 // the assessment settings, every domain file and every interface catalog. Pages and files are
 // then served from that cache first, so a reload with the network off behaves like online.
-// When a visit finds a new index.html (new hashed files), the new version is cached in the
+// When a visit finds a new version of a document (new hashed files), the new version is cached in the
 // background and open pages are told, so they can offer to reload; nothing is replaced
 // under a page that is running.
 'use strict';
 
 const PREFIX = 'kafaa-';
+/** The app's HTML documents, each with its own wasm (see ARCHITECTURE.md). */
+const DOCUMENTS = ['./', 'careers.html'];
 
-/** Every file of the version that `index` (the text of index.html) belongs to: the files it
- * names, the content index and settings with every domain file, and every catalog. */
-async function filesOf(index) {
-  const files = new Set(['content/index.json', 'content/assessment.json', 'i18n/languages.json']);
-  for (const m of index.matchAll(/(?:href|src)="(?:\.\/)?([^"?#:]+)"|from '\.\/([^']+)'|module_or_path: '\.\/([^']+)'/g)) {
+/** Every file of the version whose documents' texts are `pages`: the files they name, the
+ * content index and settings with every domain file, and every catalog. */
+async function filesOf(pages) {
+  const files = new Set(['content/index.json', 'content/assessment.json', 'i18n/languages.json',
+    'guidance/guidance.json', 'guidance/interests.json']);
+  for (const m of pages.join('\n').matchAll(/(?:href|src)="(?:\.\/)?([^"?#:]+)"|from '\.\/([^']+)'|module_or_path: '\.\/([^']+)'/g)) {
     files.add(m[1] || m[2] || m[3]);
   }
   const json = async (path) => (await fetch(path, { cache: 'no-cache' })).json();
@@ -23,19 +27,27 @@ async function filesOf(index) {
   return [...files];
 }
 
-/** A short, stable name for a version: a hash of its index.html. */
-function versionOf(index) {
+/** The text of every document, fresh from the network. */
+async function fetchDocuments() {
+  return Promise.all(DOCUMENTS.map(async (d) => (await fetch(d, { cache: 'no-cache' })).text()));
+}
+
+/** A short, stable name for a version: a hash of its documents. */
+function versionOf(pages) {
+  const index = pages.join('\n');
   let h = 0;
   for (let i = 0; i < index.length; i++) h = (h * 31 + index.charCodeAt(i)) | 0;
   return PREFIX + (h >>> 0).toString(16);
 }
 
 /** Caches a whole version; resolves to its cache name. */
-async function cacheVersion(index) {
-  const name = versionOf(index);
+async function cacheVersion(pages) {
+  const name = versionOf(pages);
   const cache = await caches.open(name);
-  await cache.put('./', new Response(index, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
-  await cache.addAll(await filesOf(index));
+  for (const [i, text] of pages.entries()) {
+    await cache.put(DOCUMENTS[i], new Response(text, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
+  }
+  await cache.addAll(await filesOf(pages));
   return name;
 }
 
@@ -55,8 +67,7 @@ async function setActive(name) {
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
-    const index = await (await fetch('./', { cache: 'no-cache' })).text();
-    await setActive(await cacheVersion(index));
+    await setActive(await cacheVersion(await fetchDocuments()));
     await self.skipWaiting();
   })());
 });
@@ -65,15 +76,14 @@ self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim(
 
 /** Looks for a new version; caches it and tells the open pages when there is one. */
 async function checkForUpdate() {
-  let index;
+  let pages;
   try {
-    index = await (await fetch('./', { cache: 'no-cache' })).text();
+    pages = await fetchDocuments();
   } catch {
     return; // offline: keep the cached version
   }
-  const name = versionOf(index);
-  if ((await caches.keys()).includes(name)) return;
-  await setActive(await cacheVersion(index));
+  if ((await caches.keys()).includes(versionOf(pages))) return;
+  await setActive(await cacheVersion(pages));
   for (const client of await self.clients.matchAll()) client.postMessage({ type: 'kafaa-update-ready' });
 }
 
@@ -84,7 +94,7 @@ self.addEventListener('fetch', (event) => {
   const isPage = request.mode === 'navigate';
   event.respondWith((async () => {
     const cache = await currentCache();
-    const key = isPage ? './' : request;
+    const key = isPage ? DOCUMENTS.find((d) => d !== './' && url.pathname.endsWith('/' + d)) ?? './' : request;
     const cached = cache && (await cache.match(key, { ignoreSearch: true }));
     if (isPage) event.waitUntil(checkForUpdate());
     if (cached) return cached;

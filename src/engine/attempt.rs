@@ -10,6 +10,7 @@ use super::assessment::{Mode, Rule, Settings};
 use super::bank::{Bank, Item};
 use super::cat;
 use super::rng::Rng;
+use super::sorting::sort_stable_by_key;
 
 /// What the learner gave for one item.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -180,11 +181,11 @@ fn draw(bank: &Bank, domains: &[String], per_domain: usize, seed: u64) -> Vec<St
         rng.shuffle(&mut pool);
         // Stable sort after the shuffle: random within a difficulty, then deal round-robin
         // across difficulties so a short form still mixes easy, medium and hard items.
-        pool.sort_by_key(|i| i.difficulty);
+        sort_stable_by_key(&mut pool, |i| i.difficulty);
         chosen.extend(round_robin_by_difficulty(pool).into_iter().take(per_domain));
     }
     rng.shuffle(&mut chosen);
-    chosen.sort_by_key(|i| i.difficulty);
+    sort_stable_by_key(&mut chosen, |i| i.difficulty);
     chosen.iter().map(|i| i.id.clone()).collect()
 }
 

@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use super::irt::ItemParams;
 use super::localized::Localized;
 use super::problem::{Expected, Problem, ProblemKind};
+use super::sorting::set_of;
 
 /// The bank format version this code reads.
 pub const BANK_SCHEMA: u64 = 1;
@@ -164,7 +165,8 @@ impl Bank {
             by_domain.entry(item.domain.clone()).or_default().push(i);
         }
         for positions in by_domain.values_mut() {
-            positions.sort_by(|&x, &y| {
+            // A total order (ties broken by id), so an unstable sort gives the same result.
+            positions.sort_unstable_by(|&x, &y| {
                 let (x, y) = (&items[x], &items[y]);
                 y.irt.max_information().total_cmp(&x.irt.max_information()).then_with(|| x.id.cmp(&y.id))
             });
@@ -713,8 +715,8 @@ impl Reader<'_> {
                 let list = self.answer(obj, path, Expected::Array, Value::as_array)?;
                 let options = options?;
                 let order: Vec<String> = list.iter().filter_map(|v| v.as_str().map(str::to_string)).collect();
-                let listed: BTreeSet<&str> = order.iter().map(String::as_str).collect();
-                let all: BTreeSet<&str> = options.iter().map(|o| o.id.as_str()).collect();
+                let listed = set_of(order.iter().map(String::as_str));
+                let all = set_of(options.iter().map(|o| o.id.as_str()));
                 if order.len() != list.len() || order.len() != options.len() || listed != all {
                     self.report(&answer_path, ProblemKind::BadOrder);
                     return None;
@@ -747,7 +749,7 @@ impl Reader<'_> {
                         pairs.insert(option.clone(), target.to_string());
                     }
                 }
-                let used: BTreeSet<&String> = pairs.values().collect();
+                let used = set_of(pairs.values());
                 if pairs.len() != options.len() || used.len() != pairs.len() {
                     self.report(&answer_path, ProblemKind::BadPairs);
                     return None;
@@ -812,7 +814,7 @@ impl Reader<'_> {
             return None;
         }
         for lang in langs {
-            let texts: BTreeSet<&str> = options.iter().map(|o| o.text.get(lang).trim()).collect();
+            let texts = set_of(options.iter().map(|o| o.text.get(lang).trim()));
             if texts.len() != options.len() {
                 self.report(&opath, ProblemKind::DuplicateOptionText { lang: lang.clone() });
                 return None;

@@ -13,6 +13,7 @@ use super::bank::{Bank, Item};
 use super::irt::{eap, Estimate, Response};
 use super::rng::Rng;
 use super::score::is_correct;
+use super::sorting::sort_stable_by;
 
 /// A domain's state in an attempt.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,7 +83,7 @@ pub fn next_item<'b>(bank: &'b Bank, attempt: &Attempt, rule: &AdaptiveRule) -> 
         }
     }
     // Content balancing: the least-asked domain first, the least precise among equals.
-    domains.sort_by(|a, b| a.asked.cmp(&b.asked).then(b.estimate.se.total_cmp(&a.estimate.se)));
+    sort_stable_by(&mut domains, |a, b| a.asked.cmp(&b.asked).then(b.estimate.se.total_cmp(&a.estimate.se)));
     let administered: Vec<usize> = attempt.items.iter().filter_map(|id| bank.position(id)).collect();
     let mut asked = vec![false; bank.items.len()];
     for &p in &administered {

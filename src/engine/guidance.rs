@@ -11,12 +11,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::assessment::Settings;
 use super::irt::Estimate;
 use super::localized::Localized;
 use super::problem::{Problem, ProblemKind};
+use super::sorting::{sort_stable_by, sort_stable_by_key};
 
 pub const GUIDANCE_FILE: &str = "guidance/guidance.json";
 pub const INTERESTS_FILE: &str = "guidance/interests.json";
@@ -25,7 +26,12 @@ pub const INTERESTS_FILE: &str = "guidance/interests.json";
 pub struct Guidance {
     pub schema: u64,
     pub weights: Weights,
-    pub families: Vec<Family>,
+    pub families: Vec<Label>,
+    /// Where a demand figure applies (Morocco, the world, ...), and the formats and costs a
+    /// training track can have: named in data so that a local file can add its own.
+    pub scopes: Vec<Label>,
+    pub formats: Vec<Label>,
+    pub costs: Vec<Label>,
     pub demand_tiers: Vec<Tier>,
     pub specialties: Vec<Specialty>,
     pub tracks: Vec<Track>,
@@ -39,8 +45,9 @@ pub struct Weights {
     pub demand: f64,
 }
 
+/// An id with its title in every language: a specialty family, a scope, a format, a cost.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct Family {
+pub struct Label {
     pub id: String,
     pub title: Localized,
 }
@@ -113,6 +120,78 @@ pub struct InterestItem {
     pub text: Localized,
 }
 
+/// A specialties-and-tracks file a school or counselor loaded, kept as given: it is checked
+/// again at every use, against the content of the day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LocalFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// What the careers page works from: the guidance in use (shipped, or a valid local file),
+/// the questionnaire, and what is wrong with a stored local file that could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GuidanceData {
+    pub guidance: Guidance,
+    pub interests: Interests,
+    /// The local file's name when its data is in use.
+    pub local: Option<String>,
+    /// Why a stored local file is not in use (the shipped data is, instead).
+    pub local_problems: Vec<Problem>,
+}
+
+/// What guidance data is checked against: the bank's domains and languages and the levels.
+pub struct Checks<'a> {
+    pub domains: &'a [String],
+    pub languages: &'a [String],
+    pub settings: &'a Settings,
+}
+
+impl GuidanceData {
+    /// Reads the shipped guidance and questionnaire, and a stored local file if there is one;
+    /// a local file that does not check out leaves the shipped data in use, with its problems.
+    pub fn build(
+        shipped: &str,
+        interests: &str,
+        local: Option<&LocalFile>,
+        checks: &Checks,
+    ) -> Result<GuidanceData, Vec<Problem>> {
+        let shipped =
+            Guidance::parse(GUIDANCE_FILE, shipped, checks.domains, checks.languages, checks.settings)?;
+        let interests = Interests::parse(INTERESTS_FILE, interests, &shipped.families, checks.languages)?;
+        let mut data = GuidanceData { guidance: shipped, interests, local: None, local_problems: vec![] };
+        if let Some(file) = local {
+            match data.check_local(file, checks) {
+                Ok(guidance) => {
+                    data.guidance = guidance;
+                    data.local = Some(file.name.clone());
+                }
+                Err(problems) => data.local_problems = problems,
+            }
+        }
+        Ok(data)
+    }
+
+    /// Checks a local file as guidance data that must also name every family the
+    /// questionnaire asks about.
+    pub fn check_local(&self, file: &LocalFile, checks: &Checks) -> Result<Guidance, Vec<Problem>> {
+        let g = Guidance::parse(&file.name, &file.text, checks.domains, checks.languages, checks.settings)?;
+        let mut needed: Vec<&String> = self.interests.items.iter().map(|i| &i.family).collect();
+        needed.sort_unstable();
+        needed.dedup();
+        let problems: Vec<Problem> = needed
+            .into_iter()
+            .filter(|f| g.families.iter().all(|x| &x.id != *f))
+            .map(|f| problem(&file.name, "families".into(), ProblemKind::NeededId { id: f.clone() }))
+            .collect();
+        if problems.is_empty() {
+            Ok(g)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
 /// The measured level per domain (EAP estimate and standard error).
 pub type Profile = BTreeMap<String, Estimate>;
 
@@ -120,8 +199,9 @@ pub type Profile = BTreeMap<String, Estimate>;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Gap {
     pub domain: String,
-    /// Level positions in the settings: where the learner is, and where the specialty needs.
-    pub have: usize,
+    /// Level positions in the settings: where the learner is (`None`: not measured yet), and
+    /// where the specialty or track needs them.
+    pub have: Option<usize>,
     pub need: usize,
 }
 
@@ -138,8 +218,10 @@ pub struct Ranked<'g> {
     pub demand: f64,
     /// Needed domains where the learner is already at the job-ready level.
     pub strengths: Vec<String>,
-    /// Needed domains below the job-ready level, largest gap first.
+    /// Needed domains measured below the job-ready level, largest gap first.
     pub gaps: Vec<Gap>,
+    /// Needed domains not measured yet: neither strengths nor gaps until a quiz says.
+    pub unmeasured: Vec<String>,
 }
 
 fn problem(file: &str, path: String, kind: ProblemKind) -> Problem {
@@ -178,9 +260,19 @@ impl Guidance {
             ProblemKind::OutOfRange { range: "0 or more each, not all 0" },
         );
         let mut texts: Vec<(String, &Localized)> = Vec::new();
-        for (i, f) in g.families.iter().enumerate() {
-            texts.push((format!("families[{i}].title"), &f.title));
+        for (key, labels) in
+            [("families", &g.families), ("scopes", &g.scopes), ("formats", &g.formats), ("costs", &g.costs)]
+        {
+            for (i, l) in labels.iter().enumerate() {
+                check(
+                    labels[..i].iter().all(|o| o.id != l.id),
+                    format!("{key}[{i}].id"),
+                    ProblemKind::DuplicateId { id: l.id.clone() },
+                );
+                texts.push((format!("{key}[{i}].title"), &l.title));
+            }
         }
+        let known = |labels: &[Label], id: &str| labels.iter().any(|l| l.id == id);
         let lowest = g.demand_tiers.iter().map(|t| t.score).fold(f64::INFINITY, f64::min);
         for (i, t) in g.demand_tiers.iter().enumerate() {
             check(
@@ -200,7 +292,7 @@ impl Guidance {
                 ProblemKind::DuplicateId { id: s.id.clone() },
             );
             check(
-                g.families.iter().any(|f| f.id == s.family),
+                known(&g.families, &s.family),
                 format!("{path}.family"),
                 ProblemKind::UnknownOption { id: s.family.clone() },
             );
@@ -253,6 +345,11 @@ impl Guidance {
                     format!("{fp}.year"),
                     ProblemKind::OutOfRange { range: "a year" },
                 );
+                check(
+                    known(&g.scopes, &f.scope),
+                    format!("{fp}.scope"),
+                    ProblemKind::UnknownOption { id: f.scope.clone() },
+                );
                 texts.push((format!("{fp}.text"), &f.text));
             }
         }
@@ -282,6 +379,18 @@ impl Guidance {
                     ProblemKind::UnknownOption { id: l.clone() },
                 );
             }
+            if let Some(format) = &t.format {
+                check(
+                    known(&g.formats, format),
+                    format!("{path}.format"),
+                    ProblemKind::UnknownOption { id: format.clone() },
+                );
+            }
+            check(
+                known(&g.costs, &t.cost),
+                format!("{path}.cost"),
+                ProblemKind::UnknownOption { id: t.cost.clone() },
+            );
             check(
                 t.link.starts_with("http"),
                 format!("{path}.link"),
@@ -357,16 +466,16 @@ impl Guidance {
                     / total;
                 let mut strengths = Vec::new();
                 let mut gaps = Vec::new();
+                let mut unmeasured = Vec::new();
                 for (d, l) in &s.job_ready {
-                    let have = settings.place(estimate(d)).level;
                     let need = level_index(l);
-                    if have >= need {
-                        strengths.push(d.clone());
-                    } else {
-                        gaps.push(Gap { domain: d.clone(), have, need });
+                    match profile.get(d).map(|e| settings.place(*e).level) {
+                        None => unmeasured.push(d.clone()),
+                        Some(have) if have >= need => strengths.push(d.clone()),
+                        Some(have) => gaps.push(Gap { domain: d.clone(), have: Some(have), need }),
                     }
                 }
-                gaps.sort_by_key(|g| std::cmp::Reverse(g.need - g.have));
+                sort_stable_by_key(&mut gaps, |g| std::cmp::Reverse(g.need - g.have.unwrap_or(0)));
                 Ranked {
                     specialty: s,
                     score,
@@ -377,10 +486,11 @@ impl Guidance {
                     demand,
                     strengths,
                     gaps,
+                    unmeasured,
                 }
             })
             .collect();
-        ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+        sort_stable_by(&mut ranked, |a, b| b.score.total_cmp(&a.score));
         ranked
     }
 
@@ -393,14 +503,15 @@ impl Guidance {
         specialty: &str,
     ) -> (Vec<&'g Track>, Vec<(&'g Track, Vec<Gap>)>) {
         let level_index = |id: &str| settings.levels.iter().position(|l| l.id == id).unwrap_or(0);
-        let have = |d: &str| profile.get(d).map_or(0, |e| settings.place(*e).level);
+        let have = |d: &str| profile.get(d).map(|e| settings.place(*e).level);
         let mut now = Vec::new();
         let mut next = Vec::new();
         for t in self.tracks.iter().filter(|t| t.specialties.iter().any(|s| s == specialty)) {
             let gaps: Vec<Gap> = t
                 .prerequisites
                 .iter()
-                .filter(|(d, l)| have(d) < level_index(l))
+                // The first level asks nothing, so it is met even where nothing was measured.
+                .filter(|(d, l)| level_index(l) > 0 && have(d).is_none_or(|h| h < level_index(l)))
                 .map(|(d, l)| Gap { domain: d.clone(), have: have(d), need: level_index(l) })
                 .collect();
             if gaps.is_empty() {
@@ -409,7 +520,9 @@ impl Guidance {
                 next.push((t, gaps));
             }
         }
-        next.sort_by_key(|(_, gaps)| gaps.iter().map(|g| g.need - g.have).sum::<usize>());
+        sort_stable_by_key(&mut next, |(_, gaps)| {
+            gaps.iter().map(|g| g.need - g.have.unwrap_or(0)).sum::<usize>()
+        });
         (now, next)
     }
 }
@@ -418,7 +531,7 @@ impl Interests {
     pub fn parse(
         file: &str,
         text: &str,
-        families: &[Family],
+        families: &[Label],
         languages: &[String],
     ) -> Result<Interests, Vec<Problem>> {
         let i: Interests = read(file, text)?;

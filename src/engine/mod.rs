@@ -16,6 +16,7 @@ pub mod report;
 pub mod rng;
 pub mod score;
 pub mod simulate;
+pub mod sorting;
 pub mod store;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -42,6 +42,8 @@ pub enum ProblemKind {
     UnsupportedType { found: String },
     /// A difficulty other than easy, medium or hard.
     UnknownDifficulty { found: String },
+    /// An id that something else relies on is not defined (a family the questionnaire uses).
+    NeededId { id: String },
     /// A text lacks one of the bank's declared languages.
     MissingLanguage { lang: String },
     /// An answer names an option that does not exist.
@@ -117,6 +119,9 @@ impl fmt::Display for ProblemKind {
                 write!(f, "is not valid JSON (line {line}, column {column})")
             }
             ProblemKind::Missing => write!(f, "is missing"),
+            ProblemKind::NeededId { id } => {
+                write!(f, "does not define \"{id}\", which the interest questionnaire uses")
+            }
             ProblemKind::WrongType { expected } => write!(f, "should be {}", expected.as_str()),
             ProblemKind::Empty => write!(f, "is empty"),
             ProblemKind::UnsupportedSchema { found } => {

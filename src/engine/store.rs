@@ -3,13 +3,17 @@
 //! Loading never fails as a whole: a part that cannot be read is set aside (kept verbatim for
 //! the UI to store under another key and report), and everything else is kept.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::attempt::Attempt;
+use super::guidance::LocalFile;
+use super::sorting::sort_stable_by;
 
 /// The schema this version writes. Bump it with a step in [`migrate`] when the shape changes.
-pub const STORE_SCHEMA: u64 = 2;
+pub const STORE_SCHEMA: u64 = 3;
 
 /// Everything saved on this device.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -19,6 +23,10 @@ pub struct Stored {
     pub current: Option<Attempt>,
     /// Finished attempts, oldest first.
     pub history: Vec<Attempt>,
+    /// Answers to the interest questionnaire: item id → +1 like, 0 not sure, −1 dislike.
+    pub interests: BTreeMap<String, i8>,
+    /// A school's or counselor's own specialties and tracks, used instead of the shipped ones.
+    pub guidance_file: Option<LocalFile>,
 }
 
 /// A part of the stored data that could not be read.
@@ -36,6 +44,8 @@ pub enum Part {
     Current,
     /// A history entry, by its position in the stored list.
     History(usize),
+    Interests,
+    GuidanceFile,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,7 +68,13 @@ pub struct Loaded {
 
 impl Stored {
     pub fn new() -> Self {
-        Stored { schema: STORE_SCHEMA, current: None, history: Vec::new() }
+        Stored {
+            schema: STORE_SCHEMA,
+            current: None,
+            history: Vec::new(),
+            interests: BTreeMap::new(),
+            guidance_file: None,
+        }
     }
 
     pub fn to_json(&self) -> String {
@@ -66,8 +82,9 @@ impl Stored {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Adds another store's finished attempts that this one lacks (by id), and its attempt in
-    /// progress if there is none here; returns how many attempts were added.
+    /// Adds another store's finished attempts that this one lacks (by id), its attempt in
+    /// progress if there is none here, its interest answers to questions not answered here and
+    /// its training file if there is none here; returns how many attempts were added.
     pub fn merge(&mut self, other: Stored) -> usize {
         let mut added = 0;
         for attempt in other.history {
@@ -76,10 +93,18 @@ impl Stored {
                 added += 1;
             }
         }
-        self.history.sort_by(|a, b| a.finished_at.unwrap_or(0.0).total_cmp(&b.finished_at.unwrap_or(0.0)));
+        sort_stable_by(&mut self.history, |a, b| {
+            a.finished_at.unwrap_or(0.0).total_cmp(&b.finished_at.unwrap_or(0.0))
+        });
         if self.current.is_none() && other.current.is_some() {
             self.current = other.current;
             added += 1;
+        }
+        for (item, answer) in other.interests {
+            self.interests.entry(item).or_insert(answer);
+        }
+        if self.guidance_file.is_none() {
+            self.guidance_file = other.guidance_file;
         }
         added
     }
@@ -187,6 +212,28 @@ pub fn load(raw: Option<&str>) -> Loaded {
             raw: other.to_string(),
         }),
     }
+    match value.get_mut("interests").map(Value::take) {
+        None | Some(Value::Null) => {}
+        Some(v) => match BTreeMap::<String, i8>::deserialize(&v) {
+            Ok(answers) => loaded.stored.interests = answers,
+            Err(e) => loaded.set_aside.push(SetAside {
+                part: Part::Interests,
+                reason: StoreProblem::Malformed(e.to_string()),
+                raw: v.to_string(),
+            }),
+        },
+    }
+    match value.get_mut("guidance_file").map(Value::take) {
+        None | Some(Value::Null) => {}
+        Some(v) => match LocalFile::deserialize(&v) {
+            Ok(file) => loaded.stored.guidance_file = Some(file),
+            Err(e) => loaded.set_aside.push(SetAside {
+                part: Part::GuidanceFile,
+                reason: StoreProblem::Malformed(e.to_string()),
+                raw: v.to_string(),
+            }),
+        },
+    }
     loaded
 }
 
@@ -198,6 +245,7 @@ pub fn migrate(mut value: Value) -> Result<Value, StoreProblem> {
         value = match schema {
             STORE_SCHEMA => return Ok(value),
             1 => v1_to_v2(value),
+            2 => v2_to_v3(value),
             n if n > STORE_SCHEMA => return Err(StoreProblem::NewerSchema(n)),
             _ => return Err(StoreProblem::UnknownSchema),
         };
@@ -223,6 +271,13 @@ fn v1_to_v2(mut value: Value) -> Value {
         history.iter_mut().for_each(upgrade);
     }
     value["schema"] = Value::from(2);
+    value
+}
+
+/// Schema 3 added the interest questionnaire's answers (and the optional `guidance_file`).
+fn v2_to_v3(mut value: Value) -> Value {
+    value["interests"] = Value::Object(Default::default());
+    value["schema"] = Value::from(3);
     value
 }
 

@@ -296,11 +296,11 @@ macro_rules! catalog {
 catalog! {
     texts {
         app_name, app_tagline, skip_to_content, nav_label, nav_home, nav_new_quiz, nav_history,
-        language_label, footer_privacy, home_title, home_intro, home_start, home_resume,
-        home_resume_detail, loading_bank, loading_domains, bank_fetch_failed, bank_fetch_detail,
-        bank_invalid_title, bank_item, bank_whole_file, retry, start_title, start_intro,
-        start_domains, start_all_domains, start_mode, start_adaptive_length, start_certainty,
-        start_certainty_hint, start_button, start_pick_one, start_in_progress,
+        nav_guidance, language_label, footer_privacy, home_title, home_intro, home_start,
+        home_resume, home_resume_detail, loading_bank, loading_domains, loading_page, bank_fetch_failed,
+        bank_fetch_detail, bank_invalid_title, bank_item, bank_whole_file, retry, start_title,
+        start_intro, start_domains, start_all_domains, start_mode, start_adaptive_length,
+        start_certainty, start_certainty_hint, start_button, start_pick_one, start_in_progress,
         start_replace_button, quiz_none, quiz_progress, quiz_progress_label,
         quiz_progress_adaptive, quiz_adaptive_note, quiz_certainty, quiz_need_answer,
         quiz_need_certainty, quiz_answered, quiz_select_all, quiz_order_hint, quiz_move_up,
@@ -318,10 +318,19 @@ catalog! {
         nav_my_data, data_title, data_intro, data_summary, data_export, data_import,
         data_import_done, data_import_failed, data_import_not_export, data_delete,
         data_delete_confirm, data_delete_yes, data_deleted, cancel,
+        results_guidance, guidance_title,
+        guidance_intro, guidance_none, guidance_interests_title, guidance_interests_intro,
+        interest_like, interest_unsure, interest_dislike, guidance_ranked, guidance_match,
+        guidance_strengths, guidance_gaps, guidance_gap, guidance_ready, guidance_demand,
+        guidance_figure, guidance_source, guidance_secondary, guidance_no_figure,
+        guidance_tracks_now, guidance_tracks_next, guidance_no_tracks, guidance_duration_unknown,
+        guidance_chart_title, guidance_chart_you, guidance_chart_target, guidance_weights,
+        weight_readiness, weight_interest, weight_demand, guidance_filters, filter_format,
+        filter_cost, filter_any, guidance_unmeasured, guidance_gap_unmeasured, guidance_interests_progress, guidance_format_unknown, guidance_figures, guidance_chart_choose, guidance_not_measured, guidance_local_title, guidance_local_intro, guidance_local_load, guidance_local_in_use, guidance_local_builtin, guidance_local_reset, guidance_local_invalid, guidance_local_broken,
     }
     plurals {
         home_history, bank_invalid_intro, start_total, quiz_unanswered, results_unavailable,
-        results_based_on, notice_set_aside,
+        results_based_on, notice_set_aside, guidance_duration,
     }
     lists {
         home_points: 3, difficulty: 3, results_calibration: 4,

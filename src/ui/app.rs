@@ -10,10 +10,6 @@ use super::components::site_footer::SiteFooter;
 use super::components::site_header::SiteHeader;
 use super::components::storage_notices::StorageNotices;
 use super::content::{load_content, load_language, remember_catalog};
-use super::pages::{
-    history::HistoryPage, home::HomePage, my_data::MyDataPage, not_found::NotFoundPage, quiz::QuizPage,
-    results::ResultsPage, start::StartPage,
-};
 use super::route::{use_route, Route};
 use super::state::{Action, AppContext, AppState};
 use super::storage;
@@ -30,8 +26,15 @@ fn initial_state() -> AppState {
     AppState::new(english, Rc::new(languages), loaded.stored, loaded.set_aside)
 }
 
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The pages of this document, by route: each document's entry point passes its own, so
+    /// its wasm holds only those pages (see `ui::pages`).
+    pub pages: Callback<Route, Html>,
+}
+
 #[function_component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(initial_state);
 
     // Persist outside the reducer: after every change to what is stored.
@@ -61,35 +64,23 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<AppContext> context={state}>
-            <Shell />
+            <Shell pages={props.pages.clone()} />
         </ContextProvider<AppContext>>
     }
 }
 
 /// Header, notices, the routed page and the footer.
 #[function_component]
-fn Shell() -> Html {
+fn Shell(props: &AppProps) -> Html {
     let route = use_route();
     html! {
         <>
             <SiteHeader route={route.clone()} />
             <main id="main" tabindex="-1">
                 <StorageNotices />
-                { switch(route) }
+                { props.pages.emit(route) }
             </main>
             <SiteFooter />
         </>
-    }
-}
-
-fn switch(route: Route) -> Html {
-    match route {
-        Route::Home => html! { <HomePage /> },
-        Route::Start => html! { <StartPage /> },
-        Route::Quiz => html! { <QuizPage /> },
-        Route::Results { id } => html! { <ResultsPage {id} /> },
-        Route::History => html! { <HistoryPage /> },
-        Route::MyData => html! { <MyDataPage /> },
-        Route::NotFound => html! { <NotFoundPage /> },
     }
 }

@@ -66,3 +66,13 @@ pub fn preferred_language(languages: &[Language]) -> Option<Language> {
 pub fn save_language(code: &str) {
     let _ = LocalStorage::raw().set_item(LANGUAGE_KEY, code);
 }
+
+/// The text of a file the user picked; empty when it cannot be read (the readers then say
+/// what is wrong with it).
+pub async fn file_text(file: web_sys::File) -> String {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_default()
+}

@@ -9,10 +9,11 @@ use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use yew::UseReducerDispatcher;
+use yew::{Callback, UseReducerDispatcher};
 
 use super::state::{Action, AppState, ContentStatus};
 use crate::engine::content::{Content, INDEX_FILE, SETTINGS_FILE};
+use crate::engine::guidance::{Checks, GuidanceData, LocalFile, GUIDANCE_FILE, INTERESTS_FILE};
 use crate::i18n::{Catalog, Language};
 
 /// Fetches one file as text; paths are relative to the page so the app works under any path.
@@ -86,5 +87,33 @@ pub fn load_language(dispatcher: UseReducerDispatcher<AppState>, language: Langu
             Err(detail) => Err(detail),
         };
         dispatcher.dispatch(Action::Language(result));
+    });
+}
+
+/// What guidance data is checked against, from the loaded content.
+pub fn guidance_checks<R>(content: &Content, then: impl FnOnce(&Checks) -> R) -> R {
+    let domains: Vec<String> = content.index.domains.iter().map(|d| d.id.clone()).collect();
+    then(&Checks { domains: &domains, languages: &content.index.languages, settings: &content.settings })
+}
+
+/// Fetches the shipped guidance and questionnaire and checks them, with the stored local
+/// file if any, against the content; `ondone` gets the data, or what went wrong.
+pub fn load_guidance(
+    content: Rc<Content>,
+    local: Option<LocalFile>,
+    ondone: Callback<Result<Rc<GuidanceData>, ContentStatus>>,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = async {
+            let shipped = fetch_text(GUIDANCE_FILE).await.map_err(ContentStatus::Unreachable)?;
+            let interests = fetch_text(INTERESTS_FILE).await.map_err(ContentStatus::Unreachable)?;
+            guidance_checks(&content, |checks| {
+                GuidanceData::build(&shipped, &interests, local.as_ref(), checks)
+                    .map(Rc::new)
+                    .map_err(|p| ContentStatus::Invalid(Rc::new(p)))
+            })
+        }
+        .await;
+        ondone.emit(result);
     });
 }

@@ -1,6 +1,10 @@
-//! The app's routes, kept in the URL fragment (`#/quiz`): any static host serves every page
-//! from index.html, and the fragment never reaches a server. A few lines of our own rather
-//! than a router crate: six routes need no more, and the wasm stays within its size budget.
+//! The app's routes, kept in the URL fragment (`#/quiz`): any static host serves the page,
+//! and the fragment never reaches a server. A few lines of our own rather than a router
+//! crate: eight routes need no more, and the wasm stays within its size budget.
+//!
+//! The app is split into HTML documents, each with its own wasm, so the first load carries
+//! only the main one: a route names its [`Document`], and a link to a route of another
+//! document loads that document.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,10 +15,45 @@ pub enum Route {
     Home,
     Start,
     Quiz,
-    Results { id: String },
+    Results {
+        id: String,
+    },
     History,
     MyData,
+    /// Careers for an attempt's results, or for the latest results when `None`.
+    Guidance {
+        id: Option<String>,
+    },
     NotFound,
+}
+
+/// The HTML documents of the app (see ARCHITECTURE.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Document {
+    /// `index.html`: home, quiz, results, history, my data.
+    Main,
+    /// `careers.html`: the careers page and its larger guidance code.
+    Careers,
+}
+
+impl Document {
+    /// The document's address, relative to the app's folder.
+    fn path(self) -> &'static str {
+        match self {
+            Document::Main => "./",
+            Document::Careers => "careers.html",
+        }
+    }
+
+    /// The document this page is.
+    pub fn current() -> Document {
+        let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+        if path.ends_with(Document::Careers.path()) {
+            Document::Careers
+        } else {
+            Document::Main
+        }
+    }
 }
 
 impl Route {
@@ -27,17 +66,41 @@ impl Route {
             "/quiz" => Route::Quiz,
             "/history" => Route::History,
             "/data" => Route::MyData,
-            other => match other.strip_prefix("/results/") {
-                Some(id) if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => {
-                    Route::Results { id: id.to_string() }
+            "/guidance" => Route::Guidance { id: None },
+            other => {
+                let id_in = |prefix: &str| {
+                    other.strip_prefix(prefix).filter(|id| {
+                        !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    })
+                };
+                match (id_in("/results/"), id_in("/guidance/")) {
+                    (Some(id), _) => Route::Results { id: id.to_string() },
+                    (_, Some(id)) => Route::Guidance { id: Some(id.to_string()) },
+                    _ => Route::NotFound,
                 }
-                _ => Route::NotFound,
-            },
+            }
         }
     }
 
-    /// The link to the route, as a fragment.
+    pub fn document(&self) -> Document {
+        match self {
+            Route::Guidance { .. } => Document::Careers,
+            _ => Document::Main,
+        }
+    }
+
+    /// The link to the route: its fragment, after its document's address when that is
+    /// another document than this page.
     pub fn href(&self) -> String {
+        let fragment = self.fragment();
+        if cfg!(target_arch = "wasm32") && self.document() != Document::current() {
+            format!("{}{fragment}", self.document().path())
+        } else {
+            fragment
+        }
+    }
+
+    fn fragment(&self) -> String {
         match self {
             Route::Home => "#/".into(),
             Route::Start => "#/start".into(),
@@ -45,6 +108,8 @@ impl Route {
             Route::Results { id } => format!("#/results/{id}"),
             Route::History => "#/history".into(),
             Route::MyData => "#/data".into(),
+            Route::Guidance { id: None } => "#/guidance".into(),
+            Route::Guidance { id: Some(id) } => format!("#/guidance/{id}"),
             Route::NotFound => "#/404".into(),
         }
     }
@@ -53,7 +118,7 @@ impl Route {
 /// Goes to `route`, as a new entry in the browser's history.
 pub fn navigate(route: &Route) {
     if let Some(window) = web_sys::window() {
-        let _ = window.location().set_hash(&route.href());
+        let _ = window.location().set_href(&route.href());
     }
 }
 

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::engine::attempt::{Answer, Attempt, Plan};
 use crate::engine::content::Content;
+use crate::engine::guidance::LocalFile;
 use crate::engine::problem::Problem;
 use crate::engine::store::{SetAside, Stored};
 use crate::i18n::{Catalog, Language, Messages};
@@ -68,6 +69,13 @@ pub enum Action {
     },
     /// Starts an attempt as soon as its domains are loaded.
     Begin(PendingStart),
+    /// An answer to an interest item: +1 like, 0 not sure, −1 dislike.
+    Interest {
+        item: String,
+        answer: i8,
+    },
+    /// Uses a school's own (already checked) specialties and tracks, or `None` for the shipped.
+    GuidanceFile(Option<LocalFile>),
     /// Starts a new attempt, replacing any in progress.
     Start(Attempt),
     /// Sets or clears the answer to the question on screen.
@@ -216,6 +224,10 @@ impl Reducible for AppState {
                 next.pending = Some(pending);
                 next.try_start();
             }
+            Action::Interest { item, answer } => {
+                next.stored.interests.insert(item, answer.clamp(-1, 1));
+            }
+            Action::GuidanceFile(file) => next.stored.guidance_file = file,
             Action::Start(attempt) => {
                 next.stored.current = Some(attempt);
                 next.finished = None;

@@ -1,5 +1,6 @@
 // After one visit the whole app works with the network off: a reload, a new quiz in a domain
-// never opened before, the results; and a new version is picked up with a prompt.
+// never opened before, the results, the careers page; and a new version is picked up with a
+// prompt.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,6 +45,10 @@ test('after one visit, a quiz can be taken and finished offline', async () => {
   // French works offline too: its catalog was cached.
   await page.locator('#language').selectOption('fr');
   await page.getByRole('heading', { name: 'Vos résultats' }).waitFor();
+  // So does the careers page, a document of its own, with its guidance data.
+  await page.getByRole('link', { name: 'Voir les métiers qui correspondent à ces résultats' }).click();
+  await page.getByRole('heading', { name: 'Les métiers qui vous correspondent', level: 1 }).waitFor();
+  await page.locator('li.specialty').first().waitFor();
   await context.setOffline(false);
   page.assertClean();
   await context.close();

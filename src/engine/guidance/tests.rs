@@ -38,6 +38,9 @@ fn guidance(specialties: Vec<Value>) -> Value {
         "schema": 1,
         "weights": {"readiness": 0.6, "interest": 0.25, "demand": 0.15},
         "families": [{"id": "f", "title": text("F")}, {"id": "g", "title": text("G")}],
+        "scopes": [{"id": "morocco", "title": text("Morocco")}],
+        "formats": [{"id": "online", "title": text("Online")}],
+        "costs": [{"id": "unknown", "title": text("Cost unknown")}],
         "demand_tiers": [
             {"id": "high", "score": 0.75, "title": text("High"), "rule": text("r")},
             {"id": "unknown", "score": 0.25, "title": text("Unknown"), "rule": text("no local figure")}
@@ -130,13 +133,15 @@ fn gaps_and_tracks_explain_the_distance() {
     profile.insert("data".into(), Estimate { theta: 0.0, se: 0.2 });
     let ranked = g.rank(&s, &profile, &BTreeMap::new(), g.weights);
     let a = ranked.iter().find(|r| r.specialty.id == "a").unwrap();
-    assert_eq!(a.gaps[0], Gap { domain: "data".into(), have: 1, need: 2 });
+    assert_eq!(a.gaps[0], Gap { domain: "data".into(), have: Some(1), need: 2 });
+    assert_eq!(a.unmeasured, vec!["programming".to_string()], "not measured: neither strength nor gap");
+    assert!(a.strengths.is_empty());
     let (now, next) = g.tracks_for(&s, &profile, "a");
     assert_eq!(now.len(), 1, "intermediate data meets the track's prerequisite");
     assert!(next.is_empty());
     let (now, next) = g.tracks_for(&s, &Profile::new(), "a");
     assert!(now.is_empty());
-    assert_eq!(next[0].1, vec![Gap { domain: "data".into(), have: 0, need: 1 }]);
+    assert_eq!(next[0].1, vec![Gap { domain: "data".into(), have: None, need: 1 }]);
 }
 
 #[test]
@@ -144,15 +149,25 @@ fn bad_guidance_is_reported_precisely() {
     let mut v =
         guidance(vec![specialty("a", json!({"astrology": "advanced", "data": "guru"}), "nope", figure())]);
     v["tracks"][0]["specialties"] = json!(["zz"]);
+    v["tracks"][0]["format"] = json!("carrier pigeon");
+    v["tracks"][0]["cost"] = json!("priceless");
+    v["specialties"][0]["demand"]["figures"][0]["scope"] = json!("mars");
+    v["formats"] =
+        json!([{"id": "online", "title": text("Online")}, {"id": "online", "title": {"fr": "En ligne"}}]);
     let err = parse(&v).unwrap_err();
     let found: Vec<String> = err.iter().map(|p| format!("{}: {}", p.path, p.kind)).collect();
     assert_eq!(
         found,
         [
+            "formats[1].id: id \"online\" is used more than once",
             "specialties[0].job_ready.astrology: names domain \"astrology\", which the bank does not define",
             "specialties[0].job_ready.data: names option \"guru\", which does not exist",
             "specialties[0].demand.tier: names option \"nope\", which does not exist",
+            "specialties[0].demand.figures[0].scope: names option \"mars\", which does not exist",
             "tracks[0].specialties: names option \"zz\", which does not exist",
+            "tracks[0].format: names option \"carrier pigeon\", which does not exist",
+            "tracks[0].cost: names option \"priceless\", which does not exist",
+            "formats[1].title: has no text in \"en\", a language the bank declares",
         ]
     );
 }
@@ -170,6 +185,52 @@ fn interests_give_a_score_per_family() {
         i.scores(&BTreeMap::from([("i1".to_string(), 1), ("i2".to_string(), 0), ("i3".to_string(), -1)]));
     assert_eq!(scores.get("f"), Some(&0.75));
     assert_eq!(scores.get("g"), Some(&0.0));
+}
+
+fn interests_text() -> String {
+    json!({"schema": 1, "items": [
+        {"id": "i1", "family": "f", "text": {"en": "a"}},
+        {"id": "i2", "family": "g", "text": {"en": "b"}}
+    ]})
+    .to_string()
+}
+
+fn build(local: Option<&LocalFile>) -> Result<GuidanceData, Vec<Problem>> {
+    let (domains, languages, settings) = (domains(), langs(), settings());
+    let checks = Checks { domains: &domains, languages: &languages, settings: &settings };
+    let shipped = guidance(vec![specialty("a", json!({"data": "advanced"}), "high", figure())]);
+    GuidanceData::build(&shipped.to_string(), &interests_text(), local, &checks)
+}
+
+#[test]
+fn a_valid_local_file_replaces_the_shipped_data() {
+    let mut own = guidance(vec![specialty("ours", json!({"web": "intermediate"}), "high", figure())]);
+    own["tracks"][0]["id"] = json!("our-track");
+    let file = LocalFile { name: "school.json".into(), text: own.to_string() };
+    let data = build(Some(&file)).unwrap();
+    assert_eq!(data.local.as_deref(), Some("school.json"));
+    assert!(data.local_problems.is_empty());
+    assert_eq!(data.guidance.specialties[0].id, "ours");
+    assert_eq!(build(None).unwrap().guidance.specialties[0].id, "a");
+}
+
+#[test]
+fn a_bad_local_file_leaves_the_shipped_data_in_use_and_says_why() {
+    // Not JSON at all: one problem, at the place the reader stopped.
+    let file = LocalFile { name: "notes.json".into(), text: "{\"tracks\": [".into() };
+    let data = build(Some(&file)).unwrap();
+    assert_eq!(data.local, None);
+    assert_eq!(data.guidance.specialties[0].id, "a");
+    assert_eq!(data.local_problems[0].file, "notes.json");
+    assert!(matches!(data.local_problems[0].kind, ProblemKind::Syntax { .. }));
+    // Valid guidance that drops a family the questionnaire asks about.
+    let mut own = guidance(vec![specialty("ours", json!({"web": "intermediate"}), "high", figure())]);
+    own["families"] = json!([{"id": "f", "title": text("F")}]);
+    let file = LocalFile { name: "school.json".into(), text: own.to_string() };
+    let data = build(Some(&file)).unwrap();
+    assert_eq!(data.local, None);
+    let found: Vec<String> = data.local_problems.iter().map(|p| format!("{}: {}", p.path, p.kind)).collect();
+    assert_eq!(found, ["families: does not define \"g\", which the interest questionnaire uses"]);
 }
 
 #[test]

@@ -118,3 +118,34 @@ fn files_that_are_not_exports_are_refused() {
     let partly = import(r#"{"kafaa_export": 1, "store": {"schema": 2, "history": [{"id": 1}]}}"#).unwrap();
     assert_eq!(partly.set_aside.len(), 1);
 }
+
+#[test]
+fn a_local_training_file_is_kept_exported_and_set_aside_when_unreadable() {
+    use crate::engine::guidance::LocalFile;
+    let mut s = stored_with_history();
+    s.guidance_file = Some(LocalFile { name: "school.json".into(), text: "{\"schema\": 1}".into() });
+    assert_eq!(load(Some(&s.to_json())).stored.guidance_file, s.guidance_file);
+    let mut fresh = Stored::new();
+    fresh.merge(s.clone());
+    assert_eq!(fresh.guidance_file, s.guidance_file, "an import brings the file when there is none");
+    let mut v: Value = serde_json::from_str(&s.to_json()).unwrap();
+    v["guidance_file"] = serde_json::json!({"name": 3});
+    let l = load(Some(&v.to_string()));
+    assert_eq!(l.stored.guidance_file, None);
+    assert_eq!(l.set_aside[0].part, Part::GuidanceFile);
+    assert_eq!(l.stored.history, s.history, "the rest is kept");
+}
+
+#[test]
+fn interests_round_trip_and_bad_ones_are_set_aside() {
+    let mut s = stored_with_history();
+    s.interests.insert("i01".into(), 1);
+    s.interests.insert("i02".into(), -1);
+    assert_eq!(load(Some(&s.to_json())).stored.interests, s.interests);
+    let mut v: Value = serde_json::from_str(&s.to_json()).unwrap();
+    v["interests"] = serde_json::json!({"i01": "very"});
+    let l = load(Some(&v.to_string()));
+    assert!(l.stored.interests.is_empty());
+    assert_eq!(l.set_aside[0].part, Part::Interests);
+    assert_eq!(l.stored.history, s.history);
+}

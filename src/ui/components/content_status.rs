@@ -44,6 +44,20 @@ pub struct BankProblemsProps {
 #[function_component]
 pub fn BankProblems(props: &BankProblemsProps) -> Html {
     let m = use_app().messages();
+    html! {
+        <section class="notice error bank-problems" role="alert" aria-labelledby="bank-problems-title">
+            <h1 id="bank-problems-title">{ m.bank_invalid_title }</h1>
+            <p>{ m.bank_invalid_intro.count(props.problems.len()) }</p>
+            <ProblemList problems={props.problems.clone()} />
+        </section>
+    }
+}
+
+/// Problems grouped by file and item, each with its field and fault: for any file the app
+/// reads (question banks, training files).
+#[function_component]
+pub fn ProblemList(props: &BankProblemsProps) -> Html {
+    let m = use_app().messages();
     let mut groups: Vec<(String, Option<String>, Vec<&Problem>)> = Vec::new();
     for p in &props.problems {
         match groups.last_mut() {
@@ -52,30 +66,26 @@ pub fn BankProblems(props: &BankProblemsProps) -> Html {
         }
     }
     html! {
-        <section class="notice error bank-problems" role="alert" aria-labelledby="bank-problems-title">
-            <h1 id="bank-problems-title">{ m.bank_invalid_title }</h1>
-            <p>{ m.bank_invalid_intro.count(props.problems.len()) }</p>
-            <ul>
-                { for groups.iter().map(|(file, item, list)| html! {
-                    <li>
-                        <strong>
-                            <code dir="ltr">{ file }</code>{ " · " }
-                            { match item {
-                                Some(id) => fill(m.bank_item, &[("id", id.clone())]),
-                                None => m.bank_whole_file.to_string(),
-                            } }
-                        </strong>
-                        <ul>
-                            { for list.iter().map(|p| html! {
-                                <li>
-                                    if !p.path.is_empty() { <code dir="ltr">{ &p.path }</code>{ ": " } }
-                                    { p.kind.to_string() }
-                                </li>
-                            }) }
-                        </ul>
-                    </li>
-                }) }
-            </ul>
-        </section>
+        <ul class="problems">
+            { for groups.iter().map(|(file, item, list)| html! {
+                <li>
+                    <strong>
+                        <code dir="ltr">{ file }</code>{ " · " }
+                        { match item {
+                            Some(id) => fill(m.bank_item, &[("id", id.clone())]),
+                            None => m.bank_whole_file.to_string(),
+                        } }
+                    </strong>
+                    <ul>
+                        { for list.iter().map(|p| html! {
+                            <li>
+                                if !p.path.is_empty() { <code dir="ltr">{ &p.path }</code>{ ": " } }
+                                { p.kind.to_string() }
+                            </li>
+                        }) }
+                    </ul>
+                </li>
+            }) }
+        </ul>
     }
 }

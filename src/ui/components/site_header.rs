@@ -49,6 +49,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                     { link(Route::Home, m.nav_home) }
                     { link(Route::Start, m.nav_new_quiz) }
                     { link(Route::History, m.nav_history) }
+                    { link(Route::Guidance { id: None }, m.nav_guidance) }
                 </ul>
             </nav>
             <p class="language">

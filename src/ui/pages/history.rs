@@ -17,7 +17,7 @@ pub fn HistoryPage() -> Html {
     use_focus_on(heading.clone(), ());
     let lang = app.lang();
     let mut needed: Vec<String> = app.stored.history.iter().flat_map(|a| a.domains.iter().cloned()).collect();
-    needed.sort();
+    needed.sort_unstable();
     needed.dedup();
     let status = use_domains(needed);
 

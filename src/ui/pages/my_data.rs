@@ -1,4 +1,3 @@
-use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -41,9 +40,7 @@ pub fn MyDataPage() -> Html {
             let dispatcher = dispatcher.clone();
             let outcome = outcome.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let text =
-                    JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
-                match import(&text) {
+                match import(&browser::file_text(file).await) {
                     Ok(loaded) => {
                         let before =
                             loaded.stored.history.len() + usize::from(loaded.stored.current.is_some());

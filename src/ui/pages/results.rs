@@ -161,7 +161,8 @@ pub fn ResultsPage(props: &ResultsPageProps) -> Html {
             <h2>{ m.results_review }</h2>
             <AnswerReview {entries} />
             <p class="actions">
-                <a href={Route::Start.href()} class="button primary">{ m.results_again }</a>
+                <a href={Route::Guidance { id: Some(attempt.id.clone()) }.href()} class="button primary">{ m.results_guidance }</a>
+                <a href={Route::Start.href()} class="button">{ m.results_again }</a>
                 <a href={Route::History.href()} class="button quiet">{ m.nav_history }</a>
             </p>
         </section>

@@ -1,5 +1,7 @@
 use std::collections::BTreeSet;
 
+use crate::engine::sorting::set_of;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -29,7 +31,7 @@ pub fn StartPage() -> Html {
     };
     let (index, settings) = (&content.index, &content.settings);
     let lang = app.lang();
-    let all: BTreeSet<String> = index.domains.iter().map(|d| d.id.clone()).collect();
+    let all = set_of(index.domains.iter().map(|d| d.id.clone()));
     let selected = (*chosen).clone().unwrap_or_else(|| all.clone());
     // Validation guarantees at least one mode.
     let Some(mode) = settings.modes.get(*mode_index).or(settings.modes.first()) else {

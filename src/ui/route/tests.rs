@@ -2,13 +2,27 @@ use super::*;
 
 #[test]
 fn fragments_and_routes_round_trip() {
-    for route in
-        [Route::Home, Route::Start, Route::Quiz, Route::Results { id: "1a2b-3c".into() }, Route::History]
-    {
+    for route in [
+        Route::Home,
+        Route::Start,
+        Route::Quiz,
+        Route::Results { id: "1a2b-3c".into() },
+        Route::History,
+        Route::MyData,
+        Route::Guidance { id: None },
+        Route::Guidance { id: Some("9z".into()) },
+    ] {
         assert_eq!(Route::parse(&route.href()), route);
     }
     assert_eq!(Route::parse(""), Route::Home);
     assert_eq!(Route::parse("#/nowhere"), Route::NotFound);
     assert_eq!(Route::parse("#/results/"), Route::NotFound);
     assert_eq!(Route::parse("#/results/<script>"), Route::NotFound);
+}
+
+#[test]
+fn careers_routes_belong_to_their_own_document() {
+    assert_eq!(Route::Guidance { id: None }.document(), Document::Careers);
+    assert_eq!(Route::Results { id: "a".into() }.document(), Document::Main);
+    assert_eq!(Route::parse("#/guidance/<b>"), Route::NotFound);
 }

@@ -1,0 +1,7 @@
+//! Entry point of `careers.html`: the same app shell with the careers page, in a wasm of
+//! its own so the guidance code is loaded only when someone opens it.
+
+fn main() {
+    let pages = yew::Callback::from(kafaa::ui::pages::careers_document);
+    yew::Renderer::<kafaa::ui::App>::with_props(kafaa::ui::app::AppProps { pages }).render();
+}

@@ -1,0 +1,20 @@
+use proptest::prelude::*;
+
+use super::*;
+
+proptest! {
+    /// Same order as the standard library's stable sort, equal keys included.
+    #[test]
+    fn orders_like_the_standard_stable_sort(v in proptest::collection::vec((0u8..5, any::<u32>()), 0..60)) {
+        let mut ours = v.clone();
+        let mut std = v;
+        sort_stable_by_key(&mut ours, |x| x.0);
+        std.sort_by_key(|x| x.0);
+        prop_assert_eq!(ours, std);
+    }
+}
+
+#[test]
+fn a_set_holds_each_item_once_in_order() {
+    assert_eq!(set_of(["b", "a", "b"]).into_iter().collect::<Vec<_>>(), ["a", "b"]);
+}

@@ -1,0 +1,92 @@
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::engine::guidance::{Label, Weights};
+use crate::ui::pages::guidance::TrackFilter;
+use crate::ui::state::use_app;
+
+#[derive(Properties, PartialEq)]
+pub struct GuidanceControlsProps {
+    pub weights: Weights,
+    pub filter: TrackFilter,
+    /// The formats and costs the data names, for the filters.
+    pub formats: Vec<Label>,
+    pub costs: Vec<Label>,
+    pub onweights: Callback<Weights>,
+    pub onfilter: Callback<TrackFilter>,
+}
+
+/// For counselors: how much readiness, interest and demand count, and which training to
+/// list (format, cost). Folded away by default; changes apply at once and are not stored.
+#[function_component]
+pub fn GuidanceControls(props: &GuidanceControlsProps) -> Html {
+    let app = use_app();
+    let (m, lang) = (app.messages(), app.lang());
+    let w = props.weights;
+    let onweight = |which: usize| {
+        let onweights = props.onweights.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value_as_number() / 100.0;
+            let v = if v.is_finite() { v.clamp(0.0, 1.0) } else { 0.0 };
+            let mut next = w;
+            match which {
+                0 => next.readiness = v,
+                1 => next.interest = v,
+                _ => next.demand = v,
+            }
+            onweights.emit(next);
+        })
+    };
+    let onselect = |cost: bool| {
+        let (onfilter, filter) = (props.onfilter.clone(), props.filter.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut next = filter.clone();
+            if cost {
+                next.cost = value;
+            } else {
+                next.format = value;
+            }
+            onfilter.emit(next);
+        })
+    };
+    let select = |id: &'static str, name: &'static str, labels: &[Label], chosen: &str, cost: bool| {
+        html! {
+            <p>
+                <label for={id}>{ name }</label>{ " " }
+                <select {id} onchange={onselect(cost)}>
+                    <option value="" selected={chosen.is_empty()}>{ m.filter_any }</option>
+                    { for labels.iter().map(|l| html! {
+                        <option value={l.id.clone()} selected={chosen == l.id}>{ l.title.get(lang) }</option>
+                    }) }
+                </select>
+            </p>
+        }
+    };
+    let weights =
+        [(m.weight_readiness, w.readiness), (m.weight_interest, w.interest), (m.weight_demand, w.demand)];
+    html! {
+        <details class="counselor">
+            <summary>{ m.guidance_weights }{ " · " }{ m.guidance_filters }</summary>
+            <fieldset>
+                <legend>{ m.guidance_weights }</legend>
+                { for weights.into_iter().enumerate().map(|(which, (name, value))| {
+                    let id = format!("weight-{which}");
+                    let percent = (value * 100.0).round() as i32;
+                    html! {
+                        <p class="weight">
+                            <label for={id.clone()}>{ name }</label>
+                            <input type="range" {id} min="0" max="100" step="5" value={percent.to_string()} onchange={onweight(which)} />
+                            <output>{ format!("{percent}%") }</output>
+                        </p>
+                    }
+                }) }
+            </fieldset>
+            <fieldset>
+                <legend>{ m.guidance_filters }</legend>
+                { select("filter-format", m.filter_format, &props.formats, &props.filter.format, false) }
+                { select("filter-cost", m.filter_cost, &props.costs, &props.filter.cost, true) }
+            </fieldset>
+        </details>
+    }
+}

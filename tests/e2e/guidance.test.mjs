@@ -1,0 +1,174 @@
+// Career guidance: after an assessment and the interest questionnaire, a new user gets ranked
+// specialties with explanations, demand figures with sources and matching training, in each
+// of the three languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  start, openPage, assertAccessible, itemById, currentItemId, answerByMouse, CATALOGS, fill, domainTitle, takeFixedForm,
+} from './support.mjs';
+
+const GUIDANCE = JSON.parse(readFileSync(new URL('../../static/guidance/guidance.json', import.meta.url), 'utf8'));
+const INTERESTS = JSON.parse(readFileSync(new URL('../../static/guidance/interests.json', import.meta.url), 'utf8'));
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+for (const lang of ['en', 'fr', 'ar']) {
+  test(`careers in ${lang}: ranked specialties, why, demand with sources, training`, async () => {
+    const t = CATALOGS[lang];
+    const page = await openPage(env);
+    await page.goto(env.origin + '/');
+    await page.locator('#language').selectOption(lang);
+    await page.getByRole('heading', { name: t.home_title }).waitFor();
+
+    // A fixed form on data and programming, every answer right.
+    await page.goto(env.origin + '/#/start');
+    await page.locator('input[name=mode]').nth(2).check();
+    await page.locator('label.option.all input').uncheck();
+    await page.locator('#domain-data').check();
+    await page.locator('#domain-programming').check();
+    await page.getByRole('button', { name: t.start_button }).click();
+    for (let n = 1; n <= 10; n++) {
+      await page.getByRole('heading', { name: fill(t.quiz_progress, { n, total: 10 }) }).waitFor();
+      await answerByMouse(page, itemById(await currentItemId(page)), true);
+      await page.locator('button[type=submit]').click();
+    }
+    await page.getByRole('heading', { name: t.results_title }).waitFor();
+    await page.getByRole('link', { name: t.results_guidance }).click();
+
+    await page.getByRole('heading', { name: t.guidance_title, level: 1 }).waitFor();
+    assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
+    const cards = page.locator('li.specialty');
+    await cards.first().waitFor();
+    assert.equal(await cards.count(), 5);
+
+    // Domains the quiz did not measure are neither strengths nor gaps: they are named as
+    // not measured yet.
+    const measured = [domainTitle('data', lang), domainTitle('programming', lang)];
+    for (const strengths of await page.locator('li.specialty p', { hasText: t.guidance_strengths }).allTextContents()) {
+      for (const name of strengths.replace(t.guidance_strengths, '').split(/[,،]/).map((s) => s.trim())) {
+        assert.ok(measured.includes(name), `strength "${name}" was measured`);
+      }
+    }
+    assert.ok(await page.locator('li.specialty p.unmeasured').count() > 0);
+    // The questionnaire (folded): like every analysis activity, dislike the others.
+    const summary = page.locator('details.interests summary');
+    assert.match(await summary.textContent(), new RegExp(fill(t.guidance_interests_progress, { answered: 0, total: INTERESTS.items.length })));
+    await summary.click();
+    for (const item of INTERESTS.items) {
+      const value = item.family === 'analysis' ? '1' : '-1';
+      await page.locator(`[id="interest-${item.id}-${value}"]`).check();
+    }
+    assert.match(await summary.textContent(), new RegExp(fill(t.guidance_interests_progress, { answered: INTERESTS.items.length, total: INTERESTS.items.length })));
+    const titles = Object.fromEntries(GUIDANCE.specialties.map((s) => [s.title[lang], s]));
+    const first = titles[(await cards.first().locator('h3').textContent()).trim()];
+    assert.ok(first, 'the first card is a specialty of the data');
+    assert.equal(first.family, 'analysis', `strong in data and liking analysis: ${first.id} first`);
+
+    // Each card explains itself: match, demand, and sources for every figure shown.
+    const card = cards.first();
+    assert.match(await card.textContent(), new RegExp(fill(t.guidance_match, { percent: '\\d+' }).replace(/[()]/g, '.')));
+    const tier = GUIDANCE.demand_tiers.find((x) => x.id === first.demand.tier);
+    assert.match(await card.textContent(), new RegExp(tier.title[lang].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await card.locator('details.figures summary').click();
+    for (const f of first.demand.figures) assert.match(await card.textContent(), new RegExp(f.source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await card.getByRole('heading', { name: t.guidance_tracks_now }).waitFor();
+
+    // The radar has a table beside it with the same levels.
+    await page.locator('figure.radar svg').waitFor();
+    assert.ok((await page.locator('table.chart-table tbody tr').count()) >= 2);
+    await assertAccessible(page, `careers ${lang}`);
+
+    // Answers are kept: after a reload the ranking and the answers are the same.
+    await page.reload();
+    await cards.first().waitFor();
+    assert.equal(titles[(await cards.first().locator('h3').textContent()).trim()].id, first.id);
+    await page.locator('details.interests summary').click();
+    assert.ok(await page.locator(`[id="interest-${INTERESTS.items[0].id}-1"]`).isChecked());
+    page.assertClean();
+    await page.context().close();
+  });
+}
+
+test('a counselor can change the weights and filter the training', async () => {
+  const page = await openPage(env);
+  await page.goto(env.origin + '/#/start');
+  await page.locator('input[name=mode]').nth(2).check();
+  await page.locator('label.option.all input').uncheck();
+  await page.locator('#domain-cybersecurity').check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  for (let n = 1; n <= 5; n++) {
+    await page.getByRole('heading', { name: `Question ${n} of 5` }).waitFor();
+    await answerByMouse(page, itemById(await currentItemId(page)), true);
+    await page.locator('button[type=submit]').click();
+  }
+  await page.getByRole('link', { name: 'See the careers that fit these results' }).click();
+  const cards = page.locator('li.specialty');
+  await cards.first().waitFor();
+  await page.locator('details.counselor summary').click();
+  // Only demand counts: the ranking follows the demand tiers.
+  await page.locator('#weight-0').fill('0');
+  await page.locator('#weight-1').fill('0');
+  await page.locator('#weight-0').dispatchEvent('change');
+  await page.locator('#weight-1').dispatchEvent('change');
+  const scoreOf = (title) => GUIDANCE.demand_tiers.find((x) => x.id === GUIDANCE.specialties.find((s) => s.title.en === title).demand.tier).score;
+  const shown = (await cards.locator('h3').allTextContents()).map((s) => s.trim());
+  const scores = shown.map(scoreOf);
+  assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+  // Free training only.
+  await page.locator('#filter-cost').selectOption('free');
+  for (const item of await page.locator('ul.tracks li').allTextContents()) assert.match(item, /Free/);
+  page.assertClean();
+  await page.context().close();
+});
+
+test('a school loads its own training file: checked, used, kept, and reset', async () => {
+  const t = CATALOGS.en;
+  const page = await openPage(env);
+  await takeFixedForm(page, env.origin, ['cybersecurity']);
+  await page.getByRole('link', { name: t.results_guidance }).click();
+  const cards = page.locator('li.specialty');
+  await cards.first().waitFor();
+  const upload = (name, body) => page.locator('#guidance-file').setInputFiles({
+    name, mimeType: 'application/json', buffer: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
+  });
+
+  // A broken file is refused with what is wrong and where; nothing changes.
+  const broken = structuredClone(GUIDANCE);
+  broken.tracks[2].prerequisites = { astrology: 'advanced' };
+  broken.tracks[4].cost = 'priceless';
+  await upload('broken.json', broken);
+  const alert = page.locator('.local-guidance [role=alert]');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /broken\.json cannot be used/);
+  assert.match(text, /tracks\[2\]\.prerequisites\.astrology/);
+  assert.match(text, /tracks\[4\]\.cost/);
+  assert.match(await page.locator('.local-guidance [role=status]').textContent(), new RegExp(t.guidance_local_builtin));
+  await upload('notes.json', '{"this is": not json');
+  await page.locator('.local-guidance [role=alert]', { hasText: 'notes.json' }).waitFor();
+
+  // A valid file with a local track for every specialty is used at once, and kept.
+  const local = structuredClone(GUIDANCE);
+  local.tracks.push({
+    ...GUIDANCE.tracks[0], id: 'lycee-local', title: { en: 'Lycée Ibn Khaldoun digital club', fr: 'Club numérique du lycée Ibn Khaldoun', ar: 'النادي الرقمي لثانوية ابن خلدون' },
+    specialties: GUIDANCE.specialties.map((s) => s.id), prerequisites: {}, cost: 'free',
+  });
+  await upload('lycee.json', local);
+  await page.locator('.local-guidance [role=status]', { hasText: fill(t.guidance_local_in_use, { file: 'lycee.json' }) }).waitFor();
+  assert.equal(await page.locator('.local-guidance [role=alert]').count(), 0);
+  await cards.first().getByText('Lycée Ibn Khaldoun digital club').waitFor();
+  await page.reload();
+  await cards.first().getByText('Lycée Ibn Khaldoun digital club').waitFor();
+
+  // Back to Kafaa's data.
+  await page.getByRole('button', { name: t.guidance_local_reset }).click();
+  await page.locator('.local-guidance [role=status]', { hasText: t.guidance_local_builtin }).waitFor();
+  await cards.first().waitFor();
+  assert.equal(await page.getByText('Lycée Ibn Khaldoun digital club').count(), 0);
+  await assertAccessible(page, 'careers, local file');
+  page.assertClean();
+  await page.context().close();
+});
