@@ -303,3 +303,61 @@ async fn matching_uses_labelled_selects_and_reports_pairs() {
     assert!(matches!(entry, Some(Answer::Pairs(p)) if p.len() == 1));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn radar_labels_run_outwards_and_each_series_has_a_point_per_domain() {
+    use kafaa::ui::components::radar_chart::RadarChart;
+    let labels: Vec<String> = ["Top", "Right", "Left"].iter().map(|s| s.to_string()).collect();
+    let root = mount(
+        state(content(), None),
+        html! {
+            <RadarChart {labels} you={vec![1.5, 2.5, 0.5]} target={vec![2.5, 2.5, 1.5]} rings={4}
+                title="Data analyst" you_label="You" target_label="Target" />
+        },
+    )
+    .await;
+    let anchors: Vec<(String, String)> = query(&root, "svg text")
+        .iter()
+        .map(|t| (t.text_content().unwrap(), t.get_attribute("text-anchor").unwrap()))
+        .collect();
+    assert_eq!(
+        anchors,
+        [("Top".into(), "middle".into()), ("Right".into(), "start".into()), ("Left".into(), "end".into())]
+    );
+    for series in ["you", "target"] {
+        let points = query(&root, &format!("polygon.{series}"))[0].get_attribute("points").unwrap();
+        assert_eq!(points.split(' ').count(), 3, "{series}");
+    }
+    assert_eq!(query(&root, "polygon.ring").len(), 4);
+    assert_eq!(query(&root, "svg")[0].get_attribute("aria-hidden").as_deref(), Some("true"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_interest_questionnaire_saves_each_answer_and_counts_them() {
+    use kafaa::engine::guidance::{Checks, GuidanceData};
+    use kafaa::ui::components::interest_form::InterestForm;
+    let content = content();
+    let domains: Vec<String> = content.index.domains.iter().map(|d| d.id.clone()).collect();
+    let checks =
+        Checks { domains: &domains, languages: &content.index.languages, settings: &content.settings };
+    let data = GuidanceData::build(
+        include_str!("../static/guidance/guidance.json"),
+        include_str!("../static/guidance/interests.json"),
+        None,
+        &checks,
+    )
+    .expect("shipped guidance is valid");
+    let total = data.interests.items.len();
+    let first = data.interests.items[0].id.clone();
+    let root =
+        mount(state(content, None), html! { <InterestForm interests={data.interests.clone()} /> }).await;
+    let summary = || query(&root, "details.interests summary")[0].text_content().unwrap();
+    assert!(summary().contains(&format!("0 of {total} answered")));
+    click(&query(&root, &format!("[id=\"interest-{first}-1\"]"))[0]);
+    yew::scheduler::flush().await;
+    assert!(summary().contains(&format!("1 of {total} answered")));
+    let like = query(&root, &format!("[id=\"interest-{first}-1\"]"))[0].clone();
+    assert!(like.dyn_into::<HtmlInputElement>().unwrap().checked());
+    root.remove();
+}
