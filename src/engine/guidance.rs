@@ -27,11 +27,13 @@ pub struct Guidance {
     pub schema: u64,
     pub weights: Weights,
     pub families: Vec<Label>,
-    /// Where a demand figure applies (Morocco, the world, ...), and the formats and costs a
-    /// training track can have: named in data so that a local file can add its own.
+    /// Where a demand figure applies (Morocco, the world, ...), and the formats, costs and
+    /// provider types a training track can have: named in data so that a local file can add
+    /// its own.
     pub scopes: Vec<Label>,
     pub formats: Vec<Label>,
     pub costs: Vec<Label>,
+    pub provider_types: Vec<Label>,
     pub demand_tiers: Vec<Tier>,
     pub specialties: Vec<Specialty>,
     pub tracks: Vec<Track>,
@@ -260,9 +262,13 @@ impl Guidance {
             ProblemKind::OutOfRange { range: "0 or more each, not all 0" },
         );
         let mut texts: Vec<(String, &Localized)> = Vec::new();
-        for (key, labels) in
-            [("families", &g.families), ("scopes", &g.scopes), ("formats", &g.formats), ("costs", &g.costs)]
-        {
+        for (key, labels) in [
+            ("families", &g.families),
+            ("scopes", &g.scopes),
+            ("formats", &g.formats),
+            ("costs", &g.costs),
+            ("provider_types", &g.provider_types),
+        ] {
             for (i, l) in labels.iter().enumerate() {
                 check(
                     labels[..i].iter().all(|o| o.id != l.id),
@@ -386,6 +392,11 @@ impl Guidance {
                     ProblemKind::UnknownOption { id: format.clone() },
                 );
             }
+            check(
+                known(&g.provider_types, &t.provider_type),
+                format!("{path}.provider_type"),
+                ProblemKind::UnknownOption { id: t.provider_type.clone() },
+            );
             check(
                 known(&g.costs, &t.cost),
                 format!("{path}.cost"),

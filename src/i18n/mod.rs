@@ -326,11 +326,11 @@ catalog! {
         guidance_tracks_now, guidance_tracks_next, guidance_no_tracks, guidance_duration_unknown,
         guidance_chart_title, guidance_chart_you, guidance_chart_target, guidance_weights,
         weight_readiness, weight_interest, weight_demand, guidance_filters, filter_format,
-        filter_cost, filter_any, guidance_unmeasured, guidance_gap_unmeasured, guidance_interests_progress, guidance_format_unknown, guidance_figures, guidance_chart_choose, guidance_not_measured, guidance_local_title, guidance_local_intro, guidance_local_load, guidance_local_in_use, guidance_local_builtin, guidance_local_reset, guidance_local_invalid, guidance_local_broken,
+        filter_cost, filter_duration, filter_any, guidance_unmeasured, guidance_gap_unmeasured, guidance_interests_progress, guidance_format_unknown, guidance_figures, guidance_chart_choose, guidance_not_measured, guidance_local_title, guidance_local_intro, guidance_local_load, guidance_local_in_use, guidance_local_builtin, guidance_local_reset, guidance_local_invalid, guidance_local_broken,
     }
     plurals {
         home_history, bank_invalid_intro, start_total, quiz_unanswered, results_unavailable,
-        results_based_on, notice_set_aside, guidance_duration,
+        results_based_on, notice_set_aside, guidance_duration, guidance_duration_max,
     }
     lists {
         home_points: 3, difficulty: 3, results_calibration: 4,

@@ -120,6 +120,19 @@ test('a counselor can change the weights and filter the training', async () => {
   // Free training only.
   await page.locator('#filter-cost').selectOption('free');
   for (const item of await page.locator('ul.tracks li').allTextContents()) assert.match(item, /Free/);
+  // Any cost, at most three years: every track listed states a duration within it, and its
+  // provider type.
+  await page.locator('#filter-cost').selectOption('');
+  await page.locator('#filter-duration').selectOption('36');
+  const facts = await page.locator('ul.tracks li > span:nth-of-type(1)').allTextContents();
+  for (const f of facts) {
+    const months = Number(f.match(/(\d+) months?/)?.[1]);
+    assert.ok(months <= 36, f);
+    assert.match(f, /\((Public|Private|Non-profit|International certification)\)/);
+  }
+  assert.ok(facts.length > 0);
+  await page.locator('#filter-duration').selectOption('');
+  assert.ok((await page.locator('ul.tracks li').count()) > facts.length, 'the filter left some out');
   page.assertClean();
   await page.context().close();
 });

@@ -41,6 +41,7 @@ fn guidance(specialties: Vec<Value>) -> Value {
         "scopes": [{"id": "morocco", "title": text("Morocco")}],
         "formats": [{"id": "online", "title": text("Online")}],
         "costs": [{"id": "unknown", "title": text("Cost unknown")}],
+        "provider_types": [{"id": "public", "title": text("Public")}],
         "demand_tiers": [
             {"id": "high", "score": 0.75, "title": text("High"), "rule": text("r")},
             {"id": "unknown", "score": 0.25, "title": text("Unknown"), "rule": text("no local figure")}

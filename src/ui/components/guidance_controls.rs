@@ -16,8 +16,12 @@ pub struct GuidanceControlsProps {
     pub onfilter: Callback<TrackFilter>,
 }
 
+/// The duration limits a counselor can filter the training by, in months.
+const DURATIONS: [u32; 3] = [12, 24, 36];
+
 /// For counselors: how much readiness, interest and demand count, and which training to
-/// list (format, cost). Folded away by default; changes apply at once and are not stored.
+/// list (format, cost, duration). Folded away by default; changes apply at once and are not
+/// stored.
 #[function_component]
 pub fn GuidanceControls(props: &GuidanceControlsProps) -> Html {
     let app = use_app();
@@ -37,32 +41,38 @@ pub fn GuidanceControls(props: &GuidanceControlsProps) -> Html {
             onweights.emit(next);
         })
     };
-    let onselect = |cost: bool| {
+    // One select per filter: its options (value, text), the value chosen, and how a value
+    // changes the filter.
+    let select = |id: &'static str,
+                  name: &'static str,
+                  options: Vec<(String, String)>,
+                  chosen: String,
+                  set: fn(&mut TrackFilter, String)| {
         let (onfilter, filter) = (props.onfilter.clone(), props.filter.clone());
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+        let onchange = Callback::from(move |e: Event| {
             let mut next = filter.clone();
-            if cost {
-                next.cost = value;
-            } else {
-                next.format = value;
-            }
+            set(&mut next, e.target_unchecked_into::<HtmlSelectElement>().value());
             onfilter.emit(next);
-        })
-    };
-    let select = |id: &'static str, name: &'static str, labels: &[Label], chosen: &str, cost: bool| {
+        });
         html! {
             <p>
                 <label for={id}>{ name }</label>{ " " }
-                <select {id} onchange={onselect(cost)}>
+                <select {id} {onchange}>
                     <option value="" selected={chosen.is_empty()}>{ m.filter_any }</option>
-                    { for labels.iter().map(|l| html! {
-                        <option value={l.id.clone()} selected={chosen == l.id}>{ l.title.get(lang) }</option>
+                    { for options.into_iter().map(|(value, text)| {
+                        let selected = chosen == value;
+                        html! { <option {selected} {value}>{ text }</option> }
                     }) }
                 </select>
             </p>
         }
     };
+    let labelled = |labels: &[Label]| -> Vec<(String, String)> {
+        labels.iter().map(|l| (l.id.clone(), l.title.get(lang).to_string())).collect()
+    };
+    let durations =
+        DURATIONS.iter().map(|n| (n.to_string(), m.guidance_duration_max.count(*n as usize))).collect();
+    let filter = &props.filter;
     let weights =
         [(m.weight_readiness, w.readiness), (m.weight_interest, w.interest), (m.weight_demand, w.demand)];
     html! {
@@ -84,8 +94,9 @@ pub fn GuidanceControls(props: &GuidanceControlsProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ m.guidance_filters }</legend>
-                { select("filter-format", m.filter_format, &props.formats, &props.filter.format, false) }
-                { select("filter-cost", m.filter_cost, &props.costs, &props.filter.cost, true) }
+                { select("filter-format", m.filter_format, labelled(&props.formats), filter.format.clone(), |f, v| f.format = v) }
+                { select("filter-cost", m.filter_cost, labelled(&props.costs), filter.cost.clone(), |f, v| f.cost = v) }
+                { select("filter-duration", m.filter_duration, durations, filter.max_months.map(|n| n.to_string()).unwrap_or_default(), |f, v| f.max_months = v.parse().ok()) }
             </fieldset>
         </details>
     }

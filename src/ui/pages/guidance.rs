@@ -30,17 +30,20 @@ pub struct GuidancePageProps {
     pub id: Option<String>,
 }
 
-/// Which tracks the counselor's filters let through; empty means any.
+/// Which tracks the counselor's filters let through; empty or `None` means any.
 #[derive(Clone, Default, PartialEq)]
 pub struct TrackFilter {
     pub format: String,
     pub cost: String,
+    /// Tracks known to last at most this many months (an unstated duration does not pass).
+    pub max_months: Option<u32>,
 }
 
 impl TrackFilter {
     fn keeps(&self, t: &Track) -> bool {
         (self.format.is_empty() || t.format.as_deref() == Some(self.format.as_str()))
             && (self.cost.is_empty() || t.cost == self.cost)
+            && self.max_months.is_none_or(|max| t.duration_months.is_some_and(|d| d <= max))
     }
 }
 
@@ -210,7 +213,9 @@ impl View<'_> {
             .format
             .as_deref()
             .map_or(m.guidance_format_unknown.to_string(), |f| self.label(&self.guidance.formats, f));
-        let facts = [t.provider.clone(), format, duration, self.label(&self.guidance.costs, &t.cost)];
+        let provider =
+            format!("{} ({})", t.provider, self.label(&self.guidance.provider_types, &t.provider_type));
+        let facts = [provider, format, duration, self.label(&self.guidance.costs, &t.cost)];
         html! {
             <li>
                 <strong>{ t.title.get(self.lang) }</strong>
