@@ -10,6 +10,7 @@ use super::assessment::{Mode, Rule, Settings};
 use super::bank::{Bank, Item};
 use super::cat;
 use super::rng::Rng;
+use super::session::Session;
 use super::sorting::sort_stable_by_key;
 
 /// What the learner gave for one item.
@@ -54,6 +55,21 @@ pub struct Attempt {
     /// Milliseconds since the Unix epoch.
     pub started_at: f64,
     pub finished_at: Option<f64>,
+    /// Seconds spent on each item, counted when the learner moves on (schema 4).
+    #[serde(default)]
+    pub seconds: Vec<u32>,
+    /// The classroom session this attempt is taken in, if any (schema 4).
+    #[serde(default)]
+    pub session: Option<SessionTag>,
+}
+
+/// A classroom session attempt: the session, the name the student gave, and when time is up.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionTag {
+    pub session: Session,
+    pub label: String,
+    /// Milliseconds since the Unix epoch; `None` without a time limit.
+    pub deadline: Option<f64>,
 }
 
 /// More questions in some domains, asked after the attempt first stopped.
@@ -113,6 +129,8 @@ impl Attempt {
             current: 0,
             started_at: plan.now,
             finished_at: None,
+            seconds: Vec::new(),
+            session: None,
         };
         if let Rule::Adaptive(rule) = &plan.mode.rule {
             let first = cat::next_item(bank, &attempt, rule).ok_or(AttemptError::NoItems)?;
@@ -148,6 +166,19 @@ impl Attempt {
                 true
             }
             None => false,
+        }
+    }
+
+    /// Adds the time since the last mark (the start, or moving on) to the question on
+    /// screen, and marks `now`.
+    pub fn note_time(&mut self, now: f64) {
+        let since = self.seconds.iter().map(|s| f64::from(*s)).sum::<f64>() * 1000.0 + self.started_at;
+        let spent = ((now - since) / 1000.0).clamp(0.0, f64::from(u32::MAX)) as u32;
+        if self.seconds.len() < self.items.len() {
+            self.seconds.resize(self.items.len(), 0);
+        }
+        if let Some(slot) = self.seconds.get_mut(self.current) {
+            *slot = slot.saturating_add(spent);
         }
     }
 

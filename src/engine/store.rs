@@ -10,10 +10,11 @@ use serde_json::Value;
 
 use super::attempt::Attempt;
 use super::guidance::LocalFile;
+use super::session::Session;
 use super::sorting::sort_stable_by;
 
 /// The schema this version writes. Bump it with a step in [`migrate`] when the shape changes.
-pub const STORE_SCHEMA: u64 = 3;
+pub const STORE_SCHEMA: u64 = 4;
 
 /// Everything saved on this device.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -27,6 +28,22 @@ pub struct Stored {
     pub interests: BTreeMap<String, i8>,
     /// A school's or counselor's own specialties and tracks, used instead of the shipped ones.
     pub guidance_file: Option<LocalFile>,
+    /// Classroom sessions this device created (a teacher's), with their keys and the result
+    /// codes imported so far (schema 4).
+    pub sessions: Vec<ClassSession>,
+    /// A counselor's private notes, by result (schema 4).
+    pub notes: BTreeMap<String, String>,
+}
+
+/// A session a teacher created here: the session, its secret key, and every result code
+/// imported, kept as given (scores are always recomputed from them).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClassSession {
+    pub session: Session,
+    /// The X25519 secret key, base64url: it never leaves this device unless exported.
+    pub secret_key: String,
+    pub codes: Vec<String>,
+    pub created_at: f64,
 }
 
 /// A part of the stored data that could not be read.
@@ -46,6 +63,9 @@ pub enum Part {
     History(usize),
     Interests,
     GuidanceFile,
+    /// A classroom session, by its position in the stored list.
+    Session(usize),
+    Notes,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,6 +94,8 @@ impl Stored {
             history: Vec::new(),
             interests: BTreeMap::new(),
             guidance_file: None,
+            sessions: Vec::new(),
+            notes: BTreeMap::new(),
         }
     }
 
@@ -83,8 +105,9 @@ impl Stored {
     }
 
     /// Adds another store's finished attempts that this one lacks (by id), its attempt in
-    /// progress if there is none here, its interest answers to questions not answered here and
-    /// its training file if there is none here; returns how many attempts were added.
+    /// progress if there is none here, its interest answers to questions not answered here,
+    /// its training file if there is none here, its sessions (and result codes) and notes;
+    /// returns how many attempts were added.
     pub fn merge(&mut self, other: Stored) -> usize {
         let mut added = 0;
         for attempt in other.history {
@@ -105,6 +128,21 @@ impl Stored {
         }
         if self.guidance_file.is_none() {
             self.guidance_file = other.guidance_file;
+        }
+        for theirs in other.sessions {
+            match self.sessions.iter_mut().find(|s| s.session.id == theirs.session.id) {
+                Some(ours) => {
+                    for code in theirs.codes {
+                        if !ours.codes.contains(&code) {
+                            ours.codes.push(code);
+                        }
+                    }
+                }
+                None => self.sessions.push(theirs),
+            }
+        }
+        for (key, note) in other.notes {
+            self.notes.entry(key).or_insert(note);
         }
         added
     }
@@ -223,6 +261,37 @@ pub fn load(raw: Option<&str>) -> Loaded {
             }),
         },
     }
+    match value.get_mut("sessions").map(Value::take) {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(entries)) => {
+            for (i, v) in entries.into_iter().enumerate() {
+                match ClassSession::deserialize(&v) {
+                    Ok(s) => loaded.stored.sessions.push(s),
+                    Err(e) => loaded.set_aside.push(SetAside {
+                        part: Part::Session(i),
+                        reason: StoreProblem::Malformed(e.to_string()),
+                        raw: v.to_string(),
+                    }),
+                }
+            }
+        }
+        Some(other) => loaded.set_aside.push(SetAside {
+            part: Part::Session(0),
+            reason: StoreProblem::Malformed("sessions is not a list".into()),
+            raw: other.to_string(),
+        }),
+    }
+    match value.get_mut("notes").map(Value::take) {
+        None | Some(Value::Null) => {}
+        Some(v) => match BTreeMap::<String, String>::deserialize(&v) {
+            Ok(notes) => loaded.stored.notes = notes,
+            Err(e) => loaded.set_aside.push(SetAside {
+                part: Part::Notes,
+                reason: StoreProblem::Malformed(e.to_string()),
+                raw: v.to_string(),
+            }),
+        },
+    }
     match value.get_mut("guidance_file").map(Value::take) {
         None | Some(Value::Null) => {}
         Some(v) => match LocalFile::deserialize(&v) {
@@ -246,6 +315,7 @@ pub fn migrate(mut value: Value) -> Result<Value, StoreProblem> {
             STORE_SCHEMA => return Ok(value),
             1 => v1_to_v2(value),
             2 => v2_to_v3(value),
+            3 => v3_to_v4(value),
             n if n > STORE_SCHEMA => return Err(StoreProblem::NewerSchema(n)),
             _ => return Err(StoreProblem::UnknownSchema),
         };
@@ -278,6 +348,15 @@ fn v1_to_v2(mut value: Value) -> Value {
 fn v2_to_v3(mut value: Value) -> Value {
     value["interests"] = Value::Object(Default::default());
     value["schema"] = Value::from(3);
+    value
+}
+
+/// Schema 4 added classroom sessions and notes; attempts may carry their seconds per item
+/// and their session (both optional, so older attempts read as they are).
+fn v3_to_v4(mut value: Value) -> Value {
+    value["sessions"] = Value::Array(Vec::new());
+    value["notes"] = Value::Object(Default::default());
+    value["schema"] = Value::from(4);
     value
 }
 

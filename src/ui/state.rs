@@ -248,14 +248,20 @@ impl Reducible for AppState {
                 let (Some(content), Some(attempt)) = (self.content(), next.stored.current.as_mut()) else {
                     return self;
                 };
+                attempt.note_time(now);
                 if !attempt.advance(&content.bank, &content.settings) {
                     next.finished = next.stored.finish_current(now);
                 }
             }
-            Action::Finish { now } => match next.stored.finish_current(now) {
-                Some(id) => next.finished = Some(id),
-                None => return self,
-            },
+            Action::Finish { now } => {
+                if let Some(attempt) = next.stored.current.as_mut() {
+                    attempt.note_time(now);
+                }
+                match next.stored.finish_current(now) {
+                    Some(id) => next.finished = Some(id),
+                    None => return self,
+                }
+            }
             Action::Continue { id, domains, extra } => {
                 let Some(content) = self.content() else { return self };
                 if !next.stored.reopen(&id, |a| a.extend(&content.bank, &content.settings, domains, extra)) {

@@ -149,3 +149,57 @@ fn interests_round_trip_and_bad_ones_are_set_aside() {
     assert_eq!(l.set_aside[0].part, Part::Interests);
     assert_eq!(l.stored.history, s.history);
 }
+
+#[test]
+fn sessions_and_notes_are_kept_merged_and_set_aside_one_by_one() {
+    use crate::engine::session::Session;
+    let session = |id: &str| ClassSession {
+        session: Session {
+            id: id.into(),
+            title: "Class".into(),
+            domains: vec!["d0".into()],
+            mode: "fixed".into(),
+            items_per_domain: None,
+            minutes: None,
+            languages: vec!["en".into()],
+            seed: 1,
+            public_key: "k".into(),
+        },
+        secret_key: "s".into(),
+        codes: vec!["KAFAA-a".into()],
+        created_at: 1.0,
+    };
+    let mut s = stored_with_history();
+    s.sessions = vec![session("00000000000000aa"), session("00000000000000bb")];
+    s.notes.insert("r1".into(), "Aime les réseaux".into());
+    let l = load(Some(&s.to_json()));
+    assert_eq!((l.stored.sessions.clone(), l.stored.notes.clone()), (s.sessions.clone(), s.notes.clone()));
+
+    // Merging adds new codes to a known session and new sessions, never duplicates.
+    let mut other = Stored::new();
+    let mut known = session("00000000000000aa");
+    known.codes.push("KAFAA-b".into());
+    other.sessions = vec![known, session("00000000000000cc")];
+    let mut merged = s.clone();
+    merged.merge(other);
+    assert_eq!(merged.sessions.len(), 3);
+    assert_eq!(merged.sessions[0].codes, ["KAFAA-a", "KAFAA-b"]);
+
+    // One unreadable session is set aside; the others and the rest stay.
+    let mut v: Value = serde_json::from_str(&s.to_json()).unwrap();
+    v["sessions"][0]["secret_key"] = serde_json::json!(5);
+    let l = load(Some(&v.to_string()));
+    assert_eq!(l.stored.sessions, s.sessions[1..]);
+    assert_eq!(l.set_aside[0].part, Part::Session(0));
+    assert_eq!(l.stored.history, s.history);
+}
+
+#[test]
+fn schema_3_data_gains_empty_sessions_and_notes() {
+    let v3 = r#"{"schema":3,"current":null,"history":[],"interests":{"i01":1}}"#;
+    let l = load(Some(v3));
+    assert_eq!(l.set_aside, vec![]);
+    assert_eq!(l.stored.schema, STORE_SCHEMA);
+    assert!(l.stored.sessions.is_empty() && l.stored.notes.is_empty());
+    assert_eq!(l.stored.interests.get("i01"), Some(&1));
+}

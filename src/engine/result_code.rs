@@ -1,0 +1,320 @@
+//! Result codes: what a student hands back to the teacher after a session, as text to paste,
+//! a QR code or a file.
+//!
+//! A code carries raw responses only (item, answer, seconds) — never a score, which the
+//! teacher's browser recomputes. Its layers, inside out: a compact binary form of the
+//! [`Submission`], deflate, a sealed box to the session's public key (X25519, XSalsa20-Poly1305,
+//! `crypto_box`), then a frame with the format version and the session id in clear (so codes
+//! of another session are named as such without a key) and a CRC-32 over everything (so a
+//! truncated or mistyped code is told apart from one for another key), in base64url after
+//! the `KAFAA-` prefix.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use crypto_box::aead::OsRng;
+use crypto_box::{PublicKey, SecretKey};
+
+use super::attempt::{Answer, Attempt};
+use super::bank::Bank;
+use super::session::{id_bytes, id_hex, Session};
+
+/// What every code starts with.
+pub const PREFIX: &str = "KAFAA-";
+/// The frame format this version writes and reads.
+const VERSION: u8 = 1;
+/// Version byte, session id, the sealed box's own overhead (ephemeral key and tag), CRC.
+const OVERHEAD: usize = 1 + 8 + 48 + 4;
+/// Larger inflated payloads are refused: no session produces them.
+const MAX_PAYLOAD: usize = 1 << 20;
+
+/// A student's raw responses to one session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Submission {
+    pub session: String,
+    /// The name or pseudonym the student typed.
+    pub label: String,
+    pub responses: Vec<Response>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Response {
+    pub item: String,
+    pub answer: Option<Answer>,
+    /// Time spent on the item.
+    pub seconds: u32,
+}
+
+/// Why a code was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodeError {
+    /// It does not start with the prefix or is not base64url.
+    NotACode,
+    /// Too short, or its checksum does not match: cut off or altered in transit.
+    Damaged,
+    /// Written by a newer version of Kafaa.
+    NewerVersion(u8),
+    /// A code for another session (its id).
+    OtherSession(String),
+    /// The right session, but it does not open with this key.
+    WrongKey,
+}
+
+impl Submission {
+    /// The submission of a finished session attempt.
+    pub fn of(session: &Session, label: &str, attempt: &Attempt) -> Submission {
+        let responses = attempt
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| Response {
+                item: item.clone(),
+                answer: attempt.answers.get(i).cloned().flatten(),
+                seconds: attempt.seconds.get(i).copied().unwrap_or(0),
+            })
+            .collect();
+        Submission { session: session.id.clone(), label: label.to_string(), responses }
+    }
+
+    /// The responses as an attempt of the session, to be scored like any other. Items the
+    /// bank does not have are left out.
+    pub fn to_attempt(&self, session: &Session, bank: &Bank) -> Attempt {
+        let known: Vec<&Response> = self.responses.iter().filter(|r| bank.item(&r.item).is_some()).collect();
+        let n = known.len();
+        Attempt {
+            id: format!("{}-{}", self.session, id_hex(&crc32(self.label.as_bytes()).to_be_bytes())),
+            bank: bank.id.clone(),
+            mode: session.mode.clone(),
+            seed: session.seed,
+            domains: session.domains.clone(),
+            items: known.iter().map(|r| r.item.clone()).collect(),
+            answers: known.iter().map(|r| r.answer.clone()).collect(),
+            certainty: false,
+            certainties: vec![None; n],
+            extension: None,
+            current: n.saturating_sub(1),
+            started_at: 0.0,
+            finished_at: Some(0.0),
+            seconds: known.iter().map(|r| r.seconds).collect(),
+            session: None,
+        }
+    }
+
+    /// Encodes, compresses and seals the submission to the session's key.
+    pub fn seal(&self, session: &Session) -> Option<String> {
+        let key = PublicKey::from(session.public_key_bytes()?);
+        let compressed = miniz_oxide::deflate::compress_to_vec(&self.to_bytes(), 9);
+        let sealed = key.seal(&mut OsRng, &compressed).ok()?;
+        let mut frame = Vec::with_capacity(sealed.len() + OVERHEAD);
+        frame.push(VERSION);
+        frame.extend_from_slice(&session.id_bytes()?);
+        frame.extend_from_slice(&sealed);
+        frame.extend_from_slice(&crc32(&frame).to_be_bytes());
+        Some(format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(frame)))
+    }
+
+    /// Opens a code of `session` with its secret key; every fault is named.
+    pub fn open(code: &str, session: &Session, secret: &[u8; 32]) -> Result<Submission, CodeError> {
+        let frame = frame_of(code)?;
+        if frame[0] != VERSION {
+            return Err(CodeError::NewerVersion(frame[0]));
+        }
+        let id = id_hex(&frame[1..9]);
+        if id != session.id {
+            return Err(CodeError::OtherSession(id));
+        }
+        let sealed = &frame[9..frame.len() - 4];
+        let compressed = SecretKey::from(*secret).unseal(sealed).map_err(|_| CodeError::WrongKey)?;
+        let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_PAYLOAD)
+            .map_err(|_| CodeError::Damaged)?;
+        // Sealed with the session's key, so a payload that does not read was made wrongly.
+        let submission = Submission::from_bytes(&bytes).ok_or(CodeError::Damaged)?;
+        if submission.session != session.id {
+            return Err(CodeError::OtherSession(submission.session));
+        }
+        Ok(submission)
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut out = vec![VERSION];
+        put_str(&mut out, &self.session);
+        put_str(&mut out, &self.label);
+        put_len(&mut out, self.responses.len());
+        for r in &self.responses {
+            put_str(&mut out, &r.item);
+            put_len(&mut out, r.seconds as usize);
+            match &r.answer {
+                None => out.push(0),
+                Some(Answer::Choice(id)) => {
+                    out.push(1);
+                    put_str(&mut out, id);
+                }
+                Some(Answer::Choices(ids)) => {
+                    out.push(2);
+                    put_list(&mut out, ids.iter());
+                }
+                Some(Answer::Bool(b)) => out.push(if *b { 4 } else { 3 }),
+                Some(Answer::Order(ids)) => {
+                    out.push(5);
+                    put_list(&mut out, ids.iter());
+                }
+                Some(Answer::Pairs(pairs)) => {
+                    out.push(6);
+                    put_len(&mut out, pairs.len());
+                    for (from, to) in pairs {
+                        put_str(&mut out, from);
+                        put_str(&mut out, to);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Option<Submission> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.byte()? != VERSION {
+            return None;
+        }
+        let session = r.string()?;
+        let label = r.string()?;
+        let n = r.len()?;
+        let mut responses = Vec::new();
+        for _ in 0..n {
+            let item = r.string()?;
+            let seconds = u32::try_from(r.len()?).ok()?;
+            let answer = match r.byte()? {
+                0 => None,
+                1 => Some(Answer::Choice(r.string()?)),
+                2 => Some(Answer::Choices(r.list()?.into_iter().collect::<BTreeSet<_>>())),
+                3 => Some(Answer::Bool(false)),
+                4 => Some(Answer::Bool(true)),
+                5 => Some(Answer::Order(r.list()?)),
+                6 => {
+                    let mut pairs = BTreeMap::new();
+                    for _ in 0..r.len()? {
+                        pairs.insert(r.string()?, r.string()?);
+                    }
+                    Some(Answer::Pairs(pairs))
+                }
+                _ => return None,
+            };
+            responses.push(Response { item, answer, seconds });
+        }
+        (r.at == bytes.len()).then_some(Submission { session, label, responses })
+    }
+}
+
+/// The session id a code names, read from its frame without any key.
+pub fn session_of(code: &str) -> Result<String, CodeError> {
+    frame_of(code).map(|frame| id_hex(&frame[1..9]))
+}
+
+/// The checked frame of a code: prefix, base64url, length and checksum.
+fn frame_of(code: &str) -> Result<Vec<u8>, CodeError> {
+    let body = code.trim().strip_prefix(PREFIX).ok_or(CodeError::NotACode)?;
+    let frame = URL_SAFE_NO_PAD.decode(body).map_err(|_| CodeError::NotACode)?;
+    if frame.len() <= OVERHEAD {
+        return Err(CodeError::Damaged);
+    }
+    let (content, crc) = frame.split_at(frame.len() - 4);
+    if crc != crc32(content).to_be_bytes() {
+        return Err(CodeError::Damaged);
+    }
+    Ok(frame)
+}
+
+/// A new key pair for a session: (secret, public), each 32 bytes.
+pub fn new_key_pair() -> ([u8; 32], [u8; 32]) {
+    let secret = SecretKey::generate(&mut OsRng);
+    (secret.to_bytes(), *secret.public_key().as_bytes())
+}
+
+/// A new random session id.
+pub fn new_session_id() -> String {
+    let (secret, _) = new_key_pair();
+    id_hex(&secret[..8])
+}
+
+/// Whether `id` is a session id (16 hexadecimal digits).
+pub fn is_session_id(id: &str) -> bool {
+    id_bytes(id).is_some()
+}
+
+/// CRC-32 (IEEE 802.3), bit by bit: codes are short.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = (crc >> 1) ^ (0xEDB8_8320 & (crc & 1).wrapping_neg());
+        }
+    }
+    !crc
+}
+
+fn put_len(out: &mut Vec<u8>, mut n: usize) {
+    // LEB128: seven bits a byte, high bit set while more follow.
+    loop {
+        let byte = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_len(out, s.len());
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn put_list<'a>(out: &mut Vec<u8>, items: impl ExactSizeIterator<Item = &'a String>) {
+    put_len(out, items.len());
+    for s in items {
+        put_str(out, s);
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn len(&mut self) -> Option<usize> {
+        let mut n = 0usize;
+        for shift in (0..35).step_by(7) {
+            let b = self.byte()?;
+            n |= usize::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    fn string(&mut self) -> Option<String> {
+        let n = self.len()?;
+        let bytes = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        String::from_utf8(bytes.to_vec()).ok()
+    }
+
+    fn list(&mut self) -> Option<Vec<String>> {
+        let n = self.len()?;
+        (0..n).map(|_| self.string()).collect()
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

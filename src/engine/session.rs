@@ -1,0 +1,166 @@
+//! Classroom sessions without a server: a teacher's settings travel to students in a link's
+//! fragment (which browsers never send to a server), with the public half of a key pair made
+//! for the session; only the teacher's browser holds the secret half, which opens the result
+//! codes students hand back (`result_code`).
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::assessment::{FixedRule, Mode, Rule, Settings};
+use super::guidance::Checks;
+use super::problem::{Expected, Problem, ProblemKind};
+
+/// What problems in a link name as their file.
+pub const LINK: &str = "session link";
+/// The version of the link format.
+const LINK_VERSION: u64 = 1;
+
+/// A session as the teacher set it up; everything a student's browser needs to take it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// 16 hexadecimal digits, random.
+    pub id: String,
+    pub title: String,
+    pub domains: Vec<String>,
+    /// A mode id of the assessment settings (fixed form or adaptive).
+    pub mode: String,
+    /// A fixed form's length per domain, in place of the settings' (adaptive modes keep theirs).
+    pub items_per_domain: Option<usize>,
+    /// Time limit in minutes, if any.
+    pub minutes: Option<u32>,
+    /// The interface languages students may use; the first is the default.
+    pub languages: Vec<String>,
+    /// Draws the fixed form (the same for everyone) or seeds adaptive selection.
+    pub seed: u64,
+    /// The session's X25519 public key, base64url.
+    pub public_key: String,
+}
+
+impl Session {
+    /// The link's fragment payload: the session as JSON, base64url-encoded.
+    pub fn to_payload(&self) -> String {
+        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
+        v["v"] = Value::from(LINK_VERSION);
+        URL_SAFE_NO_PAD.encode(v.to_string())
+    }
+
+    /// Reads a link's payload and checks it against the content, with a precise problem for
+    /// each fault (`file` is [`LINK`]).
+    pub fn from_payload(payload: &str, checks: &Checks) -> Result<Session, Vec<Problem>> {
+        let one = |path: &str, kind| vec![Problem { file: LINK.into(), item: None, path: path.into(), kind }];
+        let bytes = URL_SAFE_NO_PAD
+            .decode(payload.trim())
+            .map_err(|_| one("", ProblemKind::WrongType { expected: Expected::Object }))?;
+        let value: Value = serde_json::from_slice(&bytes).map_err(|e| vec![Problem::from_json(LINK, &e)])?;
+        match value.get("v").and_then(Value::as_u64) {
+            Some(LINK_VERSION) => {}
+            other => {
+                let found = other.map_or("none".to_string(), |v| v.to_string());
+                return Err(one("v", ProblemKind::UnsupportedSchema { found }));
+            }
+        }
+        let session = Session::deserialize(&value).map_err(|e| vec![Problem::from_json(LINK, &e)])?;
+        let problems = session.check(checks);
+        if problems.is_empty() {
+            Ok(session)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Every way the session does not fit the content, or is malformed.
+    pub fn check(&self, checks: &Checks) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut report = |ok: bool, path: String, kind: ProblemKind| {
+            if !ok {
+                problems.push(Problem { file: LINK.into(), item: None, path, kind });
+            }
+        };
+        report(
+            self.id.len() == 16 && self.id.chars().all(|c| c.is_ascii_hexdigit()),
+            "id".into(),
+            ProblemKind::OutOfRange { range: "16 hexadecimal digits" },
+        );
+        report(!self.title.trim().is_empty(), "title".into(), ProblemKind::Empty);
+        report(!self.domains.is_empty(), "domains".into(), ProblemKind::Empty);
+        for (i, d) in self.domains.iter().enumerate() {
+            report(
+                checks.domains.contains(d),
+                format!("domains[{i}]"),
+                ProblemKind::UnknownDomain { id: d.clone() },
+            );
+        }
+        report(
+            checks.settings.mode(&self.mode).is_some(),
+            "mode".into(),
+            ProblemKind::UnknownOption { id: self.mode.clone() },
+        );
+        report(
+            self.items_per_domain.is_none_or(|n| (1..=50).contains(&n)),
+            "items_per_domain".into(),
+            ProblemKind::OutOfRange { range: "from 1 to 50" },
+        );
+        report(
+            self.minutes.is_none_or(|n| (1..=240).contains(&n)),
+            "minutes".into(),
+            ProblemKind::OutOfRange { range: "from 1 to 240" },
+        );
+        report(!self.languages.is_empty(), "languages".into(), ProblemKind::Empty);
+        for (i, l) in self.languages.iter().enumerate() {
+            report(
+                checks.languages.contains(l),
+                format!("languages[{i}]"),
+                ProblemKind::UnknownOption { id: l.clone() },
+            );
+        }
+        report(
+            self.public_key_bytes().is_some(),
+            "public_key".into(),
+            ProblemKind::OutOfRange { range: "a 32-byte key in base64url" },
+        );
+        problems
+    }
+
+    pub fn public_key_bytes(&self) -> Option<[u8; 32]> {
+        URL_SAFE_NO_PAD.decode(&self.public_key).ok()?.try_into().ok()
+    }
+
+    /// The id as the 8 bytes result codes carry.
+    pub fn id_bytes(&self) -> Option<[u8; 8]> {
+        id_bytes(&self.id)
+    }
+
+    /// The mode students take: the settings' mode, with the session's length and seed for a
+    /// fixed form so that everyone gets the same items.
+    pub fn mode<'s>(&self, settings: &'s Settings) -> Option<Mode> {
+        let mode: &'s Mode = settings.mode(&self.mode)?;
+        let mut mode = mode.clone();
+        if let Rule::Fixed(rule) = &mode.rule {
+            let items_per_domain = self.items_per_domain.unwrap_or(rule.items_per_domain);
+            mode.rule = Rule::Fixed(FixedRule { items_per_domain, seed: self.seed });
+        }
+        Some(mode)
+    }
+}
+
+/// Hexadecimal id → bytes.
+pub fn id_bytes(id: &str) -> Option<[u8; 8]> {
+    if id.len() != 16 {
+        return None;
+    }
+    let mut out = [0u8; 8];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(id.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
+}
+
+/// Bytes → hexadecimal id.
+pub fn id_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

@@ -1,0 +1,80 @@
+use super::*;
+use crate::engine::result_code::new_key_pair;
+
+fn settings() -> Settings {
+    Settings::parse("s.json", include_str!("../../../static/content/assessment.json")).expect("valid")
+}
+
+fn sample_session() -> Session {
+    let (_, public) = new_key_pair();
+    Session {
+        id: "0123456789abcdef".into(),
+        title: "Classe 2B — تجربة".into(),
+        domains: vec!["data".into(), "web".into()],
+        mode: "fixed".into(),
+        items_per_domain: Some(4),
+        minutes: Some(20),
+        languages: vec!["fr".into(), "ar".into()],
+        seed: 77,
+        public_key: URL_SAFE_NO_PAD.encode(public),
+    }
+}
+
+fn with_checks<R>(then: impl FnOnce(&Checks) -> R) -> R {
+    let domains: Vec<String> = ["data", "web", "cloud"].iter().map(|s| s.to_string()).collect();
+    let languages: Vec<String> = ["en", "fr", "ar"].iter().map(|s| s.to_string()).collect();
+    let settings = settings();
+    then(&Checks { domains: &domains, languages: &languages, settings: &settings })
+}
+
+#[test]
+fn a_link_carries_the_whole_session() {
+    let s = sample_session();
+    let payload = s.to_payload();
+    assert!(payload.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'), "{payload}");
+    assert_eq!(with_checks(|c| Session::from_payload(&payload, c)), Ok(s));
+}
+
+#[test]
+fn a_bad_link_says_what_is_wrong_and_where() {
+    let mut s = sample_session();
+    s.domains.push("astrology".into());
+    s.mode = "marathon".into();
+    s.minutes = Some(0);
+    s.public_key = "short".into();
+    let found: Vec<String> = with_checks(|c| Session::from_payload(&s.to_payload(), c))
+        .unwrap_err()
+        .iter()
+        .map(|p| format!("{}: {}", p.path, p.kind))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "domains[2]: names domain \"astrology\", which the bank does not define",
+            "mode: names option \"marathon\", which does not exist",
+            "minutes: must be from 1 to 240",
+            "public_key: must be a 32-byte key in base64url",
+        ]
+    );
+    let cut = &sample_session().to_payload()[..40];
+    assert!(with_checks(|c| Session::from_payload(cut, c)).is_err());
+    assert!(with_checks(|c| Session::from_payload("%%%", c)).is_err());
+}
+
+#[test]
+fn a_fixed_session_gives_everyone_the_sessions_form() {
+    let s = sample_session();
+    let settings = settings();
+    let mode = s.mode(&settings).unwrap();
+    assert_eq!(mode.rule, Rule::Fixed(FixedRule { items_per_domain: 4, seed: 77 }));
+    let mut adaptive = sample_session();
+    adaptive.mode = "quick".into();
+    assert_eq!(adaptive.mode(&settings).unwrap(), settings.mode("quick").unwrap().clone());
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_link_text_is_read_without_panic(text in "\\PC{0,200}") {
+        let _ = with_checks(|c| Session::from_payload(&text, c));
+    }
+}
