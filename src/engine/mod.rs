@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod attempt;
 pub mod bank;
 pub mod cat;
+pub mod class_report;
 pub mod content;
 pub mod guidance;
 pub mod irt;

@@ -1,0 +1,271 @@
+//! A class at a glance, recomputed from the students' raw responses: each student's levels,
+//! the spread of levels per domain, and item analysis (proportion correct, point-biserial
+//! discrimination, how often each option was chosen, flags); and CSV for spreadsheets.
+
+use std::collections::BTreeMap;
+
+use super::assessment::{Placement, Settings};
+use super::attempt::{Answer, Attempt};
+use super::bank::{Bank, Item, Question};
+use super::cat::estimates;
+use super::irt::Estimate;
+use super::result_code::Submission;
+use super::score::{is_correct, score, Tally};
+use super::session::Session;
+use super::sorting::sort_stable_by;
+
+/// Below this proportion correct an item is flagged as almost nobody's.
+pub const HARD_P: f64 = 0.2;
+/// Above this, everybody's.
+pub const EASY_P: f64 = 0.95;
+/// Discrimination needs at least this many students who took the item.
+pub const MIN_FOR_DISCRIMINATION: usize = 5;
+
+/// One student's results, rescored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StudentRow {
+    pub label: String,
+    pub attempt: Attempt,
+    /// Per session domain, in the session's order; `None` where no item was answered.
+    pub domains: Vec<Option<DomainResult>>,
+    pub overall: Tally,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DomainResult {
+    pub estimate: Estimate,
+    pub placement: Placement,
+    pub tally: Tally,
+}
+
+/// What to look at in an item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Flag {
+    /// Fewer than [`HARD_P`] of the students got it right.
+    AlmostNobodyRight,
+    /// More than [`EASY_P`] got it right: it tells little about this class.
+    EveryoneRight,
+    /// Students who did well elsewhere did worse on it: a key or wording to check.
+    NegativeDiscrimination,
+    /// A wrong option nobody chose: it distracts nobody.
+    UnusedDistractor(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemStats<'b> {
+    pub item: &'b Item,
+    /// Students who were asked it, and who got it right.
+    pub asked: usize,
+    pub correct: usize,
+    /// How many chose each option (choice and true/false items; empty for the others), in
+    /// the item's option order; true/false count as options `true` and `false`.
+    pub choices: Vec<(String, usize)>,
+    /// Corrected point-biserial correlation with the rest of the test.
+    pub discrimination: Option<f64>,
+    pub flags: Vec<Flag>,
+}
+
+impl ItemStats<'_> {
+    pub fn p(&self) -> f64 {
+        if self.asked == 0 {
+            0.0
+        } else {
+            self.correct as f64 / self.asked as f64
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassReport<'b> {
+    pub students: Vec<StudentRow>,
+    /// Per session domain: how many students are at each level.
+    pub distribution: Vec<(String, Vec<usize>)>,
+    /// Every item asked, most missed first.
+    pub items: Vec<ItemStats<'b>>,
+}
+
+impl<'b> ClassReport<'b> {
+    /// Rescores every submission of `session` and analyses the class.
+    pub fn build(bank: &'b Bank, settings: &Settings, session: &Session, submissions: &[Submission]) -> Self {
+        let students: Vec<StudentRow> =
+            submissions.iter().map(|s| student(bank, settings, session, s)).collect();
+        let distribution = session
+            .domains
+            .iter()
+            .enumerate()
+            .map(|(d, domain)| {
+                let mut counts = vec![0; settings.levels.len()];
+                for row in &students {
+                    if let Some(Some(r)) = row.domains.get(d) {
+                        if let Some(c) = counts.get_mut(r.placement.level) {
+                            *c += 1;
+                        }
+                    }
+                }
+                (domain.clone(), counts)
+            })
+            .collect();
+        let items = item_analysis(bank, &students);
+        ClassReport { students, distribution, items }
+    }
+}
+
+fn student(bank: &Bank, settings: &Settings, session: &Session, submission: &Submission) -> StudentRow {
+    let attempt = submission.to_attempt(session, bank);
+    let estimates = estimates(bank, &attempt);
+    let score = score(bank, &attempt);
+    let domains = session
+        .domains
+        .iter()
+        .map(|d| {
+            let tally = score.domains.iter().find(|(x, _)| x == d).map(|(_, t)| *t)?;
+            let estimate = estimates.iter().find(|e| &e.domain == d)?.estimate;
+            (tally.total > 0).then(|| DomainResult { estimate, placement: settings.place(estimate), tally })
+        })
+        .collect();
+    StudentRow { label: submission.label.clone(), domains, overall: score.overall, attempt }
+}
+
+/// The option a single answer chose, for counting: its id, or `true`/`false`.
+fn chosen(answer: &Answer) -> Vec<String> {
+    match answer {
+        Answer::Choice(id) => vec![id.clone()],
+        Answer::Choices(ids) => ids.iter().cloned().collect(),
+        Answer::Bool(b) => vec![b.to_string()],
+        Answer::Order(_) | Answer::Pairs(_) => Vec::new(),
+    }
+}
+
+/// The options an item's answers are counted over, with the keyed ones.
+fn options(question: &Question) -> Vec<(String, bool)> {
+    match question {
+        Question::SingleChoice { options, answer } => {
+            options.iter().map(|o| (o.id.clone(), &o.id == answer)).collect()
+        }
+        Question::MultipleSelect { options, answers } => {
+            options.iter().map(|o| (o.id.clone(), answers.contains(&o.id))).collect()
+        }
+        Question::TrueFalse { answer, .. } => vec![("true".into(), *answer), ("false".into(), !*answer)],
+        _ => Vec::new(),
+    }
+}
+
+fn item_analysis<'b>(bank: &'b Bank, students: &[StudentRow]) -> Vec<ItemStats<'b>> {
+    // Per student: item id → right or wrong, and the answer.
+    let marks: Vec<BTreeMap<&str, (bool, Option<&Answer>)>> = students
+        .iter()
+        .map(|s| {
+            s.attempt
+                .items
+                .iter()
+                .zip(&s.attempt.answers)
+                .filter_map(|(id, answer)| {
+                    let item = bank.item(id)?;
+                    let right = answer.as_ref().is_some_and(|a| is_correct(&item.question, a));
+                    Some((id.as_str(), (right, answer.as_ref())))
+                })
+                .collect()
+        })
+        .collect();
+    let mut ids: Vec<&str> = Vec::new();
+    for m in &marks {
+        for id in m.keys() {
+            if !ids.contains(id) {
+                ids.push(id);
+            }
+        }
+    }
+    let mut stats: Vec<ItemStats> = ids
+        .into_iter()
+        .filter_map(|id| {
+            let item = bank.item(id)?;
+            let mut counts: Vec<(String, usize)> = Vec::new();
+            let keyed = options(&item.question);
+            for (option, _) in &keyed {
+                counts.push((option.clone(), 0));
+            }
+            // (right on this item, proportion right on the others) per student who took it.
+            let mut pairs: Vec<(f64, f64)> = Vec::new();
+            for m in &marks {
+                let Some((right, answer)) = m.get(id) else { continue };
+                for option in answer.map(chosen).unwrap_or_default() {
+                    if let Some(c) = counts.iter_mut().find(|(o, _)| *o == option) {
+                        c.1 += 1;
+                    }
+                }
+                let others: Vec<bool> = m.iter().filter(|(k, _)| **k != id).map(|(_, (r, _))| *r).collect();
+                let rest = if others.is_empty() {
+                    0.0
+                } else {
+                    others.iter().filter(|r| **r).count() as f64 / others.len() as f64
+                };
+                pairs.push((f64::from(u8::from(*right)), rest));
+            }
+            let asked = pairs.len();
+            let correct = pairs.iter().filter(|(x, _)| *x > 0.5).count();
+            let discrimination = (asked >= MIN_FOR_DISCRIMINATION).then(|| pearson(&pairs)).flatten();
+            let mut s =
+                ItemStats { item, asked, correct, choices: counts, discrimination, flags: Vec::new() };
+            let p = s.p();
+            if asked > 0 && p < HARD_P {
+                s.flags.push(Flag::AlmostNobodyRight);
+            }
+            if asked > 0 && p > EASY_P {
+                s.flags.push(Flag::EveryoneRight);
+            }
+            if discrimination.is_some_and(|r| r < 0.0) {
+                s.flags.push(Flag::NegativeDiscrimination);
+            }
+            if asked >= MIN_FOR_DISCRIMINATION {
+                for ((option, is_key), (_, n)) in keyed.iter().zip(&s.choices) {
+                    if !is_key && *n == 0 {
+                        s.flags.push(Flag::UnusedDistractor(option.clone()));
+                    }
+                }
+            }
+            Some(s)
+        })
+        .collect();
+    sort_stable_by(&mut stats, |a, b| a.p().total_cmp(&b.p()));
+    stats
+}
+
+/// Pearson correlation of the pairs; `None` when either side does not vary.
+fn pearson(pairs: &[(f64, f64)]) -> Option<f64> {
+    let n = pairs.len() as f64;
+    let (mx, my) = pairs.iter().fold((0.0, 0.0), |(a, b), (x, y)| (a + x / n, b + y / n));
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (x, y) in pairs {
+        sxy += (x - mx) * (y - my);
+        sxx += (x - mx) * (x - mx);
+        syy += (y - my) * (y - my);
+    }
+    (sxx > 1e-12 && syy > 1e-12).then(|| sxy / (sxx * syy).sqrt())
+}
+
+/// A table as CSV that spreadsheet programs open correctly: UTF-8 with a byte-order mark
+/// (so Excel reads Arabic and accents right), CRLF line ends, fields quoted when needed.
+pub fn to_csv(rows: &[Vec<String>]) -> String {
+    let mut out = String::from("\u{feff}");
+    for row in rows {
+        let fields: Vec<String> = row
+            .iter()
+            .map(|f| {
+                // A leading = + - @ would be read as a formula: quote it and prefix a '.
+                let formula = f.starts_with(['=', '+', '-', '@']) && f.parse::<f64>().is_err();
+                let f = if formula { format!("'{f}") } else { f.clone() };
+                if f.contains([',', '"', '\n', '\r']) || f.starts_with('\'') {
+                    format!("\"{}\"", f.replace('"', "\"\""))
+                } else {
+                    f
+                }
+            })
+            .collect();
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
