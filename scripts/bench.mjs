@@ -10,7 +10,7 @@ const DIST = new URL('../dist', import.meta.url).pathname;
 const BUDGET_GZIP = 250 * 1000; // the app shell: everything but what is fetched when needed
 const RUNS = 7;
 /** HTML documents other than index.html, each with its own wasm, loaded when opened. */
-const OTHER_DOCUMENTS = ['careers'];
+const OTHER_DOCUMENTS = ['careers', 'classroom'];
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

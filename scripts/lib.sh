@@ -73,9 +73,9 @@ build_release() {
   step "Building the release bundle into dist/"
   trunk build --release --offline
   # Each further document (careers.html) is built on its own and its files added to dist/.
-  for doc in careers; do
+  for doc in careers classroom; do
     trunk build "$doc.html" --release --offline --dist "target/dist-$doc" --html-output "$doc.html"
-    cp "target/dist-$doc/$doc.html" target/dist-"$doc"/"$doc"-*.{js,wasm} dist/
+    cp "target/dist-$doc/$doc.html" target/dist-"$doc"/"$doc"-*.{js,wasm} target/dist-"$doc"/*.css dist/
   done
-  node scripts/csp.mjs dist/index.html dist/careers.html
+  node scripts/csp.mjs dist/index.html dist/careers.html dist/classroom.html
 }

@@ -1,8 +1,8 @@
 // Kafaa's service worker: after one visit the whole app works offline.
 //
-// On install it caches every HTML document of the app (index.html, careers.html) and the
-// hashed files they name, the content index,
-// the assessment settings, every domain file and every interface catalog. Pages and files are
+// On install it caches every HTML document of the app (index.html, careers.html,
+// classroom.html) and the hashed files they name, the content index, the assessment
+// settings, every domain file, the guidance data and every interface catalog. Pages and files are
 // then served from that cache first, so a reload with the network off behaves like online.
 // When a visit finds a new version of a document (new hashed files), the new version is cached in the
 // background and open pages are told, so they can offer to reload; nothing is replaced
@@ -11,7 +11,9 @@
 
 const PREFIX = 'kafaa-';
 /** The app's HTML documents, each with its own wasm (see ARCHITECTURE.md). */
-const DOCUMENTS = ['./', 'careers.html'];
+const DOCUMENTS = ['./', 'careers.html', 'classroom.html'];
+/** The documents' own message catalogs, per language: `i18n/<part>/<code>.json`. */
+const PARTS = ['careers', 'classroom'];
 
 /** Every file of the version whose documents' texts are `pages`: the files they name, the
  * content index and settings with every domain file, and every catalog. */
@@ -23,7 +25,10 @@ async function filesOf(pages) {
   }
   const json = async (path) => (await fetch(path, { cache: 'no-cache' })).json();
   for (const d of (await json('content/index.json')).domains) files.add(`content/${d.file}`);
-  for (const l of (await json('i18n/languages.json')).languages) files.add(l.file);
+  for (const l of (await json('i18n/languages.json')).languages) {
+    files.add(l.file);
+    for (const part of PARTS) files.add(`i18n/${part}/${l.code}.json`);
+  }
   return [...files];
 }
 

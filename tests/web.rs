@@ -335,7 +335,8 @@ async fn radar_labels_run_outwards_and_each_series_has_a_point_per_domain() {
 
 #[wasm_bindgen_test]
 async fn the_interest_questionnaire_saves_each_answer_and_counts_them() {
-    use kafaa::engine::guidance::{Checks, GuidanceData};
+    use kafaa::engine::content::Checks;
+    use kafaa::engine::guidance::GuidanceData;
     use kafaa::ui::components::interest_form::InterestForm;
     let content = content();
     let domains: Vec<String> = content.index.domains.iter().map(|d| d.id.clone()).collect();

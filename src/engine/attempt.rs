@@ -10,7 +10,6 @@ use super::assessment::{Mode, Rule, Settings};
 use super::bank::{Bank, Item};
 use super::cat;
 use super::rng::Rng;
-use super::session::Session;
 use super::sorting::sort_stable_by_key;
 
 /// What the learner gave for one item.
@@ -63,10 +62,13 @@ pub struct Attempt {
     pub session: Option<SessionTag>,
 }
 
-/// A classroom session attempt: the session, the name the student gave, and when time is up.
+/// A classroom session attempt: what the student's result code needs of the session (its id
+/// and public key), its title, the name the student gave, and when time is up.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SessionTag {
-    pub session: Session,
+    pub id: String,
+    pub title: String,
+    pub public_key: String,
     pub label: String,
     /// Milliseconds since the Unix epoch; `None` without a time limit.
     pub deadline: Option<f64>,

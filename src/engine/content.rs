@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::assessment::Settings;
 use super::bank::{Bank, DomainFile, Index};
+use super::problem::Problem;
 
 /// The whole bank, every domain file read through `read` (given paths such as
 /// `domains/web.json`, relative to `content/`), with the problems of the files that could not
@@ -23,7 +24,14 @@ pub fn whole_bank(read: impl Fn(&str) -> String) -> Result<(Bank, Vec<Problem>),
     let bank = Bank::assemble(&index, |id| files.iter().find(|(d, _)| d == id).map(|(_, f)| f));
     Ok((bank, problems))
 }
-use super::problem::Problem;
+
+/// What files that refer to the content are checked against (guidance data, session
+/// links): the bank's domains and languages, and the assessment settings.
+pub struct Checks<'a> {
+    pub domains: &'a [String],
+    pub languages: &'a [String],
+    pub settings: &'a Settings,
+}
 
 /// Paths of the content files, relative to the app.
 pub const INDEX_FILE: &str = "content/index.json";

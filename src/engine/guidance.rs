@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::assessment::Settings;
+use super::content::Checks;
 use super::irt::Estimate;
 use super::localized::Localized;
 use super::problem::{Problem, ProblemKind};
@@ -140,13 +141,6 @@ pub struct GuidanceData {
     pub local: Option<String>,
     /// Why a stored local file is not in use (the shipped data is, instead).
     pub local_problems: Vec<Problem>,
-}
-
-/// What guidance data is checked against: the bank's domains and languages and the levels.
-pub struct Checks<'a> {
-    pub domains: &'a [String],
-    pub languages: &'a [String],
-    pub settings: &'a Settings,
 }
 
 impl GuidanceData {

@@ -18,7 +18,7 @@ use crypto_box::{PublicKey, SecretKey};
 
 use super::attempt::{Answer, Attempt};
 use super::bank::Bank;
-use super::session::{id_bytes, id_hex, Session};
+use super::session::{id_bytes, id_hex, key_bytes, Session};
 
 /// What every code starts with.
 pub const PREFIX: &str = "KAFAA-";
@@ -62,8 +62,8 @@ pub enum CodeError {
 }
 
 impl Submission {
-    /// The submission of a finished session attempt.
-    pub fn of(session: &Session, label: &str, attempt: &Attempt) -> Submission {
+    /// The submission of a finished attempt of the session `session` (its id).
+    pub fn of(session: &str, label: &str, attempt: &Attempt) -> Submission {
         let responses = attempt
             .items
             .iter()
@@ -74,7 +74,7 @@ impl Submission {
                 seconds: attempt.seconds.get(i).copied().unwrap_or(0),
             })
             .collect();
-        Submission { session: session.id.clone(), label: label.to_string(), responses }
+        Submission { session: session.to_string(), label: label.to_string(), responses }
     }
 
     /// The responses as an attempt of the session, to be scored like any other. Items the
@@ -101,14 +101,14 @@ impl Submission {
         }
     }
 
-    /// Encodes, compresses and seals the submission to the session's key.
-    pub fn seal(&self, session: &Session) -> Option<String> {
-        let key = PublicKey::from(session.public_key_bytes()?);
+    /// Encodes, compresses and seals the submission to the session's public key (base64url).
+    pub fn seal(&self, public_key: &str) -> Option<String> {
+        let key = PublicKey::from(key_bytes(public_key)?);
         let compressed = miniz_oxide::deflate::compress_to_vec(&self.to_bytes(), 9);
         let sealed = key.seal(&mut OsRng, &compressed).ok()?;
         let mut frame = Vec::with_capacity(sealed.len() + OVERHEAD);
         frame.push(VERSION);
-        frame.extend_from_slice(&session.id_bytes()?);
+        frame.extend_from_slice(&id_bytes(&self.session)?);
         frame.extend_from_slice(&sealed);
         frame.extend_from_slice(&crc32(&frame).to_be_bytes());
         Some(format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(frame)))
@@ -229,17 +229,6 @@ fn frame_of(code: &str) -> Result<Vec<u8>, CodeError> {
 pub fn new_key_pair() -> ([u8; 32], [u8; 32]) {
     let secret = SecretKey::generate(&mut OsRng);
     (secret.to_bytes(), *secret.public_key().as_bytes())
-}
-
-/// A new random session id.
-pub fn new_session_id() -> String {
-    let (secret, _) = new_key_pair();
-    id_hex(&secret[..8])
-}
-
-/// Whether `id` is a session id (16 hexadecimal digits).
-pub fn is_session_id(id: &str) -> bool {
-    id_bytes(id).is_some()
 }
 
 /// CRC-32 (IEEE 802.3), bit by bit: codes are short.

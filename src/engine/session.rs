@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::assessment::{FixedRule, Mode, Rule, Settings};
-use super::guidance::Checks;
+use super::content::Checks;
 use super::problem::{Expected, Problem, ProblemKind};
+use super::result_code::new_key_pair;
 
 /// What problems in a link name as their file.
 pub const LINK: &str = "session link";
@@ -124,12 +125,7 @@ impl Session {
     }
 
     pub fn public_key_bytes(&self) -> Option<[u8; 32]> {
-        URL_SAFE_NO_PAD.decode(&self.public_key).ok()?.try_into().ok()
-    }
-
-    /// The id as the 8 bytes result codes carry.
-    pub fn id_bytes(&self) -> Option<[u8; 8]> {
-        id_bytes(&self.id)
+        key_bytes(&self.public_key)
     }
 
     /// The mode students take: the settings' mode, with the session's length and seed for a
@@ -143,6 +139,65 @@ impl Session {
         }
         Some(mode)
     }
+}
+
+/// A session a teacher created here: the session, its secret key, and every result code
+/// imported, kept as given (scores are always recomputed from them).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClassSession {
+    pub session: Session,
+    /// The X25519 secret key, base64url: it never leaves this device unless exported.
+    pub secret_key: String,
+    pub codes: Vec<String>,
+    pub created_at: f64,
+}
+
+/// The marker and version of a session key file.
+const KEY_FILE: u64 = 1;
+
+impl ClassSession {
+    /// A new session with a fresh key pair and id.
+    pub fn create(mut session: Session, now: f64) -> ClassSession {
+        let (secret, public) = new_key_pair();
+        session.id = id_hex(&public[..8]);
+        session.public_key = URL_SAFE_NO_PAD.encode(public);
+        ClassSession {
+            session,
+            secret_key: URL_SAFE_NO_PAD.encode(secret),
+            codes: Vec::new(),
+            created_at: now,
+        }
+    }
+
+    pub fn secret_key_bytes(&self) -> Option<[u8; 32]> {
+        URL_SAFE_NO_PAD.decode(&self.secret_key).ok()?.try_into().ok()
+    }
+
+    /// The file a teacher downloads to open the session elsewhere (another device, a
+    /// counselor): the session, its secret key and the codes imported so far.
+    pub fn to_key_file(&self) -> String {
+        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
+        v["kafaa_session_key"] = Value::from(KEY_FILE);
+        serde_json::to_string_pretty(&v).unwrap_or_default()
+    }
+}
+
+/// Reads a session key file; `None` unless it is one whose secret key matches its session's
+/// public key.
+pub fn read_key_file(text: &str) -> Option<ClassSession> {
+    let v: Value = serde_json::from_str(text).ok()?;
+    if v.get("kafaa_session_key").and_then(Value::as_u64) != Some(KEY_FILE) {
+        return None;
+    }
+    let session = ClassSession::deserialize(&v).ok()?;
+    let public = crypto_box::SecretKey::from(session.secret_key_bytes()?).public_key();
+    (session.session.public_key_bytes()? == *public.as_bytes() && id_bytes(&session.session.id).is_some())
+        .then_some(session)
+}
+
+/// A 32-byte key from base64url.
+pub fn key_bytes(key: &str) -> Option<[u8; 32]> {
+    URL_SAFE_NO_PAD.decode(key).ok()?.try_into().ok()
 }
 
 /// Hexadecimal id → bytes.

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::attempt::Attempt;
 use super::guidance::LocalFile;
-use super::session::Session;
+use super::session::ClassSession;
 use super::sorting::sort_stable_by;
 
 /// The schema this version writes. Bump it with a step in [`migrate`] when the shape changes.
@@ -33,17 +33,6 @@ pub struct Stored {
     pub sessions: Vec<ClassSession>,
     /// A counselor's private notes, by result (schema 4).
     pub notes: BTreeMap<String, String>,
-}
-
-/// A session a teacher created here: the session, its secret key, and every result code
-/// imported, kept as given (scores are always recomputed from them).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ClassSession {
-    pub session: Session,
-    /// The X25519 secret key, base64url: it never leaves this device unless exported.
-    pub secret_key: String,
-    pub codes: Vec<String>,
-    pub created_at: f64,
 }
 
 /// A part of the stored data that could not be read.

@@ -11,6 +11,10 @@
 
 mod intl;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::thread::LocalKey;
+
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -233,36 +237,45 @@ fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
-/// Declares the catalog's fields once: the `'static` view used by the UI, the owned form
-/// read from JSON, and the conversion between them.
+/// The next text of a catalog being read. Not inlined: it is called once per message, and
+/// one small call each keeps the wasm smaller than the loop body repeated two hundred times.
+#[inline(never)]
+fn next_text(texts: &mut std::slice::Iter<&'static str>) -> &'static str {
+    texts.next().copied().unwrap_or_default()
+}
+
+/// Declares a catalog's fields once: the `'static` view used by the UI, the owned form read
+/// from JSON, and the conversion between them. Used for the core messages and for each
+/// document's own part (see [`Part`]).
 macro_rules! catalog {
-    (texts { $($t:ident),* $(,)? } plurals { $($p:ident),* $(,)? } lists { $($l:ident: $n:literal),* $(,)? }) => {
-        /// Every UI string, one field per message.
+    ($name:ident, $raw:ident, $keys:ident;
+     texts { $($t:ident),* $(,)? } plurals { $($p:ident),* $(,)? } lists { $($l:ident: $n:literal),* $(,)? }) => {
+        /// UI strings, one field per message.
         #[derive(Debug, PartialEq)]
-        pub struct Messages {
+        pub struct $name {
             $(pub $t: &'static str,)*
             $(pub $p: Plural,)*
             $(pub $l: [&'static str; $n],)*
         }
 
         /// The plain texts' keys, in field order.
-        const TEXT_KEYS: &[&str] = &[$(stringify!($t)),*];
+        const $keys: &[&str] = &[$(stringify!($t)),*];
 
         /// The catalog as read, before it is kept for the session. Plain texts are a list in
-        /// `TEXT_KEYS` order: read in one loop rather than field by field, which keeps the
-        /// wasm small with a hundred and more messages.
-        struct RawMessages {
+        /// key order: read in one loop rather than field by field, which keeps the wasm small
+        /// with a hundred and more messages.
+        struct $raw {
             texts: Vec<String>,
             $($p: RawPlural,)*
             $($l: [String; $n],)*
         }
 
-        impl RawMessages {
+        impl $raw {
             /// Takes every key out of the catalog's JSON object; leftovers are unknown keys.
-            fn read(file: &str, value: Value) -> Result<RawMessages, Problem> {
+            fn read(file: &str, value: Value) -> Result<$raw, Problem> {
                 let mut reader = Fields::new(file, value)?;
-                let texts = TEXT_KEYS.iter().map(|key| reader.text(key)).collect::<Result<Vec<_>, _>>()?;
-                let raw = RawMessages {
+                let texts = $keys.iter().map(|key| reader.text(key)).collect::<Result<Vec<_>, _>>()?;
+                let raw = $raw {
                     texts,
                     $($p: reader.plural(stringify!($p))?,)*
                     $($l: reader.list::<$n>(stringify!($l))?,)*
@@ -271,10 +284,11 @@ macro_rules! catalog {
                 Ok(raw)
             }
 
-            fn leak(self, locale: &'static str) -> Messages {
-                let mut texts = self.texts.into_iter().map(leak);
-                Messages {
-                    $($t: texts.next().unwrap_or_default(),)*
+            fn leak(self, locale: &'static str) -> $name {
+                let texts: Vec<&'static str> = self.texts.into_iter().map(leak).collect();
+                let mut texts = texts.iter();
+                $name {
+                    $($t: next_text(&mut texts),)*
                     $($p: self.$p.leak(locale),)*
                     $($l: self.$l.map(leak),)*
                 }
@@ -284,24 +298,45 @@ macro_rules! catalog {
             #[cfg(all(test, not(target_arch = "wasm32")))]
             fn texts(&self) -> Vec<(&'static str, Vec<&String>)> {
                 let mut all: Vec<(&'static str, Vec<&String>)> =
-                    TEXT_KEYS.iter().copied().zip(self.texts.iter().map(|t| vec![t])).collect();
+                    $keys.iter().copied().zip(self.texts.iter().map(|t| vec![t])).collect();
                 $(all.push((stringify!($p), self.$p.forms().collect()));)*
                 $(all.push((stringify!($l), self.$l.iter().collect()));)*
                 all
+            }
+        }
+
+        impl $name {
+            /// Reads a catalog (part) of `locale`: every key present, none unknown, every
+            /// value of the right shape.
+            fn parse(file: &str, text: &str, locale: &'static str) -> Result<$name, Problem> {
+                let value: Value = serde_json::from_str(text).map_err(|e| Problem::from_json(file, &e))?;
+                Ok($raw::read(file, value)?.leak(locale))
+            }
+
+            /// Checks that a translation keeps the `{name}` slots of the English text.
+            #[cfg(all(test, not(target_arch = "wasm32")))]
+            fn check_slots(file: &str, text: &str, english: &str) -> Result<(), Problem> {
+                let read = |file: &str, text: &str| -> Result<$raw, Problem> {
+                    let value: Value = serde_json::from_str(text).map_err(|e| Problem::from_json(file, &e))?;
+                    $raw::read(file, value)
+                };
+                let (raw, english) = (read(file, text)?, read("english", english)?);
+                compare_slots(file, raw.texts(), english.texts())
             }
         }
     };
 }
 
 catalog! {
+    Messages, RawMessages, TEXT_KEYS;
     texts {
         app_name, app_tagline, skip_to_content, nav_label, nav_home, nav_new_quiz, nav_history,
         nav_guidance, language_label, footer_privacy, home_title, home_intro, home_start,
-        home_resume, home_resume_detail, loading_bank, loading_domains, loading_page, bank_fetch_failed,
-        bank_fetch_detail, bank_invalid_title, bank_item, bank_whole_file, retry, start_title,
-        start_intro, start_domains, start_all_domains, start_mode, start_adaptive_length,
-        start_certainty, start_certainty_hint, start_button, start_pick_one, start_in_progress,
-        start_replace_button, quiz_none, quiz_progress, quiz_progress_label,
+        home_resume, home_resume_detail, loading_bank, loading_page, loading_domains,
+        bank_fetch_failed, bank_fetch_detail, bank_invalid_title, bank_item, bank_whole_file, retry,
+        start_title, start_intro, start_domains, start_all_domains, start_mode,
+        start_adaptive_length, start_certainty, start_certainty_hint, start_button, start_pick_one,
+        start_in_progress, start_replace_button, quiz_none, quiz_progress, quiz_progress_label,
         quiz_progress_adaptive, quiz_adaptive_note, quiz_certainty, quiz_need_answer,
         quiz_need_certainty, quiz_answered, quiz_select_all, quiz_order_hint, quiz_move_up,
         quiz_move_down, quiz_keep_order, quiz_moved, quiz_match_hint, quiz_match_choose, quiz_true,
@@ -312,28 +347,78 @@ catalog! {
         results_pair, results_correct_answer, results_why, results_levels, results_level,
         results_band, results_band_range, results_between, results_more, results_more_busy,
         results_percent_correct, results_certainty, results_marks, results_accuracy_at,
-        results_again, history_title, history_empty, history_date, history_mode, history_domains,
-        history_result, history_open, notice_set_aside_detail, notice_save_failed, notice_update,
-        notice_update_reload, notice_language_failed, dismiss, not_found_title, not_found_body,
-        nav_my_data, data_title, data_intro, data_summary, data_export, data_import,
+        results_again, results_guidance, history_title, history_empty, history_date, history_mode,
+        history_domains, history_result, history_open, notice_set_aside_detail, notice_save_failed,
+        notice_update, notice_update_reload, notice_language_failed, dismiss, not_found_title,
+        not_found_body, nav_my_data, data_title, data_intro, data_summary, data_export, data_import,
         data_import_done, data_import_failed, data_import_not_export, data_delete,
-        data_delete_confirm, data_delete_yes, data_deleted, cancel,
-        results_guidance, guidance_title,
-        guidance_intro, guidance_none, guidance_interests_title, guidance_interests_intro,
-        interest_like, interest_unsure, interest_dislike, guidance_ranked, guidance_match,
-        guidance_strengths, guidance_gaps, guidance_gap, guidance_ready, guidance_demand,
-        guidance_figure, guidance_source, guidance_secondary, guidance_no_figure,
-        guidance_tracks_now, guidance_tracks_next, guidance_no_tracks, guidance_duration_unknown,
-        guidance_chart_title, guidance_chart_you, guidance_chart_target, guidance_weights,
-        weight_readiness, weight_interest, weight_demand, guidance_filters, filter_format,
-        filter_cost, filter_duration, filter_any, guidance_unmeasured, guidance_gap_unmeasured, guidance_interests_progress, guidance_format_unknown, guidance_figures, guidance_chart_choose, guidance_not_measured, guidance_local_title, guidance_local_intro, guidance_local_load, guidance_local_in_use, guidance_local_builtin, guidance_local_reset, guidance_local_invalid, guidance_local_broken,
+        data_delete_confirm, data_delete_yes, data_deleted, cancel, nav_classroom, quiz_time_left,
+        quiz_time_up, results_code,
     }
     plurals {
         home_history, bank_invalid_intro, start_total, quiz_unanswered, results_unavailable,
-        results_based_on, notice_set_aside, guidance_duration, guidance_duration_max,
+        results_based_on, notice_set_aside,
     }
     lists {
         home_points: 3, difficulty: 3, results_calibration: 4,
+    }
+}
+
+catalog! {
+    CareersMessages, RawCareers, CAREERS_KEYS;
+    texts {
+        guidance_title, guidance_intro, guidance_none, guidance_interests_title,
+        guidance_interests_intro, interest_like, interest_unsure, interest_dislike, guidance_ranked,
+        guidance_match, guidance_strengths, guidance_gaps, guidance_gap, guidance_ready,
+        guidance_demand, guidance_figure, guidance_source, guidance_secondary, guidance_no_figure,
+        guidance_tracks_now, guidance_tracks_next, guidance_no_tracks, guidance_duration_unknown,
+        guidance_chart_title, guidance_chart_you, guidance_chart_target, guidance_weights,
+        weight_readiness, weight_interest, weight_demand, guidance_filters, filter_format,
+        filter_cost, filter_any, guidance_unmeasured, guidance_gap_unmeasured,
+        guidance_interests_progress, guidance_format_unknown, guidance_figures,
+        guidance_chart_choose, guidance_not_measured, guidance_local_title, guidance_local_intro,
+        guidance_local_load, guidance_local_in_use, guidance_local_builtin, guidance_local_reset,
+        guidance_local_invalid, guidance_local_broken, filter_duration,
+    }
+    plurals {
+        guidance_duration, guidance_duration_max,
+    }
+    lists {
+
+    }
+}
+
+catalog! {
+    ClassroomMessages, RawClassroom, CLASSROOM_KEYS;
+    texts {
+        classroom_title, classroom_intro, classroom_none, classroom_sessions, classroom_open,
+        classroom_new, classroom_session_title, classroom_session_title_hint, classroom_mode,
+        classroom_items, classroom_minutes, classroom_languages, classroom_create,
+        classroom_invalid, classroom_open_key, classroom_key_opened, classroom_key_invalid,
+        classroom_counselor, session_share, session_share_intro, session_link, session_copy,
+        session_copied, session_qr, session_key, session_key_intro, session_key_download,
+        session_settings, session_no_limit, session_not_found, session_delete,
+        session_delete_confirm, session_delete_yes, import_title, import_intro, import_paste,
+        import_button, import_files, import_scan, import_scan_stop, import_scan_unavailable,
+        import_refused_at, code_not_a_code, code_damaged, code_newer, code_other_session,
+        code_wrong_key, dashboard_title, dashboard_empty, dashboard_distribution, dashboard_heatmap,
+        dashboard_student, dashboard_score, dashboard_not_taken, dashboard_items,
+        dashboard_items_intro, dashboard_item, dashboard_asked, dashboard_p,
+        dashboard_discrimination, dashboard_choices, dashboard_flags, flag_hard, flag_easy,
+        flag_negative, flag_unused, dashboard_csv_students, dashboard_csv_items, csv_level,
+        csv_correct, csv_total, csv_of, csv_percent, csv_domain, csv_option, join_title, join_intro,
+        join_invalid, join_name, join_name_hint, join_language, join_start, join_busy, code_title,
+        code_intro, code_for, code_text, code_download, code_qr, code_not_found, code_results,
+        counselor_title, counselor_intro, counselor_code, counselor_code_file, counselor_key,
+        counselor_open, counselor_need_key, counselor_report, counselor_notes, counselor_notes_hint,
+        counselor_print, counselor_recommendations, counselor_careers,
+    }
+    plurals {
+        classroom_results, session_minutes, import_added, import_duplicates, import_refused,
+        dashboard_students,
+    }
+    lists {
+
     }
 }
 
@@ -347,24 +432,92 @@ pub struct Catalog {
 impl Catalog {
     /// Reads a catalog: every key present, no unknown key, every value of the right shape.
     pub fn parse(language: Language, text: &str) -> Result<Catalog, Problem> {
-        let value: Value = serde_json::from_str(text).map_err(|e| Problem::from_json(&language.file, &e))?;
-        let raw = RawMessages::read(&language.file, value)?;
         let locale = leak(language.locale.clone());
-        Ok(Catalog { language, messages: raw.leak(locale) })
+        let messages = Messages::parse(&language.file, text, locale)?;
+        Ok(Catalog { language, messages })
     }
 }
 
-/// Checks that a translation keeps the `{name}` slots of the English text of every key, so no
+/// A document's own messages (careers, classroom), in files of their own
+/// (`i18n/<part>/<lang>.json`), so that other documents neither fetch nor compile them in.
+pub trait Part: Sized + 'static {
+    /// The folder of the part's files under `i18n/`.
+    const DIR: &'static str;
+    /// The English file, compiled into the document that uses the part (and only there), so
+    /// its pages never wait for text and never lack it.
+    const ENGLISH: &'static str;
+    fn read(file: &str, text: &str, locale: &'static str) -> Result<Self, Problem>;
+    /// The part as read this session, per language code.
+    fn cache() -> &'static LocalKey<RefCell<HashMap<String, &'static Self>>>;
+}
+
+thread_local! {
+    static CAREERS: RefCell<HashMap<String, &'static CareersMessages>> = RefCell::default();
+    static CLASSROOM: RefCell<HashMap<String, &'static ClassroomMessages>> = RefCell::default();
+}
+
+impl Part for CareersMessages {
+    const DIR: &'static str = "careers";
+    const ENGLISH: &'static str = include_str!("../../static/i18n/careers/en.json");
+    fn read(file: &str, text: &str, locale: &'static str) -> Result<Self, Problem> {
+        Self::parse(file, text, locale)
+    }
+    fn cache() -> &'static LocalKey<RefCell<HashMap<String, &'static Self>>> {
+        &CAREERS
+    }
+}
+
+impl Part for ClassroomMessages {
+    const DIR: &'static str = "classroom";
+    const ENGLISH: &'static str = include_str!("../../static/i18n/classroom/en.json");
+    fn read(file: &str, text: &str, locale: &'static str) -> Result<Self, Problem> {
+        Self::parse(file, text, locale)
+    }
+    fn cache() -> &'static LocalKey<RefCell<HashMap<String, &'static Self>>> {
+        &CLASSROOM
+    }
+}
+
+/// Where a part's catalog of a language is, relative to the app.
+pub fn part_file<P: Part>(code: &str) -> String {
+    format!("i18n/{}/{code}.json", P::DIR)
+}
+
+/// The part of `code` if it was read this session.
+pub fn cached_part<P: Part>(code: &str) -> Option<&'static P> {
+    P::cache().with(|c| c.borrow().get(code).copied())
+}
+
+/// The part in the language `code` if it was read this session, else in English (compiled
+/// in, checked by `cargo test`).
+pub fn part<P: Part>(code: &str) -> &'static P {
+    if let Some(part) = cached_part::<P>(code).or_else(|| cached_part::<P>("en")) {
+        return part;
+    }
+    let english: &'static P =
+        Box::leak(Box::new(P::read(&part_file::<P>("en"), P::ENGLISH, "en").expect("checked by cargo test")));
+    P::cache().with(|c| c.borrow_mut().insert("en".into(), english));
+    english
+}
+
+/// Reads a part's catalog for `language` (its text from `file`) and keeps it for the session,
+/// under `language`'s code.
+pub fn remember_part<P: Part>(language: &Language, file: &str, text: &str) -> Result<&'static P, Problem> {
+    let part: &'static P = Box::leak(Box::new(P::read(file, text, leak(language.locale.clone()))?));
+    P::cache().with(|c| c.borrow_mut().insert(language.code.clone(), part));
+    Ok(part)
+}
+
+/// Compares a translation's `{name}` slots with the English text's, key by key, so no
 /// translation drops a number or names one that is never filled in. Run by `cargo test` on
 /// every shipped catalog (a translation slip is an authoring error, not a run-time one).
 #[cfg(all(test, not(target_arch = "wasm32")))]
-fn check_slots(file: &str, text: &str) -> Result<(), Problem> {
-    let read = |file: &str, text: &str| -> Result<RawMessages, Problem> {
-        let value: Value = serde_json::from_str(text).map_err(|e| Problem::from_json(file, &e))?;
-        RawMessages::read(file, value)
-    };
-    let (raw, english) = (read(file, text)?, read("i18n/en.json", ENGLISH)?);
-    for ((key, forms), (_, english_forms)) in raw.texts().into_iter().zip(english.texts()) {
+fn compare_slots(
+    file: &str,
+    texts: Vec<(&'static str, Vec<&String>)>,
+    english: Vec<(&'static str, Vec<&String>)>,
+) -> Result<(), Problem> {
+    for ((key, forms), (_, english_forms)) in texts.into_iter().zip(english) {
         let allowed: Vec<String> = english_forms.iter().flat_map(|t| slots(t)).collect();
         let needed = slots(english_forms[english_forms.len() - 1]);
         let other = forms[forms.len() - 1];

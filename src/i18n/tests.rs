@@ -22,7 +22,23 @@ fn every_shipped_catalog_is_complete_and_keeps_the_slots() {
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let catalog = Catalog::parse(l.clone(), &text).unwrap_or_else(|p| panic!("{p}"));
         assert_eq!(catalog.language, l);
-        check_slots(&l.file, &text).unwrap_or_else(|p| panic!("{p}"));
+        Messages::check_slots(&l.file, &text, ENGLISH).unwrap_or_else(|p| panic!("{p}"));
+        // Each document's own part: complete, and keeping the English slots.
+        let read = |file: &str| {
+            let path = format!("static/{file}");
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+        };
+        let (careers, classroom) =
+            (part_file::<CareersMessages>(&l.code), part_file::<ClassroomMessages>(&l.code));
+        remember_part::<CareersMessages>(&l, &careers, &read(&careers)).unwrap_or_else(|p| panic!("{p}"));
+        remember_part::<ClassroomMessages>(&l, &classroom, &read(&classroom))
+            .unwrap_or_else(|p| panic!("{p}"));
+        let english = |file: String| read(&file.replace(&format!("/{}.json", l.code), "/en.json"));
+        CareersMessages::check_slots(&careers, &read(&careers), &english(careers.clone()))
+            .unwrap_or_else(|p| panic!("{p}"));
+        ClassroomMessages::check_slots(&classroom, &read(&classroom), &english(classroom.clone()))
+            .unwrap_or_else(|p| panic!("{p}"));
+        assert!(cached_part::<ClassroomMessages>(&l.code).is_some());
     }
 }
 
@@ -43,7 +59,7 @@ fn a_missing_key_or_a_wrong_slot_is_reported() {
 
     let mut v: serde_json::Value = serde_json::from_str(ENGLISH).unwrap();
     v["quiz_progress"] = serde_json::json!("Question {n} sur {totl}");
-    let err = check_slots("i18n/fr.json", &v.to_string()).unwrap_err();
+    let err = Messages::check_slots("i18n/fr.json", &v.to_string(), ENGLISH).unwrap_err();
     assert_eq!(err.to_string(), "i18n/fr.json, quiz_progress: names option \"{totl}\", which does not exist");
 }
 

@@ -76,3 +76,29 @@ pub async fn file_text(file: web_sys::File) -> String {
         .and_then(|t| t.as_string())
         .unwrap_or_default()
 }
+
+/// A `data:` address holding `text`, for a download link: the file is made on this device
+/// and nothing is fetched.
+pub fn data_url(mime: &str, text: &str) -> String {
+    format!("data:{mime};charset=utf-8,{}", js_sys::encode_uri_component(text))
+}
+
+/// This page's address without its fragment, to build links to other routes of it.
+pub fn page_address() -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// Copies `text` to the clipboard; `false` where the browser refuses.
+pub async fn copy(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Opens the browser's print dialog (the print style sheet keeps only the report).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

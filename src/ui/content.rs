@@ -12,8 +12,9 @@ use wasm_bindgen_futures::JsFuture;
 use yew::{Callback, UseReducerDispatcher};
 
 use super::state::{Action, AppState, ContentStatus};
+use crate::engine::content::Checks;
 use crate::engine::content::{Content, INDEX_FILE, SETTINGS_FILE};
-use crate::engine::guidance::{Checks, GuidanceData, LocalFile, GUIDANCE_FILE, INTERESTS_FILE};
+use crate::engine::guidance::{GuidanceData, LocalFile, GUIDANCE_FILE, INTERESTS_FILE};
 use crate::i18n::{Catalog, Language};
 
 /// Fetches one file as text; paths are relative to the page so the app works under any path.
@@ -90,8 +91,8 @@ pub fn load_language(dispatcher: UseReducerDispatcher<AppState>, language: Langu
     });
 }
 
-/// What guidance data is checked against, from the loaded content.
-pub fn guidance_checks<R>(content: &Content, then: impl FnOnce(&Checks) -> R) -> R {
+/// What files referring to the content (guidance data, session links) are checked against.
+pub fn with_checks<R>(content: &Content, then: impl FnOnce(&Checks) -> R) -> R {
     let domains: Vec<String> = content.index.domains.iter().map(|d| d.id.clone()).collect();
     then(&Checks { domains: &domains, languages: &content.index.languages, settings: &content.settings })
 }
@@ -107,7 +108,7 @@ pub fn load_guidance(
         let result = async {
             let shipped = fetch_text(GUIDANCE_FILE).await.map_err(ContentStatus::Unreachable)?;
             let interests = fetch_text(INTERESTS_FILE).await.map_err(ContentStatus::Unreachable)?;
-            guidance_checks(&content, |checks| {
+            with_checks(&content, |checks| {
                 GuidanceData::build(&shipped, &interests, local.as_ref(), checks)
                     .map(Rc::new)
                     .map_err(|p| ContentStatus::Invalid(Rc::new(p)))

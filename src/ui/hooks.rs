@@ -4,8 +4,9 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::browser;
-use super::content::load_domain;
+use super::content::{fetch_text, load_domain};
 use super::state::{use_app, ContentStatus};
+use crate::i18n::{cached_part, part, part_file, remember_part, Part};
 
 /// Sets the tab title to "`page` — Kafaa" while the page is shown.
 #[hook]
@@ -43,4 +44,44 @@ pub fn use_domains(domains: Vec<String>) -> ContentStatus {
         }
     });
     app.domains_status(&domains)
+}
+
+/// How many document parts have arrived so far: provided around a document's pages so that
+/// those reading a part re-render when it arrives.
+#[derive(Clone, Copy, PartialEq)]
+pub struct PartsLoaded(pub u32);
+
+/// Fetches a document's own messages (careers, classroom) in the interface language the
+/// first time that language needs them (English is compiled in, shows meanwhile and stands
+/// in if the file cannot be had); counts arrivals, for [`PartsLoaded`].
+#[hook]
+pub fn use_part<P: Part>() -> u32 {
+    let app = use_app();
+    let language = app.catalog.language.clone();
+    let loaded = use_state(|| 0u32);
+    let have = language.code == "en" || cached_part::<P>(&language.code).is_some();
+    {
+        let loaded = loaded.clone();
+        use_effect_with((language, have), move |(language, have)| {
+            if !*have {
+                let language = language.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let file = part_file::<P>(&language.code);
+                    if let Ok(text) = fetch_text(&file).await {
+                        if remember_part::<P>(&language, &file, &text).is_ok() {
+                            loaded.set(*loaded + 1);
+                        }
+                    }
+                });
+            }
+        });
+    }
+    *loaded
+}
+
+/// A document part's messages in the interface language (English until it arrives).
+#[hook]
+pub fn use_messages<P: Part>() -> &'static P {
+    use_context::<PartsLoaded>();
+    part::<P>(use_app().lang())
 }

@@ -1,6 +1,6 @@
 //! The app's routes, kept in the URL fragment (`#/quiz`): any static host serves the page,
 //! and the fragment never reaches a server. A few lines of our own rather than a router
-//! crate: eight routes need no more, and the wasm stays within its size budget.
+//! crate: thirteen routes need no more, and the wasm stays within its size budget.
 //!
 //! The app is split into HTML documents, each with its own wasm, so the first load carries
 //! only the main one: a route names its [`Document`], and a link to a route of another
@@ -24,6 +24,22 @@ pub enum Route {
     Guidance {
         id: Option<String>,
     },
+    /// A teacher's sessions, and a new one.
+    Classroom,
+    /// One session: its link, and the class dashboard.
+    ClassSession {
+        id: String,
+    },
+    /// A student opening a session link; the session travels in the fragment.
+    Join {
+        payload: String,
+    },
+    /// A student's result code for a finished session attempt.
+    ResultCode {
+        id: String,
+    },
+    /// A counselor opening a student's result.
+    Counselor,
     NotFound,
 }
 
@@ -34,6 +50,8 @@ pub enum Document {
     Main,
     /// `careers.html`: the careers page and its larger guidance code.
     Careers,
+    /// `classroom.html`: sessions, result codes, the class dashboard and the counselor's view.
+    Classroom,
 }
 
 impl Document {
@@ -42,17 +60,17 @@ impl Document {
         match self {
             Document::Main => "./",
             Document::Careers => "careers.html",
+            Document::Classroom => "classroom.html",
         }
     }
 
     /// The document this page is.
     pub fn current() -> Document {
         let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-        if path.ends_with(Document::Careers.path()) {
-            Document::Careers
-        } else {
-            Document::Main
-        }
+        [Document::Careers, Document::Classroom]
+            .into_iter()
+            .find(|d| path.ends_with(d.path()))
+            .unwrap_or(Document::Main)
     }
 }
 
@@ -67,16 +85,29 @@ impl Route {
             "/history" => Route::History,
             "/data" => Route::MyData,
             "/guidance" => Route::Guidance { id: None },
+            "/classroom" => Route::Classroom,
+            "/counselor" => Route::Counselor,
             other => {
+                // Ids and payloads are base64url or hexadecimal: anything else is not ours.
                 let id_in = |prefix: &str| {
                     other.strip_prefix(prefix).filter(|id| {
-                        !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                        !id.is_empty()
+                            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
                     })
                 };
-                match (id_in("/results/"), id_in("/guidance/")) {
-                    (Some(id), _) => Route::Results { id: id.to_string() },
-                    (_, Some(id)) => Route::Guidance { id: Some(id.to_string()) },
-                    _ => Route::NotFound,
+                let id = |prefix: &str| id_in(prefix).map(str::to_string);
+                if let Some(id) = id("/results/") {
+                    Route::Results { id }
+                } else if let Some(id) = id("/guidance/") {
+                    Route::Guidance { id: Some(id) }
+                } else if let Some(id) = id("/classroom/") {
+                    Route::ClassSession { id }
+                } else if let Some(payload) = id("/join/") {
+                    Route::Join { payload }
+                } else if let Some(id) = id("/code/") {
+                    Route::ResultCode { id }
+                } else {
+                    Route::NotFound
                 }
             }
         }
@@ -85,6 +116,11 @@ impl Route {
     pub fn document(&self) -> Document {
         match self {
             Route::Guidance { .. } => Document::Careers,
+            Route::Classroom
+            | Route::ClassSession { .. }
+            | Route::Join { .. }
+            | Route::ResultCode { .. }
+            | Route::Counselor => Document::Classroom,
             _ => Document::Main,
         }
     }
@@ -110,6 +146,11 @@ impl Route {
             Route::MyData => "#/data".into(),
             Route::Guidance { id: None } => "#/guidance".into(),
             Route::Guidance { id: Some(id) } => format!("#/guidance/{id}"),
+            Route::Classroom => "#/classroom".into(),
+            Route::ClassSession { id } => format!("#/classroom/{id}"),
+            Route::Join { payload } => format!("#/join/{payload}"),
+            Route::ResultCode { id } => format!("#/code/{id}"),
+            Route::Counselor => "#/counselor".into(),
             Route::NotFound => "#/404".into(),
         }
     }

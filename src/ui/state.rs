@@ -10,6 +10,7 @@ use crate::engine::attempt::{Answer, Attempt, Plan};
 use crate::engine::content::Content;
 use crate::engine::guidance::LocalFile;
 use crate::engine::problem::Problem;
+use crate::engine::session::ClassSession;
 use crate::engine::store::{SetAside, Stored};
 use crate::i18n::{Catalog, Language, Messages};
 
@@ -105,6 +106,20 @@ pub enum Action {
     Import(Stored),
     /// Forgets everything (the page has removed it from storage).
     DeleteAll,
+    /// Keeps a session this device created, or one opened from its key file.
+    AddSession(ClassSession),
+    /// Forgets a session, its key and its result codes.
+    RemoveSession(String),
+    /// Adds result codes (already checked) to a session.
+    AddCodes {
+        session: String,
+        codes: Vec<String>,
+    },
+    /// Sets a counselor's private note on a result; an empty note is removed.
+    Note {
+        key: String,
+        text: String,
+    },
 }
 
 impl AppState {
@@ -278,6 +293,24 @@ impl Reducible for AppState {
             Action::DismissSetAside => next.set_aside.clear(),
             Action::Import(imported) => {
                 next.stored.merge(imported);
+            }
+            Action::AddSession(session) => {
+                if !next.stored.sessions.iter().any(|s| s.session.id == session.session.id) {
+                    next.stored.sessions.push(session);
+                }
+            }
+            Action::RemoveSession(id) => next.stored.sessions.retain(|s| s.session.id != id),
+            Action::AddCodes { session, codes } => {
+                if let Some(s) = next.stored.sessions.iter_mut().find(|s| s.session.id == session) {
+                    s.codes.extend(codes);
+                }
+            }
+            Action::Note { key, text } => {
+                if text.trim().is_empty() {
+                    next.stored.notes.remove(&key);
+                } else {
+                    next.stored.notes.insert(key, text);
+                }
             }
             Action::DeleteAll => {
                 next.stored = Stored::new();

@@ -78,3 +78,18 @@ proptest::proptest! {
         let _ = with_checks(|c| Session::from_payload(&text, c));
     }
 }
+
+#[test]
+fn a_key_file_reopens_the_session_and_is_refused_when_it_does_not_match() {
+    let created = ClassSession::create(sample_session(), 5.0);
+    assert!(id_bytes(&created.session.id).is_some());
+    assert_eq!(created.session.public_key_bytes().map(|k| k.len()), Some(32));
+    let file = created.to_key_file();
+    assert_eq!(read_key_file(&file), Some(created.clone()));
+    // Another session's public key with this secret key: refused.
+    let mut other = created.clone();
+    other.session.public_key = sample_session().public_key;
+    assert_eq!(read_key_file(&other.to_key_file()), None);
+    assert_eq!(read_key_file("{\"kafaa_export\": 1}"), None);
+    assert_eq!(read_key_file("not json"), None);
+}

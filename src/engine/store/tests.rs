@@ -152,7 +152,7 @@ fn interests_round_trip_and_bad_ones_are_set_aside() {
 
 #[test]
 fn sessions_and_notes_are_kept_merged_and_set_aside_one_by_one() {
-    use crate::engine::session::Session;
+    use crate::engine::session::{ClassSession, Session};
     let session = |id: &str| ClassSession {
         session: Session {
             id: id.into(),

@@ -1,7 +1,10 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::i18n::CareersMessages;
+
 use crate::engine::guidance::{Label, Weights};
+use crate::ui::hooks::use_messages;
 use crate::ui::pages::guidance::TrackFilter;
 use crate::ui::state::use_app;
 
@@ -25,7 +28,8 @@ const DURATIONS: [u32; 3] = [12, 24, 36];
 #[function_component]
 pub fn GuidanceControls(props: &GuidanceControlsProps) -> Html {
     let app = use_app();
-    let (m, lang) = (app.messages(), app.lang());
+    let lang = app.lang();
+    let g = use_messages::<CareersMessages>();
     let w = props.weights;
     let onweight = |which: usize| {
         let onweights = props.onweights.clone();
@@ -58,7 +62,7 @@ pub fn GuidanceControls(props: &GuidanceControlsProps) -> Html {
             <p>
                 <label for={id}>{ name }</label>{ " " }
                 <select {id} {onchange}>
-                    <option value="" selected={chosen.is_empty()}>{ m.filter_any }</option>
+                    <option value="" selected={chosen.is_empty()}>{ g.filter_any }</option>
                     { for options.into_iter().map(|(value, text)| {
                         let selected = chosen == value;
                         html! { <option {selected} {value}>{ text }</option> }
@@ -71,15 +75,15 @@ pub fn GuidanceControls(props: &GuidanceControlsProps) -> Html {
         labels.iter().map(|l| (l.id.clone(), l.title.get(lang).to_string())).collect()
     };
     let durations =
-        DURATIONS.iter().map(|n| (n.to_string(), m.guidance_duration_max.count(*n as usize))).collect();
+        DURATIONS.iter().map(|n| (n.to_string(), g.guidance_duration_max.count(*n as usize))).collect();
     let filter = &props.filter;
     let weights =
-        [(m.weight_readiness, w.readiness), (m.weight_interest, w.interest), (m.weight_demand, w.demand)];
+        [(g.weight_readiness, w.readiness), (g.weight_interest, w.interest), (g.weight_demand, w.demand)];
     html! {
         <details class="counselor">
-            <summary>{ m.guidance_weights }{ " · " }{ m.guidance_filters }</summary>
+            <summary>{ g.guidance_weights }{ " · " }{ g.guidance_filters }</summary>
             <fieldset>
-                <legend>{ m.guidance_weights }</legend>
+                <legend>{ g.guidance_weights }</legend>
                 { for weights.into_iter().enumerate().map(|(which, (name, value))| {
                     let id = format!("weight-{which}");
                     let percent = (value * 100.0).round() as i32;
@@ -93,10 +97,10 @@ pub fn GuidanceControls(props: &GuidanceControlsProps) -> Html {
                 }) }
             </fieldset>
             <fieldset>
-                <legend>{ m.guidance_filters }</legend>
-                { select("filter-format", m.filter_format, labelled(&props.formats), filter.format.clone(), |f, v| f.format = v) }
-                { select("filter-cost", m.filter_cost, labelled(&props.costs), filter.cost.clone(), |f, v| f.cost = v) }
-                { select("filter-duration", m.filter_duration, durations, filter.max_months.map(|n| n.to_string()).unwrap_or_default(), |f, v| f.max_months = v.parse().ok()) }
+                <legend>{ g.guidance_filters }</legend>
+                { select("filter-format", g.filter_format, labelled(&props.formats), filter.format.clone(), |f, v| f.format = v) }
+                { select("filter-cost", g.filter_cost, labelled(&props.costs), filter.cost.clone(), |f, v| f.cost = v) }
+                { select("filter-duration", g.filter_duration, durations, filter.max_months.map(|n| n.to_string()).unwrap_or_default(), |f, v| f.max_months = v.parse().ok()) }
             </fieldset>
         </details>
     }

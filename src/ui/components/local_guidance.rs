@@ -3,13 +3,16 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::CareersMessages;
+
 use crate::engine::content::Content;
 use crate::engine::guidance::{GuidanceData, LocalFile};
 use crate::engine::problem::Problem;
 use crate::i18n::fill;
 use crate::ui::browser;
 use crate::ui::components::content_status::ProblemList;
-use crate::ui::content::guidance_checks;
+use crate::ui::content::with_checks;
+use crate::ui::hooks::use_messages;
 use crate::ui::state::{use_app, Action};
 
 #[derive(Properties, PartialEq)]
@@ -25,7 +28,7 @@ pub struct LocalGuidanceProps {
 #[function_component]
 pub fn LocalGuidance(props: &LocalGuidanceProps) -> Html {
     let app = use_app();
-    let m = app.messages();
+    let g = use_messages::<CareersMessages>();
     let refused = use_state(|| None::<(String, Vec<Problem>)>);
     let onload = {
         let (app, refused) = (app.clone(), refused.clone());
@@ -37,7 +40,7 @@ pub fn LocalGuidance(props: &LocalGuidanceProps) -> Html {
             let (app, refused, data, content) = (app.clone(), refused.clone(), data.clone(), content.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let file = LocalFile { name: picked.name(), text: browser::file_text(picked).await };
-                match guidance_checks(&content, |checks| data.check_local(&file, checks)) {
+                match with_checks(&content, |checks| data.check_local(&file, checks)) {
                     Ok(_) => {
                         refused.set(None);
                         app.dispatch(Action::GuidanceFile(Some(file)));
@@ -55,24 +58,24 @@ pub fn LocalGuidance(props: &LocalGuidanceProps) -> Html {
         })
     };
     let in_use = match &props.data.local {
-        Some(name) => fill(m.guidance_local_in_use, &[("file", name.clone())]),
-        None => m.guidance_local_builtin.to_string(),
+        Some(name) => fill(g.guidance_local_in_use, &[("file", name.clone())]),
+        None => g.guidance_local_builtin.to_string(),
     };
     html! {
         <section class="local-guidance card" aria-labelledby="local-guidance-title">
-            <h2 id="local-guidance-title">{ m.guidance_local_title }</h2>
-            <p>{ m.guidance_local_intro }</p>
+            <h2 id="local-guidance-title">{ g.guidance_local_title }</h2>
+            <p>{ g.guidance_local_intro }</p>
             <p role="status"><strong>{ in_use }</strong></p>
             <p class="actions">
-                <label class="button" for="guidance-file">{ m.guidance_local_load }</label>
+                <label class="button" for="guidance-file">{ g.guidance_local_load }</label>
                 <input type="file" id="guidance-file" class="visually-hidden" accept="application/json,.json" onchange={onload} />
                 if app.stored.guidance_file.is_some() {
-                    <button type="button" onclick={onreset}>{ m.guidance_local_reset }</button>
+                    <button type="button" onclick={onreset}>{ g.guidance_local_reset }</button>
                 }
             </p>
             if let Some((name, problems)) = &*refused {
                 <div class="notice error" role="alert">
-                    <p>{ fill(m.guidance_local_invalid, &[("file", name.clone())]) }</p>
+                    <p>{ fill(g.guidance_local_invalid, &[("file", name.clone())]) }</p>
                     <ProblemList problems={problems.clone()} />
                 </div>
             }

@@ -50,6 +50,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                     { link(Route::Start, m.nav_new_quiz) }
                     { link(Route::History, m.nav_history) }
                     { link(Route::Guidance { id: None }, m.nav_guidance) }
+                    { link(Route::Classroom, m.nav_classroom) }
                 </ul>
             </nav>
             <p class="language">

@@ -3,6 +3,8 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::i18n::CareersMessages;
+
 use crate::engine::assessment::Settings;
 use crate::engine::cat::estimates;
 use crate::engine::content::Content;
@@ -15,7 +17,7 @@ use crate::ui::components::interest_form::InterestForm;
 use crate::ui::components::local_guidance::LocalGuidance;
 use crate::ui::components::radar_chart::RadarChart;
 use crate::ui::content::load_guidance;
-use crate::ui::hooks::{use_domains, use_focus_on, use_title};
+use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_title};
 use crate::ui::route::Route;
 use crate::ui::state::{use_app, ContentStatus};
 
@@ -54,11 +56,12 @@ impl TrackFilter {
 pub fn GuidancePage(props: &GuidancePageProps) -> Html {
     let app = use_app();
     let m = app.messages();
+    let g = use_messages::<CareersMessages>();
     let heading = use_node_ref();
     let weights = use_state(|| None::<Weights>);
     let filter = use_state(TrackFilter::default);
     let chart = use_state(|| 0usize);
-    use_title(m.guidance_title.to_string());
+    use_title(g.guidance_title.to_string());
     use_focus_on(heading.clone(), props.id.clone());
     let attempt = match &props.id {
         Some(id) => app.stored.find(id),
@@ -84,7 +87,7 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
     let page = |body: Html| {
         html! {
             <section class="guidance">
-                <h1 ref={heading.clone()} tabindex="-1">{ m.guidance_title }</h1>
+                <h1 ref={heading.clone()} tabindex="-1">{ g.guidance_title }</h1>
                 { body }
             </section>
         }
@@ -92,7 +95,7 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
     let Some(attempt) = attempt else {
         return page(html! {
             <>
-                <p>{ m.guidance_none }</p>
+                <p>{ g.guidance_none }</p>
                 <a href={Route::Start.href()} class="button primary">{ m.home_start }</a>
             </>
         });
@@ -106,7 +109,7 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
         None => return page(html! { <ContentStatusView status={ContentStatus::Loading} /> }),
     };
     let guidance = &data.guidance;
-    let view = View { m, lang: app.lang(), content: &content, guidance, filter: &filter };
+    let view = View { m, g, lang: app.lang(), content: &content, guidance, filter: &filter };
     let profile: Profile =
         estimates(&content.bank, &attempt).into_iter().map(|d| (d.domain, d.estimate)).collect();
     let interest = data.interests.scores(&app.stored.interests);
@@ -135,23 +138,23 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
 
     page(html! {
         <>
-            <p>{ fill(m.guidance_intro, &[("date", date)]) }</p>
+            <p>{ fill(g.guidance_intro, &[("date", date)]) }</p>
             if !data.local_problems.is_empty() {
                 <div class="notice error" role="alert">
-                    <p>{ fill(m.guidance_local_broken, &[("file", app.stored.guidance_file.as_ref().map(|f| f.name.clone()).unwrap_or_default())]) }</p>
+                    <p>{ fill(g.guidance_local_broken, &[("file", app.stored.guidance_file.as_ref().map(|f| f.name.clone()).unwrap_or_default())]) }</p>
                     <ProblemList problems={data.local_problems.clone()} />
                 </div>
             }
             <InterestForm interests={data.interests.clone()} />
             <GuidanceControls weights={w} filter={(*filter).clone()} formats={guidance.formats.clone()} costs={guidance.costs.clone()} {onweights} {onfilter} />
-            <h2>{ m.guidance_ranked }</h2>
+            <h2>{ g.guidance_ranked }</h2>
             <ol class="ranked">
                 { for ranked.iter().map(|r| view.card(r, &profile)) }
             </ol>
             if let Some(r) = charted {
-                <h2>{ fill(m.guidance_chart_title, &[("specialty", r.specialty.title.get(view.lang).to_string())]) }</h2>
+                <h2>{ fill(g.guidance_chart_title, &[("specialty", r.specialty.title.get(view.lang).to_string())]) }</h2>
                 <p>
-                    <label for="chart-specialty">{ m.guidance_chart_choose }</label>{ " " }
+                    <label for="chart-specialty">{ g.guidance_chart_choose }</label>{ " " }
                     <select id="chart-specialty" onchange={onchart}>
                         { for ranked.iter().enumerate().map(|(i, x)| html! {
                             <option value={i.to_string()} selected={std::ptr::eq(x, r)}>{ x.specialty.title.get(view.lang) }</option>
@@ -168,6 +171,7 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
 /// What the page's parts are rendered from.
 struct View<'a> {
     m: &'static Messages,
+    g: &'static CareersMessages,
     lang: &'a str,
     content: &'a Content,
     guidance: &'a Guidance,
@@ -198,21 +202,20 @@ impl View<'_> {
         let (domain, need) = (self.domain(&g.domain), self.level(g.need));
         match g.have {
             Some(have) => {
-                fill(self.m.guidance_gap, &[("domain", domain), ("have", self.level(have)), ("need", need)])
+                fill(self.g.guidance_gap, &[("domain", domain), ("have", self.level(have)), ("need", need)])
             }
-            None => fill(self.m.guidance_gap_unmeasured, &[("domain", domain), ("need", need)]),
+            None => fill(self.g.guidance_gap_unmeasured, &[("domain", domain), ("need", need)]),
         }
     }
 
     fn track(&self, t: &Track, gaps: &[Gap]) -> Html {
-        let m = self.m;
-        let duration = t
-            .duration_months
-            .map_or(m.guidance_duration_unknown.to_string(), |n| m.guidance_duration.count(n as usize));
+        let duration = t.duration_months.map_or(self.g.guidance_duration_unknown.to_string(), |n| {
+            self.g.guidance_duration.count(n as usize)
+        });
         let format = t
             .format
             .as_deref()
-            .map_or(m.guidance_format_unknown.to_string(), |f| self.label(&self.guidance.formats, f));
+            .map_or(self.g.guidance_format_unknown.to_string(), |f| self.label(&self.guidance.formats, f));
         let provider =
             format!("{} ({})", t.provider, self.label(&self.guidance.provider_types, &t.provider_type));
         let facts = [provider, format, duration, self.label(&self.guidance.costs, &t.cost)];
@@ -243,49 +246,49 @@ impl View<'_> {
         html! {
             <li class="specialty card">
                 <h3>{ s.title.get(self.lang) }</h3>
-                <p class="match">{ fill(m.guidance_match, &[("percent", percent)]) }</p>
+                <p class="match">{ fill(self.g.guidance_match, &[("percent", percent)]) }</p>
                 <p>{ s.description.get(self.lang) }</p>
                 if !r.strengths.is_empty() {
-                    <p><strong>{ m.guidance_strengths }</strong>{ " " }{ names(&r.strengths) }</p>
+                    <p><strong>{ self.g.guidance_strengths }</strong>{ " " }{ names(&r.strengths) }</p>
                 }
                 if !r.gaps.is_empty() {
-                    <p><strong>{ m.guidance_gaps }</strong></p>
+                    <p><strong>{ self.g.guidance_gaps }</strong></p>
                     <ul>{ for r.gaps.iter().map(|g| html! { <li>{ self.gap(g) }</li> }) }</ul>
                 } else if r.unmeasured.is_empty() {
-                    <p>{ m.guidance_ready }</p>
+                    <p>{ self.g.guidance_ready }</p>
                 }
                 if !r.unmeasured.is_empty() {
                     <p class="unmeasured">
-                        { fill(m.guidance_unmeasured, &[("domains", names(&r.unmeasured))]) }{ " " }
+                        { fill(self.g.guidance_unmeasured, &[("domains", names(&r.unmeasured))]) }{ " " }
                         <a href={Route::Start.href()}>{ m.nav_new_quiz }</a>
                     </p>
                 }
-                <p><strong>{ fill(m.guidance_demand, &[("tier", tier.map(|t| t.title.get(self.lang).to_string()).unwrap_or_default())]) }</strong></p>
+                <p><strong>{ fill(self.g.guidance_demand, &[("tier", tier.map(|t| t.title.get(self.lang).to_string()).unwrap_or_default())]) }</strong></p>
                 if s.demand.figures.is_empty() {
-                    <p class="muted">{ m.guidance_no_figure }</p>
+                    <p class="muted">{ self.g.guidance_no_figure }</p>
                 } else {
                     <details class="figures">
-                        <summary>{ m.guidance_figures }</summary>
+                        <summary>{ self.g.guidance_figures }</summary>
                         <ul>
                             { for s.demand.figures.iter().map(|f| html! {
                                 <li>
                                     { f.text.get(self.lang) }{ " — " }
-                                    { fill(m.guidance_figure, &[("value", f.value.clone()), ("scope", self.label(&self.guidance.scopes, &f.scope)), ("year", f.year.to_string())]) }
-                                    if f.confidence != "primary" { { " (" }{ m.guidance_secondary }{ ")" } }
-                                    <span class="muted">{ m.guidance_source }{ ": " }<span class="link" dir="ltr">{ &f.source }</span></span>
+                                    { fill(self.g.guidance_figure, &[("value", f.value.clone()), ("scope", self.label(&self.guidance.scopes, &f.scope)), ("year", f.year.to_string())]) }
+                                    if f.confidence != "primary" { { " (" }{ self.g.guidance_secondary }{ ")" } }
+                                    <span class="muted">{ self.g.guidance_source }{ ": " }<span class="link" dir="ltr">{ &f.source }</span></span>
                                 </li>
                             }) }
                         </ul>
                     </details>
                 }
-                <h4>{ m.guidance_tracks_now }</h4>
+                <h4>{ self.g.guidance_tracks_now }</h4>
                 if now.is_empty() {
-                    <p class="muted">{ m.guidance_no_tracks }</p>
+                    <p class="muted">{ self.g.guidance_no_tracks }</p>
                 } else {
                     <ul class="tracks">{ for now.iter().map(|t| self.track(t, &[])) }</ul>
                 }
                 if !next.is_empty() {
-                    <h4>{ m.guidance_tracks_next }</h4>
+                    <h4>{ self.g.guidance_tracks_next }</h4>
                     <ul class="tracks">{ for next.iter().map(|(t, gaps)| self.track(t, gaps)) }</ul>
                 }
             </li>
@@ -311,18 +314,18 @@ impl View<'_> {
                     target={axes.iter().map(|d| ring(need(d))).collect::<Vec<_>>()}
                     rings={settings.levels.len()}
                     title={r.specialty.title.get(self.lang).to_string()}
-                    you_label={m.guidance_chart_you} target_label={m.guidance_chart_target} />
+                    you_label={self.g.guidance_chart_you} target_label={self.g.guidance_chart_target} />
                 <table class="chart-table">
                     <thead><tr>
                         <th scope="col">{ m.results_domain }</th>
-                        <th scope="col">{ m.guidance_chart_you }</th>
-                        <th scope="col">{ m.guidance_chart_target }</th>
+                        <th scope="col">{ self.g.guidance_chart_you }</th>
+                        <th scope="col">{ self.g.guidance_chart_target }</th>
                     </tr></thead>
                     <tbody>
                         { for axes.iter().map(|d| html! {
                             <tr>
                                 <th scope="row">{ self.domain(d) }</th>
-                                <td>{ have(d).map_or(m.guidance_not_measured.to_string(), |l| self.level(l)) }</td>
+                                <td>{ have(d).map_or(self.g.guidance_not_measured.to_string(), |l| self.level(l)) }</td>
                                 <td>{ need(d).map(|l| self.level(l)).unwrap_or_default() }</td>
                             </tr>
                         }) }

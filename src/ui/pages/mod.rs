@@ -1,19 +1,26 @@
 //! One component per route, and each document's pages by route.
 //!
-//! A document's entry point (`src/main.rs`, `src/bin/careers.rs`) hands its function to
+//! A document's entry point (`src/main.rs`, `src/bin/*.rs`) hands its function to
 //! [`crate::ui::App`]; a route of another document sends the browser there.
 
 use yew::prelude::*;
 
+use crate::i18n::{CareersMessages, ClassroomMessages};
+use crate::ui::hooks::{use_part, PartsLoaded};
 use crate::ui::route::Route;
 
+pub mod class_session;
+pub mod classroom;
+pub mod counselor;
 pub mod elsewhere;
 pub mod guidance;
 pub mod history;
 pub mod home;
+pub mod join;
 pub mod my_data;
 pub mod not_found;
 pub mod quiz;
+pub mod result_code;
 pub mod results;
 pub mod start;
 
@@ -27,14 +34,48 @@ pub fn main_document(route: Route) -> Html {
         Route::History => html! { <history::HistoryPage /> },
         Route::MyData => html! { <my_data::MyDataPage /> },
         Route::NotFound => html! { <not_found::NotFoundPage /> },
-        route @ Route::Guidance { .. } => html! { <elsewhere::ElsewherePage {route} /> },
+        route => html! { <elsewhere::ElsewherePage {route} /> },
     }
 }
 
 /// The pages of `careers.html`.
 pub fn careers_document(route: Route) -> Html {
-    match route {
+    let page = match route {
         Route::Guidance { id } => html! { <guidance::GuidancePage {id} /> },
         route => html! { <elsewhere::ElsewherePage {route} /> },
-    }
+    };
+    html! { <CareersParts>{ page }</CareersParts> }
+}
+
+/// The pages of `classroom.html`.
+pub fn classroom_document(route: Route) -> Html {
+    let page = match route {
+        Route::Classroom => html! { <classroom::ClassroomPage /> },
+        Route::ClassSession { id } => html! { <class_session::ClassSessionPage {id} /> },
+        Route::Join { payload } => html! { <join::JoinPage {payload} /> },
+        Route::ResultCode { id } => html! { <result_code::ResultCodePage {id} /> },
+        Route::Counselor => html! { <counselor::CounselorPage /> },
+        route => html! { <elsewhere::ElsewherePage {route} /> },
+    };
+    html! { <ClassroomParts>{ page }</ClassroomParts> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PartsProps {
+    pub children: Html,
+}
+
+/// The careers page, with its messages kept in the interface language.
+#[function_component]
+pub fn CareersParts(props: &PartsProps) -> Html {
+    let loaded = use_part::<CareersMessages>();
+    html! { <ContextProvider<PartsLoaded> context={PartsLoaded(loaded)}>{ props.children.clone() }</ContextProvider<PartsLoaded>> }
+}
+
+/// The classroom pages, with their messages (and the careers' ones, for the counselor's
+/// shortlist) kept in the interface language.
+#[function_component]
+pub fn ClassroomParts(props: &PartsProps) -> Html {
+    let loaded = use_part::<ClassroomMessages>() + use_part::<CareersMessages>();
+    html! { <ContextProvider<PartsLoaded> context={PartsLoaded(loaded)}>{ props.children.clone() }</ContextProvider<PartsLoaded>> }
 }

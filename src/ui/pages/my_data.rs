@@ -29,7 +29,7 @@ pub fn MyDataPage() -> Html {
 
     // The download is a data: link built from what is stored now.
     let file = export(&app.stored, Some(app.lang()), &storage::set_aside_parts(), browser::now());
-    let href = format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&file));
+    let href = browser::data_url("application/json", &file);
 
     let onimport = {
         let dispatcher = app.dispatcher();

@@ -7,6 +7,7 @@ use crate::ui::browser;
 use crate::ui::components::certainty_choice::CertaintyChoice;
 use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::components::question_view::QuestionView;
+use crate::ui::components::quiz_deadline::QuizDeadline;
 use crate::ui::components::quiz_progress::QuizProgress;
 use crate::ui::hooks::{use_domains, use_focus_on, use_title};
 use crate::ui::route::{replace, Route};
@@ -127,6 +128,9 @@ pub fn QuizPage() -> Html {
     html! {
         <section class="quiz">
             <h1 ref={heading} tabindex="-1" class="quiz-heading">{ title }</h1>
+            if let Some(deadline) = attempt.session.as_ref().and_then(|s| s.deadline) {
+                <QuizDeadline {deadline} />
+            }
             if let Some(max) = adaptive {
                 <p class="muted">{ fill(m.quiz_adaptive_note, &[("max", max.to_string())]) }</p>
             } else {

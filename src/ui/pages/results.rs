@@ -1,28 +1,20 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::engine::assessment::Rule;
-use crate::engine::cat::estimates;
-use crate::engine::score::{certainty_report, score, Calibration};
-use crate::i18n::fill;
-use crate::ui::browser;
-use crate::ui::components::answer_review::AnswerReview;
 use crate::ui::components::content_status::ContentStatusView;
-use crate::ui::components::domain_scores::DomainScores;
-use crate::ui::components::level_scale::LevelScale;
+use crate::ui::components::results_report::{ResultsReport, MORE_ITEMS};
 use crate::ui::hooks::{use_domains, use_focus_on, use_title};
 use crate::ui::route::{navigate, Route};
 use crate::ui::state::{use_app, Action, ContentStatus};
-
-/// How many more items "continue" asks in a domain whose level is not settled.
-const MORE_ITEMS: usize = 5;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsPageProps {
     pub id: String,
 }
 
-/// A finished attempt: level per domain with its confidence band, percent correct for fixed
-/// forms, certainty calibration, and the review of every answer.
+/// The learner's own results, with the ways on: careers, the result code of a classroom
+/// session, another quiz, the history.
 #[function_component]
 pub fn ResultsPage(props: &ResultsPageProps) -> Html {
     let app = use_app();
@@ -32,7 +24,7 @@ pub fn ResultsPage(props: &ResultsPageProps) -> Html {
     use_focus_on(heading.clone(), props.id.clone());
     let status = use_domains(app.stored.find(&props.id).map(|a| a.domains.clone()).unwrap_or_default());
 
-    let Some(attempt) = app.stored.find(&props.id) else {
+    let Some(attempt) = app.stored.find(&props.id).cloned() else {
         return html! {
             <section>
                 <h1 ref={heading} tabindex="-1">{ m.results_not_found }</h1>
@@ -43,125 +35,27 @@ pub fn ResultsPage(props: &ResultsPageProps) -> Html {
     let ContentStatus::Ready(content) = status else {
         return html! { <ContentStatusView {status} /> };
     };
-    let (bank, settings) = (&content.bank, &content.settings);
-    let lang = app.lang();
-    let mode = settings.mode(&attempt.mode);
-    let fixed = !matches!(mode.map(|m| &m.rule), Some(Rule::Adaptive(_)));
-    let s = score(bank, attempt);
-    let title_of =
-        |id: &str| bank.domain(id).map(|d| d.title.get(lang).to_string()).unwrap_or_else(|| id.to_string());
-    let level_title = |i: usize| settings.levels.get(i).map(|l| l.title.get(lang)).unwrap_or_default();
+    let oncontinue = {
+        let (app, id) = (app.clone(), attempt.id.clone());
+        Callback::from(move |domain: String| {
+            app.dispatch(Action::Continue { id: id.clone(), domains: vec![domain], extra: MORE_ITEMS });
+            navigate(&Route::Quiz);
+        })
+    };
     let busy = app.stored.current.is_some();
-
-    let levels = estimates(bank, attempt).into_iter().map(|d| {
-        let place = settings.place(d.estimate);
-        let half = settings.band.z * d.estimate.se;
-        let remaining = bank.items_in(&d.domain).filter(|i| !attempt.items.contains(&i.id)).count();
-        let oncontinue = {
-            let app = app.clone();
-            let id = attempt.id.clone();
-            let domain = d.domain.clone();
-            Callback::from(move |_: MouseEvent| {
-                app.dispatch(Action::Continue { id: id.clone(), domains: vec![domain.clone()], extra: MORE_ITEMS });
-                navigate(&Route::Quiz);
-            })
-        };
-        let domain_title = title_of(&d.domain);
-        html! {
-            <li class="level-card">
-                <h3>{ &domain_title }</h3>
-                <p class="level">
-                    <span class="muted">{ m.results_level }</span>
-                    <strong>{ level_title(place.level) }</strong>
-                </p>
-                <LevelScale levels={settings.levels.clone()} theta={d.estimate.theta}
-                    low={d.estimate.theta - half} high={d.estimate.theta + half} />
-                <p>
-                    { fill(m.results_band, &[("percent", settings.band.percent.to_string())]) }{ ": " }
-                    { if place.straddles() {
-                        fill(m.results_band_range, &[("low", level_title(place.low).to_string()), ("high", level_title(place.high).to_string())])
-                    } else {
-                        level_title(place.level).to_string()
-                    } }
-                    { " · " }{ m.results_based_on.count(d.asked) }
-                </p>
-                if place.straddles() {
-                    <p class="notice warning">
-                        { fill(m.results_between, &[("low", level_title(place.low).to_string()), ("high", level_title(place.high).to_string())]) }
-                    </p>
-                    if !fixed && remaining > 0 {
-                        if busy {
-                            <p class="muted">{ m.results_more_busy }</p>
-                        } else {
-                            <button type="button" onclick={oncontinue}>
-                                { fill(m.results_more, &[("n", MORE_ITEMS.min(remaining).to_string()), ("domain", domain_title.clone())]) }
-                            </button>
-                        }
-                    }
-                }
-            </li>
-        }
-    });
-
-    let rows: Vec<_> = s.domains.iter().map(|(id, tally)| (title_of(id), *tally)).collect();
-    let entries: Vec<_> = s.review.iter().map(|r| (r.item.clone(), r.answer.cloned(), r.correct)).collect();
-    let overall = fill(
-        m.results_overall,
-        &[
-            ("correct", s.overall.correct.to_string()),
-            ("total", s.overall.total.to_string()),
-            ("percent", s.overall.percent().to_string()),
-        ],
-    );
-    let certainty = attempt.certainty.then(|| {
-        attempt.domains.iter().map(|d| {
-            let r = certainty_report(bank, attempt, &settings.certainty, d);
-            let verdict = match r.calibration {
-                Calibration::Good => 0,
-                Calibration::Over => 1,
-                Calibration::Under => 2,
-                Calibration::TooFew => 3,
-            };
-            html! {
-                <li>
-                    <strong>{ title_of(d) }</strong>{ ": " }
-                    { fill(m.results_marks, &[("marks", r.marks.to_string()), ("n", r.answered.to_string())]) }
-                    <ul>
-                        { for r.per_level.iter().zip(&settings.certainty).filter(|(t, _)| t.total > 0).map(|(t, l)| html! {
-                            <li>{ fill(m.results_accuracy_at, &[("label", l.label.get(lang).to_string()), ("correct", t.correct.to_string()), ("total", t.total.to_string())]) }</li>
-                        }) }
-                    </ul>
-                    <p class={classes!("calibration", format!("calibration-{verdict}"))}>{ m.results_calibration[verdict] }</p>
-                </li>
-            }
-        }).collect::<Html>()
-    });
-
+    let session = attempt.session.is_some();
+    let id = attempt.id.clone();
     html! {
         <section class="results">
             <h1 ref={heading} tabindex="-1">{ m.results_title }</h1>
-            <p class="muted">
-                { mode.map(|m| m.title.get(lang).to_string()).unwrap_or_default() }
-                if let Some(at) = attempt.finished_at { { " · " }{ browser::format_date(at, &app.catalog.language.locale) } }
-            </p>
-            if s.unavailable > 0 {
-                <p class="notice warning">{ m.results_unavailable.count(s.unavailable) }</p>
+            if session {
+                <p class="notice success">
+                    <a href={Route::ResultCode { id: id.clone() }.href()} class="button primary">{ m.results_code }</a>
+                </p>
             }
-            <h2>{ m.results_levels }</h2>
-            <ul class="levels" role="list">{ for levels }</ul>
-            if fixed {
-                <h2>{ m.results_percent_correct }</h2>
-                <p class="overall">{ overall }</p>
-                <DomainScores {rows} />
-            }
-            if let Some(list) = certainty {
-                <h2>{ m.results_certainty }</h2>
-                <ul class="certainty-report">{ list }</ul>
-            }
-            <h2>{ m.results_review }</h2>
-            <AnswerReview {entries} />
+            <ResultsReport attempt={Rc::new(attempt)} {content} oncontinue={(!session).then_some(oncontinue)} {busy} />
             <p class="actions">
-                <a href={Route::Guidance { id: Some(attempt.id.clone()) }.href()} class="button primary">{ m.results_guidance }</a>
+                <a href={Route::Guidance { id: Some(id) }.href()} class="button primary">{ m.results_guidance }</a>
                 <a href={Route::Start.href()} class="button">{ m.results_again }</a>
                 <a href={Route::History.href()} class="button quiet">{ m.nav_history }</a>
             </p>

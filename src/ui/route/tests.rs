@@ -11,6 +11,11 @@ fn fragments_and_routes_round_trip() {
         Route::MyData,
         Route::Guidance { id: None },
         Route::Guidance { id: Some("9z".into()) },
+        Route::Classroom,
+        Route::ClassSession { id: "00ff".into() },
+        Route::Join { payload: "eyJ2Ij_-1".into() },
+        Route::ResultCode { id: "1a-2b".into() },
+        Route::Counselor,
     ] {
         assert_eq!(Route::parse(&route.href()), route);
     }
@@ -24,5 +29,6 @@ fn fragments_and_routes_round_trip() {
 fn careers_routes_belong_to_their_own_document() {
     assert_eq!(Route::Guidance { id: None }.document(), Document::Careers);
     assert_eq!(Route::Results { id: "a".into() }.document(), Document::Main);
+    assert_eq!(Route::Join { payload: "x".into() }.document(), Document::Classroom);
     assert_eq!(Route::parse("#/guidance/<b>"), Route::NotFound);
 }

@@ -1,0 +1,197 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::ClassroomMessages;
+
+use crate::engine::class_report::{to_csv, ClassReport, Flag, ItemStats};
+use crate::engine::content::Content;
+use crate::engine::result_code::Submission;
+use crate::engine::session::ClassSession;
+use crate::i18n::fill;
+use crate::ui::browser;
+use crate::ui::hooks::use_messages;
+use crate::ui::state::use_app;
+
+#[derive(Properties, PartialEq)]
+pub struct ClassDashboardProps {
+    pub content: Rc<Content>,
+    pub class: Rc<ClassSession>,
+    /// The session's opened submissions; every figure is recomputed from them.
+    pub opened: Rc<Vec<Submission>>,
+}
+
+fn flag_text(c: &ClassroomMessages, flag: &Flag) -> String {
+    match flag {
+        Flag::AlmostNobodyRight => c.flag_hard.to_string(),
+        Flag::EveryoneRight => c.flag_easy.to_string(),
+        Flag::NegativeDiscrimination => c.flag_negative.to_string(),
+        Flag::UnusedDistractor(option) => fill(c.flag_unused, &[("option", option.clone())]),
+    }
+}
+
+fn choices(s: &ItemStats) -> String {
+    s.choices.iter().map(|(o, n)| format!("{o}: {n}")).collect::<Vec<_>>().join(" · ")
+}
+
+/// The class at a glance: levels per domain, a student × domain heat map, item analysis with
+/// flags, and CSV downloads of both tables.
+#[function_component]
+pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
+    let app = use_app();
+    let (m, lang) = (app.messages(), app.lang());
+    let c = use_messages::<ClassroomMessages>();
+    let (content, session) = (&props.content, &props.class.session);
+    let (bank, settings) = (&content.bank, &content.settings);
+    if props.opened.is_empty() {
+        return html! {
+            <section class="dashboard" aria-labelledby="dashboard-title">
+                <h2 id="dashboard-title">{ c.dashboard_title }</h2>
+                <p class="muted">{ c.dashboard_empty }</p>
+            </section>
+        };
+    }
+    let report = ClassReport::build(bank, settings, session, &props.opened);
+    let domain = |id: &str| content.index.entry(id).map_or(id.to_string(), |e| e.title.get(lang).to_string());
+    let level = |i: usize| settings.levels.get(i).map(|l| l.title.get(lang).to_string()).unwrap_or_default();
+    let stem = |s: &ItemStats| s.item.stem.get(lang).chars().take(90).collect::<String>();
+    let percent = |s: &ItemStats| (s.p() * 100.0).round() as u32;
+
+    let mut students_csv = vec![{
+        let mut h = vec![c.dashboard_student.to_string()];
+        for d in &session.domains {
+            h.push(fill(c.csv_level, &[("domain", domain(d))]));
+            h.push(fill(c.csv_correct, &[("domain", domain(d))]));
+        }
+        h.extend([c.csv_total.to_string(), c.csv_of.to_string(), c.csv_percent.to_string()]);
+        h
+    }];
+    for s in &report.students {
+        let mut row = vec![s.label.clone()];
+        for r in &s.domains {
+            match r {
+                Some(r) => row.extend([level(r.placement.level), r.tally.correct.to_string()]),
+                None => row.extend([c.dashboard_not_taken.to_string(), String::new()]),
+            }
+        }
+        row.extend([
+            s.overall.correct.to_string(),
+            s.overall.total.to_string(),
+            s.overall.percent().to_string(),
+        ]);
+        students_csv.push(row);
+    }
+    let mut items_csv = vec![vec![
+        c.dashboard_item.to_string(),
+        c.csv_domain.to_string(),
+        String::new(),
+        c.dashboard_asked.to_string(),
+        c.dashboard_p.to_string(),
+        c.dashboard_discrimination.to_string(),
+        c.dashboard_choices.to_string(),
+        c.dashboard_flags.to_string(),
+    ]];
+    for s in &report.items {
+        items_csv.push(vec![
+            s.item.id.clone(),
+            domain(&s.item.domain),
+            s.item.stem.get(lang).to_string(),
+            s.asked.to_string(),
+            format!("{}%", percent(s)),
+            s.discrimination.map(|r| format!("{r:.2}")).unwrap_or_default(),
+            choices(s),
+            s.flags.iter().map(|f| flag_text(c, f)).collect::<Vec<_>>().join("; "),
+        ]);
+    }
+    let file = |name: &str| format!("kafaa-{}-{name}.csv", session.id);
+
+    html! {
+        <section class="dashboard" aria-labelledby="dashboard-title">
+            <h2 id="dashboard-title">{ c.dashboard_title }</h2>
+            <p class="lead">{ c.dashboard_students.count(report.students.len()) }</p>
+            <p class="actions">
+                <a class="button" href={browser::data_url("text/csv", &to_csv(&students_csv))} download={file("students")}>{ c.dashboard_csv_students }</a>
+                <a class="button" href={browser::data_url("text/csv", &to_csv(&items_csv))} download={file("items")}>{ c.dashboard_csv_items }</a>
+            </p>
+
+            <h3>{ c.dashboard_distribution }</h3>
+            <div class="table-wrap">
+                <table class="distribution">
+                    <thead><tr>
+                        <th scope="col">{ m.results_domain }</th>
+                        { for settings.levels.iter().map(|l| html! { <th scope="col">{ l.title.get(lang) }</th> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for report.distribution.iter().map(|(d, counts)| {
+                            let total = counts.iter().sum::<usize>().max(1);
+                            html! {
+                                <tr>
+                                    <th scope="row">{ domain(d) }</th>
+                                    { for counts.iter().enumerate().map(|(i, n)| html! {
+                                        <td class={format!("lvl lvl-{i}")}>
+                                            <span class="count">{ n }</span>
+                                            <span class="bar" style={format!("inline-size: {}%", n * 100 / total)}></span>
+                                        </td>
+                                    }) }
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+
+            <h3>{ c.dashboard_heatmap }</h3>
+            <div class="table-wrap">
+                <table class="heatmap">
+                    <thead><tr>
+                        <th scope="col">{ c.dashboard_student }</th>
+                        { for session.domains.iter().map(|d| html! { <th scope="col">{ domain(d) }</th> }) }
+                        <th scope="col">{ c.dashboard_score }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for report.students.iter().map(|s| html! {
+                            <tr>
+                                <th scope="row">{ &s.label }</th>
+                                { for s.domains.iter().map(|r| match r {
+                                    Some(r) => html! { <td class={format!("lvl-{}", r.placement.level)}>{ level(r.placement.level) }</td> },
+                                    None => html! { <td class="muted">{ c.dashboard_not_taken }</td> },
+                                }) }
+                                <td>{ format!("{}/{} ({}%)", s.overall.correct, s.overall.total, s.overall.percent()) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+
+            <h3>{ c.dashboard_items }</h3>
+            <p class="muted">{ c.dashboard_items_intro }</p>
+            <div class="table-wrap">
+                <table class="items">
+                    <thead><tr>
+                        <th scope="col">{ c.dashboard_item }</th>
+                        <th scope="col">{ c.dashboard_asked }</th>
+                        <th scope="col">{ c.dashboard_p }</th>
+                        <th scope="col">{ c.dashboard_discrimination }</th>
+                        <th scope="col">{ c.dashboard_choices }</th>
+                        <th scope="col">{ c.dashboard_flags }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for report.items.iter().map(|s| html! {
+                            <tr class={if s.flags.is_empty() { "" } else { "flagged" }}>
+                                <th scope="row">
+                                    <code dir="ltr">{ &s.item.id }</code>
+                                    <span class="muted">{ stem(s) }</span>
+                                </th>
+                                <td>{ s.asked }</td>
+                                <td>{ format!("{}%", percent(s)) }</td>
+                                <td dir="ltr">{ s.discrimination.map(|r| format!("{r:.2}")).unwrap_or_else(|| "—".into()) }</td>
+                                <td dir="ltr">{ choices(s) }</td>
+                                <td>{ s.flags.iter().map(|f| flag_text(c, f)).collect::<Vec<_>>().join("; ") }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

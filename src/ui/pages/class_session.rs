@@ -1,0 +1,129 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::ClassroomMessages;
+
+use crate::engine::result_code::Submission;
+use crate::i18n::fill;
+use crate::ui::browser;
+use crate::ui::components::class_dashboard::ClassDashboard;
+use crate::ui::components::code_import::CodeImport;
+use crate::ui::components::content_status::ContentStatusView;
+use crate::ui::components::qr_code::QrCodeView;
+use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_title};
+use crate::ui::route::{replace, Route};
+use crate::ui::state::{use_app, Action, ContentStatus};
+
+#[derive(Properties, PartialEq)]
+pub struct ClassSessionPageProps {
+    pub id: String,
+}
+
+/// One session for its teacher: the link and QR code to hand out, the key to move it, the
+/// import of result codes, and the class dashboard.
+#[function_component]
+pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
+    let app = use_app();
+    let m = app.messages();
+    let c = use_messages::<ClassroomMessages>();
+    let heading = use_node_ref();
+    let copied = use_state(|| false);
+    let confirming = use_state(|| false);
+    let class = app.stored.sessions.iter().find(|s| s.session.id == props.id).cloned();
+    use_title(class.as_ref().map_or(c.classroom_title.to_string(), |c| c.session.title.clone()));
+    use_focus_on(heading.clone(), props.id.clone());
+    let status = use_domains(class.as_ref().map(|c| c.session.domains.clone()).unwrap_or_default());
+    // Every stored code, opened once per change of the list.
+    let opened = use_memo(class.clone(), |class| {
+        let Some(class) = class else { return Vec::new() };
+        let Some(secret) = class.secret_key_bytes() else { return Vec::new() };
+        class
+            .codes
+            .iter()
+            .filter_map(|c| Submission::open(c, &class.session, &secret).ok())
+            .collect::<Vec<_>>()
+    });
+
+    let Some(class) = class else {
+        return html! {
+            <section>
+                <h1 ref={heading} tabindex="-1">{ c.session_not_found }</h1>
+                <a href={Route::Classroom.href()} class="button">{ c.classroom_title }</a>
+            </section>
+        };
+    };
+    let session = &class.session;
+    let ContentStatus::Ready(content) = status else {
+        return html! { <ContentStatusView {status} /> };
+    };
+    let lang = app.lang();
+    let link = format!("{}{}", browser::page_address(), Route::Join { payload: session.to_payload() }.href());
+    let oncopy = {
+        let (link, copied) = (link.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (link, copied) = (link.clone(), copied.clone());
+            wasm_bindgen_futures::spawn_local(async move { copied.set(browser::copy(&link).await) });
+        })
+    };
+    let mode =
+        content.settings.mode(&session.mode).map(|x| x.title.get(lang).to_string()).unwrap_or_default();
+    let domains: Vec<String> = session
+        .domains
+        .iter()
+        .map(|d| content.index.entry(d).map_or(d.clone(), |e| e.title.get(lang).to_string()))
+        .collect();
+    let minutes =
+        session.minutes.map_or(c.session_no_limit.to_string(), |n| c.session_minutes.count(n as usize));
+    let summary =
+        fill(c.session_settings, &[("mode", mode), ("domains", domains.join(", ")), ("minutes", minutes)]);
+    let ondelete = {
+        let (app, id) = (app.clone(), session.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            app.dispatch(Action::RemoveSession(id.clone()));
+            replace(&Route::Classroom);
+        })
+    };
+    let confirm = |value: bool| {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(value))
+    };
+    html! {
+        <section class="class-session">
+            <h1 ref={heading} tabindex="-1">{ &session.title }</h1>
+            <p class="muted">{ summary }</p>
+            <h2>{ c.session_share }</h2>
+            <p>{ c.session_share_intro }</p>
+            <p class="share">
+                <label for="session-link">{ c.session_link }</label>
+                <input type="text" id="session-link" readonly=true value={link.clone()} dir="ltr" />
+                <button type="button" onclick={oncopy}>{ c.session_copy }</button>
+                <span role="status" class="muted">{ if *copied { c.session_copied } else { "" } }</span>
+            </p>
+            <div class="qr-box"><QrCodeView text={link} label={c.session_qr} /></div>
+            <h2>{ c.session_key }</h2>
+            <p>{ c.session_key_intro }</p>
+            <p>
+                <a class="button" href={browser::data_url("application/json", &class.to_key_file())}
+                    download={format!("kafaa-session-{}.json", session.id)}>{ c.session_key_download }</a>
+            </p>
+            <CodeImport class={Rc::new(class.clone())} opened={opened.clone()} />
+            <ClassDashboard {content} class={Rc::new(class.clone())} {opened} />
+            <p class="actions danger-zone">
+                if *confirming {
+                    <span class="notice warning" role="alert">{ c.session_delete_confirm }</span>
+                    <button type="button" class="primary danger" onclick={ondelete}>{ c.session_delete_yes }</button>
+                    <button type="button" onclick={confirm(false)}>{ m.cancel }</button>
+                } else {
+                    <button type="button" class="danger" onclick={confirm(true)}>{ c.session_delete }</button>
+                }
+            </p>
+        </section>
+    }
+}
+
+/// Whether two submissions are the same student's same answers (codes differ each time they
+/// are made, the responses do not).
+pub fn same(a: &Submission, b: &Submission) -> bool {
+    a.label == b.label && a.responses == b.responses
+}

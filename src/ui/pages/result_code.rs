@@ -1,0 +1,75 @@
+use yew::prelude::*;
+
+use crate::i18n::ClassroomMessages;
+
+use crate::engine::result_code::Submission;
+use crate::i18n::fill;
+use crate::ui::browser;
+use crate::ui::components::qr_code::QrCodeView;
+use crate::ui::hooks::{use_focus_on, use_messages, use_title};
+use crate::ui::route::Route;
+use crate::ui::state::use_app;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultCodePageProps {
+    /// The finished session attempt.
+    pub id: String,
+}
+
+/// The code a student hands back: as text with a copy button, as a QR code and as a file.
+/// It is sealed to the session's key, so only the teacher's browser can read it.
+#[function_component]
+pub fn ResultCodePage(props: &ResultCodePageProps) -> Html {
+    let app = use_app();
+    let m = app.messages();
+    let c = use_messages::<ClassroomMessages>();
+    let heading = use_node_ref();
+    let copied = use_state(|| false);
+    use_title(c.code_title.to_string());
+    use_focus_on(heading.clone(), props.id.clone());
+    let attempt = app.stored.find(&props.id).filter(|a| a.session.is_some()).cloned();
+    // Sealing draws a fresh key each time: made once per visit so the text stays put.
+    let code = use_memo(attempt.clone(), |attempt| {
+        let attempt = attempt.as_ref()?;
+        let tag = attempt.session.as_ref()?;
+        Submission::of(&tag.id, &tag.label, attempt).seal(&tag.public_key)
+    });
+    let (Some(attempt), Some(code)) = (attempt, (*code).clone()) else {
+        return html! {
+            <section>
+                <h1 ref={heading} tabindex="-1">{ c.code_not_found }</h1>
+                <a href={Route::History.href()} class="button">{ m.nav_history }</a>
+            </section>
+        };
+    };
+    let Some(tag) = &attempt.session else { return html! {} };
+    let oncopy = {
+        let (code, copied) = (code.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (code, copied) = (code.clone(), copied.clone());
+            wasm_bindgen_futures::spawn_local(async move { copied.set(browser::copy(&code).await) });
+        })
+    };
+    let file = format!(
+        "kafaa-result-{}.txt",
+        tag.label.chars().filter(|c| c.is_alphanumeric()).take(30).collect::<String>()
+    );
+    html! {
+        <section class="result-code">
+            <h1 ref={heading} tabindex="-1">{ c.code_title }</h1>
+            <p class="lead">{ fill(c.code_for, &[("title", tag.title.clone()), ("label", tag.label.clone())]) }</p>
+            <p>{ c.code_intro }</p>
+            <p>
+                <label for="result-code">{ c.code_text }</label>
+                <textarea id="result-code" class="code-text" readonly=true rows="6" dir="ltr" spellcheck="false" value={code.clone()} />
+            </p>
+            <p class="actions">
+                <button type="button" class="primary" onclick={oncopy}>{ c.session_copy }</button>
+                <a class="button" href={browser::data_url("text/plain", &code)} download={file}>{ c.code_download }</a>
+                <span role="status" class="muted">{ if *copied { c.session_copied } else { "" } }</span>
+            </p>
+            <div class="qr-box"><QrCodeView text={code} label={c.code_qr} /></div>
+            <p><a href={Route::Results { id: attempt.id.clone() }.href()} class="button quiet">{ c.code_results }</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,149 @@
+// A classroom session with no server: a teacher creates a session; three students, each in a
+// browser of their own (one in Arabic), take it from its link and hand back result codes; the
+// teacher imports them (pasted, duplicated, damaged, from a file), sees the class dashboard,
+// and the CSV matches; a counselor opens one result with the session key.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openPage, assertAccessible, itemById, currentItemId, answerByMouse, CATALOGS, fill } from './support.mjs';
+
+const en = CATALOGS.en;
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** Takes a session quiz of `total` questions from its first screen, answering right when
+ * `right(n)` says so, and returns the result code. Works in any language (no texts). */
+async function takeSession(page, total, right) {
+  let previous = null;
+  for (let n = 1; n <= total; n++) {
+    await page.waitForFunction((prev) => {
+      const q = document.querySelector('fieldset.question');
+      return q && q.dataset.item !== prev;
+    }, previous);
+    previous = await currentItemId(page);
+    await answerByMouse(page, itemById(previous), right(n));
+    await page.locator('button[type=submit]').click();
+  }
+  await page.locator('section.results').waitFor();
+  await page.locator('a[href*="#/code/"]').click();
+  const code = page.locator('#result-code');
+  await code.waitFor();
+  await page.locator('svg.qr').waitFor();
+  return (await code.inputValue()).trim();
+}
+
+const decode = (href) => decodeURIComponent(href.slice(href.indexOf(',') + 1));
+
+test('a teacher runs a session with three students and reads the class at a glance', async () => {
+  // The teacher sets up a fixed form: 3 questions in each of two domains, English or Arabic.
+  const teacher = await openPage(env);
+  await teacher.goto(env.origin + '/');
+  await teacher.getByRole('link', { name: en.nav_classroom }).click();
+  await teacher.getByRole('heading', { name: CATALOGS.en.classroom_title, level: 1 }).waitFor();
+  await teacher.locator('#session-title').fill('Classe 2B — réseaux');
+  await teacher.locator('#session-mode-fixed').check();
+  await teacher.locator('#session-domain-networks').check();
+  await teacher.locator('#session-domain-web').check();
+  await teacher.locator('#session-items').fill('3');
+  await teacher.locator('#session-lang-ar').check();
+  await assertAccessible(teacher, 'new session');
+  await teacher.getByRole('button', { name: en.classroom_create }).click();
+  await teacher.getByRole('heading', { name: 'Classe 2B — réseaux', level: 1 }).waitFor();
+  const link = await teacher.locator('#session-link').inputValue();
+  assert.match(link, /classroom\.html#\/join\/[A-Za-z0-9_-]+$/);
+  await teacher.locator('svg.qr').waitFor();
+  await assertAccessible(teacher, 'session page');
+
+  // Three students, each on their own device.
+  const students = [
+    { name: 'Amina', right: (n) => n !== 6 },
+    { name: 'Bilal', right: (n) => n % 2 === 1 },
+    { name: 'إيمان', right: () => false, arabic: true },
+  ];
+  for (const s of students) {
+    const page = await openPage(env);
+    await page.goto(link);
+    await page.locator('#join-name').waitFor();
+    if (s.arabic) {
+      await page.locator('#join-language').selectOption('ar');
+      await page.getByRole('heading', { name: CATALOGS.ar.join_title }).waitFor();
+      assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    }
+    await page.locator('#join-name').fill(s.name);
+    await assertAccessible(page, `join ${s.name}`);
+    await page.locator('form button[type=submit]').click();
+    s.code = await takeSession(page, 6, s.right);
+    assert.match(s.code, /^KAFAA-[A-Za-z0-9_-]+$/);
+    await assertAccessible(page, `result code ${s.name}`);
+    page.assertClean();
+    await page.context().close();
+  }
+  assert.equal(new Set(students.map((s) => s.code)).size, 3);
+
+  // Import: two codes and a duplicate and junk, pasted together; a damaged code; a file.
+  const damaged = students[2].code.slice(0, -6) + (students[2].code.endsWith('A') ? 'BBBBBB' : 'AAAAAA');
+  await teacher.locator('#codes').fill(`${students[0].code}\n\n  ${students[1].code} hello\n${students[0].code}\n${damaged}`);
+  await teacher.getByRole('button', { name: en.import_button }).click();
+  const outcome = teacher.locator('.import-outcome');
+  await outcome.waitFor();
+  const text = await outcome.textContent();
+  assert.match(text, new RegExp(fill(en.import_added.other, { n: 2 })));
+  assert.match(text, new RegExp(fill(en.import_duplicates.one, { n: 1 })));
+  assert.match(text, new RegExp(fill(en.import_refused.other, { n: 2 })));
+  assert.match(text, new RegExp(`Code 3 \\(hello…\\): ${en.code_not_a_code}`));
+  assert.match(text, new RegExp(en.code_damaged.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await teacher.locator('#code-files').setInputFiles({ name: 'iman.txt', mimeType: 'text/plain', buffer: Buffer.from(students[2].code + '\n') });
+  await teacher.locator('.import-outcome', { hasText: fill(en.import_added.one, { n: 1 }) }).waitFor();
+
+  // The dashboard: every student in the heat map, scores recomputed from the answers.
+  const rows = teacher.locator('table.heatmap tbody tr');
+  await rows.nth(2).waitFor();
+  assert.equal(await rows.count(), 3);
+  const scores = Object.fromEntries(await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th').textContent, tr.lastElementChild.textContent])));
+  assert.deepEqual(scores, { Amina: '5/6 (83%)', Bilal: '3/6 (50%)', 'إيمان': '0/6 (0%)' });
+  assert.equal(await teacher.locator('table.items tbody tr').count(), 6, 'the same six questions for everyone');
+  // The sixth question: nobody got it right, and it is flagged so.
+  assert.equal(await teacher.locator('table.items tbody tr.flagged').count(), 1);
+  await teacher.locator('table.items tbody tr.flagged', { hasText: en.flag_hard }).waitFor();
+  await assertAccessible(teacher, 'dashboard');
+
+  // The CSV per student opens right in a spreadsheet and says the same.
+  const csv = decode(await teacher.getByRole('link', { name: en.dashboard_csv_students }).getAttribute('href'));
+  assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 with a byte-order mark');
+  const lines = csv.slice(1).trim().split('\r\n').map((l) => l.split(','));
+  assert.equal(lines.length, 4);
+  assert.deepEqual(lines.slice(1).map((l) => [l[0], ...l.slice(-3)]), [
+    ['Amina', '5', '6', '83'], ['Bilal', '3', '6', '50'], ['إيمان', '0', '6', '0'],
+  ]);
+  const items = decode(await teacher.getByRole('link', { name: en.dashboard_csv_items }).getAttribute('href'));
+  assert.equal(items.slice(1).trim().split('\r\n').length, 7);
+
+  // Kept across a reload.
+  await teacher.reload();
+  await rows.nth(2).waitFor();
+  assert.equal(await rows.count(), 3);
+
+  // The counselor: the session key file and Bilal's code give his full report.
+  const keyFile = decode(await teacher.getByRole('link', { name: en.session_key_download }).getAttribute('href'));
+  teacher.assertClean();
+  await teacher.context().close();
+  const counselor = await openPage(env);
+  await counselor.goto(env.origin + '/classroom.html#/counselor');
+  await counselor.locator('#counselor-key').setInputFiles({ name: 'key.json', mimeType: 'application/json', buffer: Buffer.from(keyFile) });
+  await counselor.locator('[role=status]', { hasText: 'Classe 2B — réseaux' }).waitFor();
+  await counselor.locator('#counselor-code').fill(students[1].code);
+  await counselor.getByRole('button', { name: en.counselor_open }).click();
+  await counselor.getByRole('heading', { name: fill(en.counselor_report, { label: 'Bilal' }) }).waitFor();
+  await counselor.locator('.overall', { hasText: '3 of 6 correct (50%)' }).waitFor();
+  await counselor.locator('section.shortlist li').first().waitFor();
+  await counselor.locator('#counselor-notes').fill('Interested in networks; suggest OFPPT.');
+  await counselor.locator('#counselor-notes').blur();
+  await assertAccessible(counselor, 'counselor report');
+  await counselor.reload();
+  await counselor.locator('#counselor-key').setInputFiles({ name: 'key.json', mimeType: 'application/json', buffer: Buffer.from(keyFile) });
+  await counselor.locator('#counselor-code').fill(students[1].code);
+  await counselor.getByRole('button', { name: en.counselor_open }).click();
+  assert.equal(await counselor.locator('#counselor-notes').inputValue(), 'Interested in networks; suggest OFPPT.');
+  counselor.assertClean();
+  await counselor.context().close();
+});
