@@ -49,7 +49,7 @@ ensure_cargo_tool() {
 ensure_node_modules() {
   need npm "install Node.js 20 or later with npm"
   if ! npm ls --depth=0 >/dev/null 2>&1; then
-    step "Installing the pinned Node tools (binaryen, playwright-core, axe-core)"
+    step "Installing the pinned Node tools (binaryen, terser, playwright-core, axe-core)"
     npm ci --no-audit --no-fund
   fi
 }
@@ -77,5 +77,6 @@ build_release() {
     trunk build "$doc.html" --release --offline --dist "target/dist-$doc" --html-output "$doc.html"
     cp "target/dist-$doc/$doc.html" target/dist-"$doc"/"$doc"-*.{js,wasm} target/dist-"$doc"/*.css dist/
   done
+  node scripts/minify.mjs dist
   node scripts/csp.mjs dist/index.html dist/careers.html dist/classroom.html
 }
