@@ -52,8 +52,8 @@ pub enum Flag {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct ItemStats<'b> {
-    pub item: &'b Item,
+pub struct ItemStats {
+    pub item: Item,
     /// Students who were asked it, and who got it right.
     pub asked: usize,
     pub correct: usize,
@@ -65,7 +65,7 @@ pub struct ItemStats<'b> {
     pub flags: Vec<Flag>,
 }
 
-impl ItemStats<'_> {
+impl ItemStats {
     pub fn p(&self) -> f64 {
         if self.asked == 0 {
             0.0
@@ -76,17 +76,17 @@ impl ItemStats<'_> {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct ClassReport<'b> {
+pub struct ClassReport {
     pub students: Vec<StudentRow>,
     /// Per session domain: how many students are at each level.
     pub distribution: Vec<(String, Vec<usize>)>,
     /// Every item asked, most missed first.
-    pub items: Vec<ItemStats<'b>>,
+    pub items: Vec<ItemStats>,
 }
 
-impl<'b> ClassReport<'b> {
+impl ClassReport {
     /// Rescores every submission of `session` and analyses the class.
-    pub fn build(bank: &'b Bank, settings: &Settings, session: &Session, submissions: &[Submission]) -> Self {
+    pub fn build(bank: &Bank, settings: &Settings, session: &Session, submissions: &[Submission]) -> Self {
         let students: Vec<StudentRow> =
             submissions.iter().map(|s| student(bank, settings, session, s)).collect();
         let distribution = session
@@ -150,7 +150,7 @@ fn options(question: &Question) -> Vec<(String, bool)> {
     }
 }
 
-fn item_analysis<'b>(bank: &'b Bank, students: &[StudentRow]) -> Vec<ItemStats<'b>> {
+fn item_analysis(bank: &Bank, students: &[StudentRow]) -> Vec<ItemStats> {
     // Per student: item id → right or wrong, and the answer.
     let marks: Vec<BTreeMap<&str, (bool, Option<&Answer>)>> = students
         .iter()
@@ -167,6 +167,9 @@ fn item_analysis<'b>(bank: &'b Bank, students: &[StudentRow]) -> Vec<ItemStats<'
                 .collect()
         })
         .collect();
+    // Each student's right answers and items, for the rest score of every item in one pass.
+    let totals: Vec<(usize, usize)> =
+        marks.iter().map(|m| (m.values().filter(|(r, _)| *r).count(), m.len())).collect();
     let mut ids: Vec<&str> = Vec::new();
     for m in &marks {
         for id in m.keys() {
@@ -186,26 +189,29 @@ fn item_analysis<'b>(bank: &'b Bank, students: &[StudentRow]) -> Vec<ItemStats<'
             }
             // (right on this item, proportion right on the others) per student who took it.
             let mut pairs: Vec<(f64, f64)> = Vec::new();
-            for m in &marks {
+            for (m, (rights, count)) in marks.iter().zip(&totals) {
                 let Some((right, answer)) = m.get(id) else { continue };
                 for option in answer.map(chosen).unwrap_or_default() {
                     if let Some(c) = counts.iter_mut().find(|(o, _)| *o == option) {
                         c.1 += 1;
                     }
                 }
-                let others: Vec<bool> = m.iter().filter(|(k, _)| **k != id).map(|(_, (r, _))| *r).collect();
-                let rest = if others.is_empty() {
-                    0.0
-                } else {
-                    others.iter().filter(|r| **r).count() as f64 / others.len() as f64
-                };
+                let others = count - 1;
+                let rest =
+                    if others == 0 { 0.0 } else { (rights - usize::from(*right)) as f64 / others as f64 };
                 pairs.push((f64::from(u8::from(*right)), rest));
             }
             let asked = pairs.len();
             let correct = pairs.iter().filter(|(x, _)| *x > 0.5).count();
             let discrimination = (asked >= MIN_FOR_DISCRIMINATION).then(|| pearson(&pairs)).flatten();
-            let mut s =
-                ItemStats { item, asked, correct, choices: counts, discrimination, flags: Vec::new() };
+            let mut s = ItemStats {
+                item: item.clone(),
+                asked,
+                correct,
+                choices: counts,
+                discrimination,
+                flags: Vec::new(),
+            };
             let p = s.p();
             if asked > 0 && p < HARD_P {
                 s.flags.push(Flag::AlmostNobodyRight);

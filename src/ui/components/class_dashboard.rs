@@ -42,7 +42,12 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
     let (m, lang) = (app.messages(), app.lang());
     let c = use_messages::<ClassroomMessages>();
     let (content, session) = (&props.content, &props.class.session);
-    let (bank, settings) = (&content.bank, &content.settings);
+    let settings = &content.settings;
+    // Rebuilt only when the codes or the content change, not on every render of the page.
+    let report =
+        use_memo((props.opened.clone(), content.clone(), session.clone()), |(opened, content, session)| {
+            ClassReport::build(&content.bank, &content.settings, session, opened)
+        });
     if props.opened.is_empty() {
         return html! {
             <section class="dashboard" aria-labelledby="dashboard-title">
@@ -51,7 +56,7 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
             </section>
         };
     }
-    let report = ClassReport::build(bank, settings, session, &props.opened);
+    let report = &*report;
     let domain = |id: &str| content.index.entry(id).map_or(id.to_string(), |e| e.title.get(lang).to_string());
     let level = |i: usize| settings.levels.get(i).map(|l| l.title.get(lang).to_string()).unwrap_or_default();
     let stem = |s: &ItemStats| s.item.stem.get(lang).chars().take(90).collect::<String>();

@@ -1,3 +1,5 @@
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -39,6 +41,23 @@ pub fn reason(c: &ClassroomMessages, e: &CodeError) -> String {
     }
 }
 
+thread_local! {
+    /// Codes opened this session, by their text: a code is opened once, however often the
+    /// page that lists them renders.
+    static OPENED: RefCell<HashMap<String, Submission>> = RefCell::default();
+}
+
+/// Opens a code of `class`, or gives it from the codes already opened.
+pub fn open_cached(code: &str, class: &ClassSession) -> Result<Submission, CodeError> {
+    if let Some(s) = OPENED.with(|o| o.borrow().get(code).cloned()) {
+        return Ok(s);
+    }
+    let secret = class.secret_key_bytes().ok_or(CodeError::WrongKey)?;
+    let s = Submission::open(code, &class.session, &secret)?;
+    OPENED.with(|o| o.borrow_mut().insert(code.to_string(), s.clone()));
+    Ok(s)
+}
+
 /// Checks every code of a paste or of files against the session: new ones are kept,
 /// duplicates merged, the others refused one by one with a reason while the rest go in.
 fn import(
@@ -49,13 +68,18 @@ fn import(
 ) -> (Vec<String>, Outcome) {
     let mut outcome = Outcome::default();
     let mut codes = Vec::new();
-    let mut seen: Vec<Submission> = opened.to_vec();
-    let Some(secret) = class.secret_key_bytes() else { return (codes, outcome) };
+    // Those already in, by name: a duplicate has the same name and the same answers.
+    let mut seen: HashMap<String, Vec<Submission>> = HashMap::new();
+    for s in opened {
+        seen.entry(s.label.clone()).or_default().push(s.clone());
+    }
     for (i, token) in text.split_whitespace().enumerate() {
-        match Submission::open(token, &class.session, &secret) {
-            Ok(s) if seen.iter().any(|x| same(x, &s)) => outcome.duplicates += 1,
+        match open_cached(token, class) {
+            Ok(s) if seen.get(&s.label).is_some_and(|same_name| same_name.iter().any(|x| same(x, &s))) => {
+                outcome.duplicates += 1
+            }
             Ok(s) => {
-                seen.push(s);
+                seen.entry(s.label.clone()).or_default().push(s);
                 codes.push(token.to_string());
                 outcome.added += 1;
             }

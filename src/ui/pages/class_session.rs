@@ -8,7 +8,7 @@ use crate::engine::result_code::Submission;
 use crate::i18n::fill;
 use crate::ui::browser;
 use crate::ui::components::class_dashboard::ClassDashboard;
-use crate::ui::components::code_import::CodeImport;
+use crate::ui::components::code_import::{open_cached, CodeImport};
 use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::components::qr_code::QrCodeView;
 use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_title};
@@ -37,12 +37,7 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
     // Every stored code, opened once per change of the list.
     let opened = use_memo(class.clone(), |class| {
         let Some(class) = class else { return Vec::new() };
-        let Some(secret) = class.secret_key_bytes() else { return Vec::new() };
-        class
-            .codes
-            .iter()
-            .filter_map(|c| Submission::open(c, &class.session, &secret).ok())
-            .collect::<Vec<_>>()
+        class.codes.iter().filter_map(|c| open_cached(c, class).ok()).collect::<Vec<_>>()
     });
 
     let Some(class) = class else {
