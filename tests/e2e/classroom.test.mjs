@@ -4,33 +4,12 @@
 // and the CSV matches; a counselor opens one result with the session key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, assertAccessible, itemById, currentItemId, answerByMouse, CATALOGS, fill } from './support.mjs';
+import { start, openPage, assertAccessible, takeSessionQuiz, CATALOGS, fill } from './support.mjs';
 
 const en = CATALOGS.en;
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
-
-/** Takes a session quiz of `total` questions from its first screen, answering right when
- * `right(n)` says so, and returns the result code. Works in any language (no texts). */
-async function takeSession(page, total, right) {
-  let previous = null;
-  for (let n = 1; n <= total; n++) {
-    await page.waitForFunction((prev) => {
-      const q = document.querySelector('fieldset.question');
-      return q && q.dataset.item !== prev;
-    }, previous);
-    previous = await currentItemId(page);
-    await answerByMouse(page, itemById(previous), right(n));
-    await page.locator('button[type=submit]').click();
-  }
-  await page.locator('section.results').waitFor();
-  await page.locator('a[href*="#/code/"]').click();
-  const code = page.locator('#result-code');
-  await code.waitFor();
-  await page.locator('svg.qr').waitFor();
-  return (await code.inputValue()).trim();
-}
 
 const decode = (href) => decodeURIComponent(href.slice(href.indexOf(',') + 1));
 
@@ -72,7 +51,7 @@ test('a teacher runs a session with three students and reads the class at a glan
     await page.locator('#join-name').fill(s.name);
     await assertAccessible(page, `join ${s.name}`);
     await page.locator('form button[type=submit]').click();
-    s.code = await takeSession(page, 6, s.right);
+    s.code = await takeSessionQuiz(page, 6, s.right);
     assert.match(s.code, /^KAFAA-[A-Za-z0-9_-]+$/);
     await assertAccessible(page, `result code ${s.name}`);
     page.assertClean();

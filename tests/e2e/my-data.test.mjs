@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, openPage, assertAccessible, takeFixedForm } from './support.mjs';
+import { start, openPage, assertAccessible, takeFixedForm, createSession, takeSessionQuiz } from './support.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -54,6 +54,44 @@ test('export, delete everything, import: the same history comes back', async () 
   await page.locator('#import').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
   await page.getByText('This file could not be imported: it is not a Kafaa data file.').waitFor();
   await page.getByText('Stored now: 2 finished quizzes.').waitFor();
+  page.assertClean();
+  await page.context().close();
+});
+
+test('export, delete, import: a teacher\'s sessions and their results come back too', async () => {
+  const page = await openPage(env);
+  const link = await createSession(page, env.origin, { title: 'Export check', domains: ['web'], items: 2 });
+  const session = page.url();
+  await page.goto(link);
+  await page.locator('#join-name').fill('Sara');
+  await page.locator('form button[type=submit]').click();
+  const code = await takeSessionQuiz(page, 2, () => true);
+  await page.goto(session);
+  await page.locator('#codes').fill(code);
+  await page.getByRole('button', { name: 'Import the codes' }).click();
+  const rows = page.locator('table.heatmap tbody tr');
+  await rows.first().waitFor();
+  const before = await rows.allTextContents();
+
+  await page.goto(env.origin + '/#/data');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download all my data (JSON file)' }).click(),
+  ]);
+  const file = await download.path();
+  assert.equal(JSON.parse(readFileSync(file, 'utf8')).store.sessions.length, 1);
+  await page.getByRole('button', { name: 'Delete everything from this device' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await page.getByText('Everything was deleted from this device.').waitFor();
+  await page.goto(session);
+  await page.getByRole('heading', { name: 'This session is not on this device.' }).waitFor();
+
+  await page.goto(env.origin + '/#/data');
+  await page.locator('#import').setInputFiles(file);
+  await page.getByText('Import done: 1 quizzes added.').waitFor();
+  await page.goto(session);
+  await rows.first().waitFor();
+  assert.deepEqual(await rows.allTextContents(), before);
   page.assertClean();
   await page.context().close();
 });

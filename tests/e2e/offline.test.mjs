@@ -1,12 +1,12 @@
 // After one visit the whole app works with the network off: a reload, a new quiz in a domain
-// never opened before, the results, the careers page; and a new version is picked up with a
-// prompt.
+// never opened before, the results, the careers page, a classroom session from creation to
+// the dashboard; and a new version is picked up with a prompt.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, openPage, takeFixedForm, DIST } from './support.mjs';
+import { start, openPage, takeFixedForm, createSession, takeSessionQuiz, DIST } from './support.mjs';
 
 // A copy of the release build, so that a test can publish a "new version" of it.
 const ROOT = mkdtempSync(join(tmpdir(), 'kafaa-offline-'));
@@ -49,6 +49,18 @@ test('after one visit, a quiz can be taken and finished offline', async () => {
   await page.getByRole('link', { name: 'Voir les métiers qui correspondent à ces résultats' }).click();
   await page.getByRole('heading', { name: 'Les métiers qui vous correspondent', level: 1 }).waitFor();
   await page.locator('li.specialty').first().waitFor();
+
+  // And a whole classroom session: the teacher's page, a student's quiz and code, the import.
+  const link = await createSession(page, env.origin, { title: 'Hors ligne', domains: ['cloud'], items: 2 });
+  const session = page.url();
+  await page.goto(link);
+  await page.locator('#join-name').fill('Yassine');
+  await page.locator('form button[type=submit]').click();
+  const code = await takeSessionQuiz(page, 2, () => true);
+  await page.goto(session);
+  await page.locator('#codes').fill(code);
+  await page.locator('form:has(#codes) button[type=submit]').click();
+  await page.locator('table.heatmap tbody tr', { hasText: 'Yassine' }).waitFor();
   await context.setOffline(false);
   page.assertClean();
   await context.close();

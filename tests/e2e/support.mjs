@@ -156,3 +156,37 @@ export async function takeFixedForm(page, origin, domains, right = () => true) {
   }
   await page.getByRole('heading', { name: 'Your results' }).waitFor();
 }
+
+/** Takes a session quiz of `total` questions from its first screen, answering right when
+ * `right(n)` says so, and returns the result code. Works in any language (no texts). */
+export async function takeSessionQuiz(page, total, right) {
+  let previous = null;
+  for (let n = 1; n <= total; n++) {
+    await page.waitForFunction((prev) => {
+      const q = document.querySelector('fieldset.question');
+      return q && q.dataset.item !== prev;
+    }, previous);
+    previous = await currentItemId(page);
+    await answerByMouse(page, itemById(previous), right(n));
+    await page.locator('button[type=submit]').click();
+  }
+  await page.locator('section.results').waitFor();
+  await page.locator('a[href*="#/code/"]').click();
+  const code = page.locator('#result-code');
+  await code.waitFor();
+  await page.locator('svg.qr').waitFor();
+  return (await code.inputValue()).trim();
+}
+
+/** Creates a fixed-form session in the classroom page (English) and returns its link. */
+export async function createSession(page, origin, { title, domains, items, languages = [] }) {
+  await page.goto(origin + '/classroom.html#/classroom');
+  await page.locator('#session-title').fill(title);
+  await page.locator('#session-mode-fixed').check();
+  for (const d of domains) await page.locator(`#session-domain-${d}`).check();
+  await page.locator('#session-items').fill(String(items));
+  for (const l of languages) await page.locator(`#session-lang-${l}`).check();
+  await page.locator('form.new-session button[type=submit]').click();
+  await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+  return page.locator('#session-link').inputValue();
+}
