@@ -146,3 +146,21 @@ test('when storage refuses to save (quota, private mode), the quiz goes on in me
   page.assertClean();
   await context.close();
 });
+
+test('a broken session link says what is wrong and where, in the page', async () => {
+  const page = await openPage(env);
+  // Valid base64url, but a session for a domain that does not exist and without a key.
+  const payload = Buffer.from(JSON.stringify({ v: 1, id: '0011223344556677', title: 'T', domains: ['astrology'], mode: 'fixed', items_per_domain: null, minutes: null, languages: ['en'], seed: 1, public_key: 'x' })).toString('base64url');
+  await page.goto(`${env.origin}/classroom.html#/join/${payload}`);
+  const alert = page.locator('[role=alert]');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /This session link cannot be used/);
+  assert.match(text, /domains\[0\]: names domain "astrology"/);
+  assert.match(text, /public_key: must be a 32-byte key/);
+  // A link cut short is refused too, without breaking the page.
+  await page.goto(`${env.origin}/classroom.html#/join/${payload.slice(0, 30)}`);
+  await page.locator('[role=alert]', { hasText: 'This session link cannot be used' }).waitFor();
+  page.assertClean();
+  await page.context().close();
+});

@@ -4,7 +4,7 @@
 // and the CSV matches; a counselor opens one result with the session key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, assertAccessible, takeSessionQuiz, CATALOGS, fill } from './support.mjs';
+import { start, openPage, assertAccessible, takeSessionQuiz, tabTo, answerByKeyboard, CATALOGS, fill } from './support.mjs';
 
 const en = CATALOGS.en;
 let env;
@@ -125,4 +125,48 @@ test('a teacher runs a session with three students and reads the class at a glan
   assert.equal(await counselor.locator('#counselor-notes').inputValue(), 'Interested in networks; suggest OFPPT.');
   counselor.assertClean();
   await counselor.context().close();
+});
+
+test('a classroom session with the keyboard only: create, join, answer, hand back, import', async () => {
+  const teacher = await openPage(env);
+  await teacher.goto(env.origin + '/classroom.html#/classroom');
+  await teacher.locator('#session-title').waitFor();
+  await tabTo(teacher, '#session-title');
+  await teacher.keyboard.type('Clavier seulement');
+  // The fixed form is the mode chosen at first; Space ticks a domain.
+  await tabTo(teacher, '#session-domain-safety');
+  await teacher.keyboard.press('Space');
+  await tabTo(teacher, '#session-items');
+  await teacher.keyboard.type('2');
+  await tabTo(teacher, 'form.new-session button[type=submit]');
+  await teacher.keyboard.press('Enter');
+  await teacher.getByRole('heading', { name: 'Clavier seulement', level: 1 }).waitFor();
+  const link = await teacher.locator('#session-link').inputValue();
+
+  const student = await openPage(env);
+  await student.goto(link);
+  await student.locator('#join-name').waitFor();
+  await tabTo(student, '#join-name');
+  await student.keyboard.type('Hiba');
+  await student.keyboard.press('Enter');
+  for (let n = 1; n <= 2; n++) {
+    await student.getByRole('heading', { name: `Question ${n} of 2` }).waitFor();
+    await answerByKeyboard(student, true);
+  }
+  await student.locator('section.results').waitFor();
+  await tabTo(student, 'a[href*="#/code/"]');
+  await student.keyboard.press('Enter');
+  await student.locator('#result-code').waitFor();
+  const code = (await student.locator('#result-code').inputValue()).trim();
+  student.assertClean();
+  await student.context().close();
+
+  await tabTo(teacher, '#codes');
+  await teacher.keyboard.insertText(code);
+  await tabTo(teacher, 'form:has(#codes) button[type=submit]');
+  await teacher.keyboard.press('Enter');
+  await teacher.locator('table.heatmap tbody tr', { hasText: 'Hiba' }).waitFor();
+  assert.equal(await teacher.locator('table.heatmap tbody tr td:last-child').textContent(), '2/2 (100%)');
+  teacher.assertClean();
+  await teacher.context().close();
 });

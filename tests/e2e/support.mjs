@@ -190,3 +190,51 @@ export async function createSession(page, origin, { title, domains, items, langu
   await page.getByRole('heading', { name: title, level: 1 }).waitFor();
   return page.locator('#session-link').inputValue();
 }
+
+/** Answers the question on screen with the keyboard only: right, or deliberately wrong. */
+export async function answerByKeyboard(page, right) {
+  const item = itemById(await currentItemId(page));
+  const q = (suffix) => `[id="q-${item.id}-${suffix}"]`;
+  if (item.type === 'multiple_select') {
+    const ids = item.options.map((o) => o.id);
+    const wanted = right ? item.answer : [ids.find((id) => !item.answer.includes(id))];
+    await tabTo(page, 'fieldset.question input');
+    for (const [i, id] of ids.entries()) {
+      if (i > 0) await page.keyboard.press('Tab');
+      if (wanted.includes(id)) await page.keyboard.press('Space');
+    }
+  } else if (item.type === 'ordering') {
+    // Move buttons, pressed with Enter; after a move, focus stays on the moved item.
+    const target = right ? item.answer : [...item.answer].reverse();
+    const current = item.options.map((o) => o.id);
+    for (let p = 0; p < target.length; p++) {
+      for (let at = current.indexOf(target[p]); at > p; at--) {
+        await page.focus(q(`${target[p]}-up`));
+        await page.keyboard.press('Enter');
+        current.splice(at - 1, 0, current.splice(at, 1)[0]);
+      }
+    }
+    if (current.every((id, i) => id === item.options[i].id)) {
+      await tabTo(page, 'fieldset.question button.quiet');
+      await page.keyboard.press('Enter');
+    }
+  } else if (item.type === 'matching') {
+    // Each drop-down, reached with Tab, takes its target by typing arrows.
+    const options = Object.keys(item.answer);
+    for (const [i, option] of options.entries()) {
+      await tabTo(page, q(option));
+      const wanted = right || i > 0 ? item.answer[option] : item.targets.find((t) => t.id !== item.answer[option]).id;
+      const steps = item.targets.findIndex((t) => t.id === wanted) + 1;
+      for (let k = 0; k < steps; k++) await page.keyboard.press('ArrowDown');
+    }
+  } else {
+    const values = item.type === 'true_false' ? [true, false] : item.options.map((o) => o.id);
+    const key = values.indexOf(item.answer);
+    const target = right ? key : (key + 1) % values.length;
+    await tabTo(page, 'fieldset.question input');
+    await page.keyboard.press('Space');
+    for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
+  }
+  await tabTo(page, 'button[type=submit]');
+  await page.keyboard.press('Enter');
+}
