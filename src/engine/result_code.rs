@@ -49,9 +49,9 @@ pub struct Response {
 /// Why a code was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CodeError {
-    /// It does not start with the prefix or is not base64url.
+    /// It does not start with the prefix.
     NotACode,
-    /// Too short, or its checksum does not match: cut off or altered in transit.
+    /// Not base64url, too short, or its checksum does not match: cut off or altered on the way.
     Damaged,
     /// Written by a newer version of Kafaa.
     NewerVersion(u8),
@@ -214,7 +214,8 @@ pub fn session_of(code: &str) -> Result<String, CodeError> {
 /// The checked frame of a code: prefix, base64url, length and checksum.
 fn frame_of(code: &str) -> Result<Vec<u8>, CodeError> {
     let body = code.trim().strip_prefix(PREFIX).ok_or(CodeError::NotACode)?;
-    let frame = URL_SAFE_NO_PAD.decode(body).map_err(|_| CodeError::NotACode)?;
+    // After the prefix, anything that does not decode was cut or changed on the way.
+    let frame = URL_SAFE_NO_PAD.decode(body).map_err(|_| CodeError::Damaged)?;
     if frame.len() <= OVERHEAD {
         return Err(CodeError::Damaged);
     }

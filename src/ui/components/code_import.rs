@@ -11,6 +11,7 @@ use crate::engine::result_code::{CodeError, Submission};
 use crate::engine::session::ClassSession;
 use crate::i18n::fill;
 use crate::ui::browser;
+use crate::ui::components::qr_scanner::QrScanner;
 use crate::ui::hooks::use_messages;
 use crate::ui::pages::class_session::same;
 use crate::ui::state::{use_app, Action};
@@ -152,6 +153,7 @@ pub fn CodeImport(props: &CodeImportProps) -> Html {
                     <input type="file" id="code-files" class="visually-hidden" multiple=true accept=".txt,text/plain" onchange={onfiles} />
                 </p>
             </form>
+            <QrScanner onscan={Callback::from(move |code: String| run(&code))} />
             if let Some(o) = &*outcome {
                 <div class="import-outcome" role="status">
                     <p>{ c.import_added.count(o.added) }</p>

@@ -14,6 +14,7 @@ pub mod matching_input;
 pub mod new_session_form;
 pub mod ordering_input;
 pub mod qr_code;
+pub mod qr_scanner;
 pub mod question_view;
 pub mod quiz_deadline;
 pub mod quiz_progress;

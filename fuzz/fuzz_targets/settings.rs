@@ -1,0 +1,10 @@
+//! The assessment settings file.
+#![no_main]
+use kafaa::engine::assessment::Settings;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let _ = Settings::parse("assessment.json", text);
+    }
+});

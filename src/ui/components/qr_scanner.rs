@@ -1,0 +1,135 @@
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{HtmlVideoElement, MediaStream, MediaStreamConstraints};
+use yew::prelude::*;
+
+use crate::i18n::ClassroomMessages;
+use crate::ui::hooks::use_messages;
+
+#[derive(Properties, PartialEq)]
+pub struct QrScannerProps {
+    /// Each new QR code read, as text.
+    pub onscan: Callback<String>,
+}
+
+/// Whether this browser can read QR codes from a camera (the `BarcodeDetector` API and
+/// camera access): not every browser can, and then codes are pasted or picked as files.
+fn available() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    Reflect::has(&window, &"BarcodeDetector".into()).unwrap_or(false)
+        && Reflect::get(&window.navigator(), &"mediaDevices".into()).is_ok_and(|d| !d.is_undefined())
+}
+
+/// A running scan: the camera stream and the timer that looks at its frames.
+struct Scan {
+    stream: MediaStream,
+    timer: i32,
+    _tick: Closure<dyn FnMut()>,
+}
+
+impl Scan {
+    fn stop(self) {
+        for track in self.stream.get_tracks().iter() {
+            if let Ok(track) = track.dyn_into::<web_sys::MediaStreamTrack>() {
+                track.stop();
+            }
+        }
+        if let Some(w) = web_sys::window() {
+            w.clear_interval_with_handle(self.timer);
+        }
+    }
+}
+
+/// Starts the camera in `video` and reads QR codes from it twice a second.
+async fn start(video: HtmlVideoElement, onscan: Callback<String>) -> Result<Scan, JsValue> {
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let constraints = MediaStreamConstraints::new();
+    let facing = Object::new();
+    Reflect::set(&facing, &"facingMode".into(), &"environment".into())?;
+    constraints.set_video(&facing);
+    let devices = window.navigator().media_devices()?;
+    let stream: MediaStream =
+        JsFuture::from(devices.get_user_media_with_constraints(&constraints)?).await?.dyn_into()?;
+    video.set_src_object(Some(&stream));
+    let _ = video.play();
+    let class: Function = Reflect::get(&window, &"BarcodeDetector".into())?.dyn_into()?;
+    let options = Object::new();
+    Reflect::set(&options, &"formats".into(), &Array::of1(&"qr_code".into()))?;
+    let detector = Reflect::construct(&class, &Array::of1(&options))?;
+    let detect: Function = Reflect::get(&detector, &"detect".into())?.dyn_into()?;
+    let seen = Rc::new(RefCell::new(BTreeSet::<String>::new()));
+    let tick = Closure::<dyn FnMut()>::new(move || {
+        let Ok(promise) = detect.call1(&detector, &video).and_then(|p| p.dyn_into::<Promise>()) else {
+            return;
+        };
+        let (seen, onscan) = (seen.clone(), onscan.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(found) = JsFuture::from(promise).await else { return };
+            for code in Array::from(&found).iter() {
+                let text = Reflect::get(&code, &"rawValue".into()).ok().and_then(|v| v.as_string());
+                if let Some(text) = text.filter(|t| seen.borrow_mut().insert(t.clone())) {
+                    onscan.emit(text);
+                }
+            }
+        });
+    });
+    let timer =
+        window.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), 500)?;
+    Ok(Scan { stream, timer, _tick: tick })
+}
+
+/// Reads result codes shown as QR codes to the device's camera, where the browser can; says
+/// so where it cannot.
+#[function_component]
+pub fn QrScanner(props: &QrScannerProps) -> Html {
+    let c = use_messages::<ClassroomMessages>();
+    let video = use_node_ref();
+    let scan = use_mut_ref(|| None::<Scan>);
+    let scanning = use_state(|| false);
+    {
+        // The camera is released when the page goes.
+        let scan = scan.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if let Some(s) = scan.borrow_mut().take() {
+                    s.stop();
+                }
+            }
+        });
+    }
+    if !available() {
+        return html! { <p class="muted">{ c.import_scan_unavailable }</p> };
+    }
+    let ontoggle = {
+        let (video, scan, scanning, onscan) =
+            (video.clone(), scan.clone(), scanning.clone(), props.onscan.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(s) = scan.borrow_mut().take() {
+                s.stop();
+                scanning.set(false);
+                return;
+            }
+            let Some(element) = video.cast::<HtmlVideoElement>() else { return };
+            let (scan, scanning, onscan) = (scan.clone(), scanning.clone(), onscan.clone());
+            scanning.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                match start(element, onscan).await {
+                    Ok(s) => *scan.borrow_mut() = Some(s),
+                    Err(_) => scanning.set(false),
+                }
+            });
+        })
+    };
+    html! {
+        <div class="qr-scanner">
+            <button type="button" onclick={ontoggle}>{ if *scanning { c.import_scan_stop } else { c.import_scan } }</button>
+            <video ref={video} class={classes!("scan", (!*scanning).then_some("visually-hidden"))} muted=true playsinline=true aria-hidden="true"></video>
+        </div>
+    }
+}
