@@ -4,7 +4,9 @@ use yew::prelude::*;
 
 use crate::i18n::ClassroomMessages;
 
+use crate::engine::content::Content;
 use crate::engine::result_code::Submission;
+use crate::engine::session::Session;
 use crate::i18n::fill;
 use crate::ui::browser;
 use crate::ui::components::class_dashboard::ClassDashboard;
@@ -61,17 +63,7 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move { copied.set(browser::copy(&link).await) });
         })
     };
-    let mode =
-        content.settings.mode(&session.mode).map(|x| x.title.get(lang).to_string()).unwrap_or_default();
-    let domains: Vec<String> = session
-        .domains
-        .iter()
-        .map(|d| content.index.entry(d).map_or(d.clone(), |e| e.title.get(lang).to_string()))
-        .collect();
-    let minutes =
-        session.minutes.map_or(c.session_no_limit.to_string(), |n| c.session_minutes.count(n as usize));
-    let summary =
-        fill(c.session_settings, &[("mode", mode), ("domains", domains.join(", ")), ("minutes", minutes)]);
+    let summary = summary(session, &content, lang, c);
     let ondelete = {
         let (app, id) = (app.clone(), session.id.clone());
         Callback::from(move |_: MouseEvent| {
@@ -121,4 +113,18 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
 /// are made, the responses do not).
 pub fn same(a: &Submission, b: &Submission) -> bool {
     a.label == b.label && a.responses == b.responses
+}
+
+/// A session in one line: its mode, domains and time limit.
+pub fn summary(session: &Session, content: &Content, lang: &str, c: &ClassroomMessages) -> String {
+    let mode =
+        content.settings.mode(&session.mode).map(|x| x.title.get(lang).to_string()).unwrap_or_default();
+    let domains: Vec<String> = session
+        .domains
+        .iter()
+        .map(|d| content.index.entry(d).map_or(d.clone(), |e| e.title.get(lang).to_string()))
+        .collect();
+    let minutes =
+        session.minutes.map_or(c.session_no_limit.to_string(), |n| c.session_minutes.count(n as usize));
+    fill(c.session_settings, &[("mode", mode), ("domains", domains.join(", ")), ("minutes", minutes)])
 }

@@ -5,11 +5,11 @@ use crate::i18n::ClassroomMessages;
 
 use crate::engine::attempt::{Attempt, Plan, SessionTag};
 use crate::engine::session::Session;
-use crate::i18n::fill;
 use crate::ui::browser;
 use crate::ui::components::content_status::{ContentStatusView, ProblemList};
 use crate::ui::content::{load_language, with_checks};
 use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_title};
+use crate::ui::pages::class_session::summary;
 use crate::ui::route::{navigate, Route};
 use crate::ui::state::{use_app, Action, ContentStatus};
 
@@ -88,15 +88,7 @@ pub fn JoinPage(props: &JoinPageProps) -> Html {
         return page(html! { <ContentStatusView {status} /> });
     };
     let lang = app.lang();
-    let mode =
-        content.settings.mode(&session.mode).map(|x| x.title.get(lang).to_string()).unwrap_or_default();
-    let domains: Vec<String> = session
-        .domains
-        .iter()
-        .map(|d| content.index.entry(d).map_or(d.clone(), |e| e.title.get(lang).to_string()))
-        .collect();
-    let minutes =
-        session.minutes.map_or(c.session_no_limit.to_string(), |n| c.session_minutes.count(n as usize));
+    let about = summary(&session, &content, lang, c);
     let onlanguage = {
         let (dispatcher, languages) = (app.dispatcher(), app.languages.clone());
         Callback::from(move |e: Event| {
@@ -136,7 +128,7 @@ pub fn JoinPage(props: &JoinPageProps) -> Html {
     page(html! {
         <>
             <p class="lead">{ &session.title }</p>
-            <p class="muted">{ fill(c.session_settings, &[("mode", mode), ("domains", domains.join(", ")), ("minutes", minutes)]) }</p>
+            <p class="muted">{ about }</p>
             <p>{ c.join_intro }</p>
             if busy {
                 <p class="notice warning" role="alert">
