@@ -129,6 +129,18 @@ test('a teacher runs a session with three students and reads the class at a glan
   await counselor.locator('#counselor-code').fill(students[1].code);
   await counselor.getByRole('button', { name: en.counselor_open }).click();
   assert.equal(await counselor.locator('#counselor-notes').inputValue(), 'Interested in networks; suggest OFPPT.');
+  // Printed in Arabic: the report alone (no header, forms or notes), right to left, on A4.
+  await counselor.locator('#language').selectOption('ar');
+  await counselor.getByRole('heading', { name: fill(CATALOGS.ar.counselor_report, { label: 'Bilal' }) }).waitFor();
+  await counselor.emulateMedia({ media: 'print' });
+  assert.equal(await counselor.getAttribute('html', 'dir'), 'rtl');
+  for (const hidden of ['.site-header', 'form.card', 'section.notes', '.site-footer']) {
+    assert.equal(await counselor.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+  }
+  await counselor.locator('article.report .levels').waitFor();
+  const pdf = await counselor.pdf({ format: 'A4', preferCSSPageSize: true });
+  assert.ok(pdf.length > 10_000, 'a printable report');
+  await counselor.emulateMedia({ media: 'screen' });
   counselor.assertClean();
   await counselor.context().close();
 });

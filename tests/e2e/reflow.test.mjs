@@ -2,7 +2,7 @@
 // fits the width without horizontal scrolling, in English and in Arabic.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, itemById, currentItemId, answerByMouse, CATALOGS } from './support.mjs';
+import { start, openPage, itemById, currentItemId, answerByMouse, createSession, CATALOGS } from './support.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -45,6 +45,22 @@ for (const lang of ['en', 'ar']) {
     await page.goto(env.origin + '/#/data');
     await page.getByRole('heading', { name: t.data_title }).waitFor();
     await fits(page, 'my data');
+    // The other documents: careers, and the classroom's pages.
+    await page.goto(env.origin + '/careers.html#/guidance');
+    await page.locator('li.specialty').first().waitFor();
+    await fits(page, 'careers');
+    const link = await createSession(page, env.origin, { title: `Reflow ${lang}`, domains: ['data'], items: 2 });
+    await page.locator('svg.qr').waitFor();
+    await fits(page, 'session');
+    await page.goto(env.origin + '/classroom.html#/classroom');
+    await page.locator('#session-title').waitFor();
+    await fits(page, 'classroom');
+    await page.goto(link);
+    await page.locator('#join-name').waitFor();
+    await fits(page, 'join');
+    await page.goto(env.origin + '/classroom.html#/counselor');
+    await page.locator('#counselor-code').waitFor();
+    await fits(page, 'counselor');
     page.assertClean();
     await context.close();
   });
