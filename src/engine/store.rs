@@ -180,7 +180,7 @@ pub fn export(stored: &Stored, language: Option<&str>, set_aside: &[String], now
         "store": store,
         "set_aside": set_aside,
     });
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    serde_json::to_string(&file).unwrap_or_default()
 }
 
 /// Reads an export file: its store goes through [`load`], so it is migrated and its unreadable

@@ -237,25 +237,38 @@ fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
-/// The next text of a catalog being read. Not inlined: it is called once per message, and
-/// one small call each keeps the wasm smaller than the loop body repeated two hundred times.
-#[inline(never)]
-fn next_text(texts: &mut std::slice::Iter<&'static str>) -> &'static str {
-    texts.next().copied().unwrap_or_default()
-}
-
 /// Declares a catalog's fields once: the `'static` view used by the UI, the owned form read
 /// from JSON, and the conversion between them. Used for the core messages and for each
 /// document's own part (see [`Part`]).
 macro_rules! catalog {
-    ($name:ident, $raw:ident, $keys:ident;
+    ($name:ident, $texts:ident, $raw:ident, $keys:ident;
      texts { $($t:ident),* $(,)? } plurals { $($p:ident),* $(,)? } lists { $($l:ident: $n:literal),* $(,)? }) => {
-        /// UI strings, one field per message.
+        /// UI strings, one field per message: the plain texts (reached through `Deref`, as
+        /// `m.home_title`), plural messages and lists.
         #[derive(Debug, PartialEq)]
         pub struct $name {
-            $(pub $t: &'static str,)*
+            texts: $texts,
             $(pub $p: Plural,)*
             $(pub $l: [&'static str; $n],)*
+        }
+
+        /// The plain texts, in key order. `repr(C)` with every field a `&'static str`: the
+        /// same layout as an array of them, which is how a catalog is read (see `leak`).
+        #[derive(Debug, PartialEq)]
+        #[repr(C)]
+        pub struct $texts {
+            $(pub $t: &'static str,)*
+        }
+
+        impl $texts {
+            const COUNT: usize = $keys.len();
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = $texts;
+            fn deref(&self) -> &$texts {
+                &self.texts
+            }
         }
 
         /// The plain texts' keys, in field order.
@@ -285,10 +298,16 @@ macro_rules! catalog {
             }
 
             fn leak(self, locale: &'static str) -> $name {
-                let texts: Vec<&'static str> = self.texts.into_iter().map(leak).collect();
-                let mut texts = texts.iter();
+                let mut array = [""; $texts::COUNT];
+                for (slot, text) in array.iter_mut().zip(self.texts) {
+                    *slot = leak(text);
+                }
+                // SAFETY: `$texts` is `repr(C)` with exactly `COUNT` fields, all `&'static
+                // str`, so it has the layout of `[&'static str; COUNT]` (transmute checks the
+                // sizes at compile time). One copy instead of code for each of 200 fields.
+                let texts = unsafe { std::mem::transmute::<[&'static str; $texts::COUNT], $texts>(array) };
                 $name {
-                    $($t: next_text(&mut texts),)*
+                    texts,
                     $($p: self.$p.leak(locale),)*
                     $($l: self.$l.map(leak),)*
                 }
@@ -328,7 +347,7 @@ macro_rules! catalog {
 }
 
 catalog! {
-    Messages, RawMessages, TEXT_KEYS;
+    Messages, MessageTexts, RawMessages, TEXT_KEYS;
     texts {
         app_name, app_tagline, skip_to_content, nav_label, nav_home, nav_new_quiz, nav_history,
         nav_guidance, language_label, footer_privacy, home_title, home_intro, home_start,
@@ -354,18 +373,19 @@ catalog! {
         data_import_done, data_import_failed, data_import_not_export, data_delete,
         data_delete_confirm, data_delete_yes, data_deleted, cancel, nav_classroom, quiz_time_left,
         quiz_time_up, results_code,
+        problem_syntax, problem_missing, problem_needed_id, problem_wrong_type, problem_empty, problem_unsupported_schema, problem_duplicate_id, problem_unknown_domain, problem_unknown_subtopic, problem_unknown_type, problem_unsupported_type, problem_unknown_difficulty, problem_missing_language, problem_unknown_option, problem_too_few_options, problem_duplicate_option_text, problem_bad_answer_set, problem_bad_order, problem_already_in_order, problem_bad_pairs, problem_out_of_range, problem_shape, problem_out_of_order, problem_unexpected,
     }
     plurals {
         home_history, bank_invalid_intro, start_total, quiz_unanswered, results_unavailable,
         results_based_on, notice_set_aside,
     }
     lists {
-        home_points: 3, difficulty: 3, results_calibration: 4,
+        home_points: 3, difficulty: 3, results_calibration: 4, problem_expected: 7,
     }
 }
 
 catalog! {
-    CareersMessages, RawCareers, CAREERS_KEYS;
+    CareersMessages, CareersTexts, RawCareers, CAREERS_KEYS;
     texts {
         guidance_title, guidance_intro, guidance_none, guidance_interests_title,
         guidance_interests_intro, interest_like, interest_unsure, interest_dislike, guidance_ranked,
@@ -389,7 +409,7 @@ catalog! {
 }
 
 catalog! {
-    ClassroomMessages, RawClassroom, CLASSROOM_KEYS;
+    ClassroomMessages, ClassroomTexts, RawClassroom, CLASSROOM_KEYS;
     texts {
         classroom_title, classroom_intro, classroom_none, classroom_sessions, classroom_open,
         classroom_new, classroom_session_title, classroom_session_title_hint, classroom_mode,

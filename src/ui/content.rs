@@ -80,12 +80,14 @@ pub fn load_language(dispatcher: UseReducerDispatcher<AppState>, language: Langu
     }
     wasm_bindgen_futures::spawn_local(async move {
         let result = match fetch_text(&language.file).await {
-            Ok(text) => Catalog::parse(language, &text).map_err(|p| p.to_string()).map(|catalog| {
-                let catalog: &'static Catalog = Box::leak(Box::new(catalog));
-                remember_catalog(catalog);
-                catalog
-            }),
-            Err(detail) => Err(detail),
+            Ok(text) => Catalog::parse(language, &text)
+                .map_err(|p| ContentStatus::Invalid(Rc::new(vec![p])))
+                .map(|catalog| {
+                    let catalog: &'static Catalog = Box::leak(Box::new(catalog));
+                    remember_catalog(catalog);
+                    catalog
+                }),
+            Err(detail) => Err(ContentStatus::Unreachable(detail)),
         };
         dispatcher.dispatch(Action::Language(result));
     });

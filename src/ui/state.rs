@@ -41,7 +41,7 @@ pub struct AppState {
     pub catalog: &'static Catalog,
     pub languages: Rc<Vec<Language>>,
     /// Why the last language switch failed, to tell the user.
-    pub language_failed: Option<String>,
+    pub language_failed: Option<ContentStatus>,
     /// Index and settings; domain files join the content as they arrive.
     pub content: ContentStatus,
     /// Domains being fetched, or whose file could not be used (Loading, Unreachable or
@@ -59,7 +59,7 @@ pub struct AppState {
 
 pub enum Action {
     /// A catalog was read (or could not be), after the user chose a language.
-    Language(Result<&'static Catalog, String>),
+    Language(Result<&'static Catalog, ContentStatus>),
     ContentLoading,
     ContentLoaded(Result<Rc<Content>, ContentStatus>),
     DomainLoading(String),

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, openPage, assertAccessible, takeFixedForm } from './support.mjs';
+import { start, openPage, assertAccessible, takeFixedForm, CATALOGS, fill } from './support.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -158,6 +158,11 @@ test('a broken session link says what is wrong and where, in the page', async ()
   assert.match(text, /This session link cannot be used/);
   assert.match(text, /domains\[0\]: names domain "astrology"/);
   assert.match(text, /public_key: must be a 32-byte key/);
+  // In the reader's language: the fault in French, with the same field.
+  await page.locator('#language').selectOption('fr');
+  await page.locator('[role=alert]', { hasText: CATALOGS.fr.join_invalid }).waitFor();
+  assert.match(await page.locator('[role=alert]').textContent(), new RegExp(`domains\\[0\\]: ${fill(CATALOGS.fr.problem_unknown_domain, { id: 'astrology' }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  await page.locator('#language').selectOption('en');
   // A link cut short is refused too, without breaking the page.
   await page.goto(`${env.origin}/classroom.html#/join/${payload.slice(0, 30)}`);
   await page.locator('[role=alert]', { hasText: 'This session link cannot be used' }).waitFor();

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use crate::engine::problem::Problem;
-use crate::i18n::fill;
+use crate::engine::problem::{Expected, Problem, ProblemKind};
+use crate::i18n::{fill, Messages};
 use crate::ui::content::load_content;
 use crate::ui::state::{use_app, ContentStatus};
 
@@ -80,12 +80,65 @@ pub fn ProblemList(props: &BankProblemsProps) -> Html {
                         { for list.iter().map(|p| html! {
                             <li>
                                 if !p.path.is_empty() { <code dir="ltr">{ &p.path }</code>{ ": " } }
-                                { p.kind.to_string() }
+                                { describe(&p.kind, m) }
                             </li>
                         }) }
                     </ul>
                 </li>
             }) }
         </ul>
+    }
+}
+
+/// What is wrong, in the interface's language (the engine's `Display` is English, for tools
+/// and tests).
+pub fn describe(kind: &ProblemKind, m: &Messages) -> String {
+    let one = |template: &str, name: &str, value: String| fill(template, &[(name, value)]);
+    match kind {
+        ProblemKind::Syntax { line, column } => {
+            fill(m.problem_syntax, &[("line", line.to_string()), ("column", column.to_string())])
+        }
+        ProblemKind::Missing => m.problem_missing.to_string(),
+        ProblemKind::NeededId { id } => one(m.problem_needed_id, "id", id.clone()),
+        ProblemKind::WrongType { expected } => {
+            let index = match expected {
+                Expected::Object => 0,
+                Expected::Array => 1,
+                Expected::String => 2,
+                Expected::Boolean => 3,
+                Expected::Integer => 4,
+                Expected::Number => 5,
+                Expected::StringOrArray => 6,
+            };
+            one(m.problem_wrong_type, "expected", m.problem_expected[index].to_string())
+        }
+        ProblemKind::Empty => m.problem_empty.to_string(),
+        ProblemKind::UnsupportedSchema { found } => one(m.problem_unsupported_schema, "found", found.clone()),
+        ProblemKind::DuplicateId { id } => one(m.problem_duplicate_id, "id", id.clone()),
+        ProblemKind::UnknownDomain { id } => one(m.problem_unknown_domain, "id", id.clone()),
+        ProblemKind::UnknownSubtopic { id } => one(m.problem_unknown_subtopic, "id", id.clone()),
+        ProblemKind::UnknownType { found } => one(m.problem_unknown_type, "found", found.clone()),
+        ProblemKind::UnsupportedType { found } => one(m.problem_unsupported_type, "found", found.clone()),
+        ProblemKind::UnknownDifficulty { found } => one(m.problem_unknown_difficulty, "found", found.clone()),
+        ProblemKind::MissingLanguage { lang } => one(m.problem_missing_language, "lang", lang.clone()),
+        ProblemKind::UnknownOption { id } => one(m.problem_unknown_option, "id", id.clone()),
+        ProblemKind::TooFewOptions { min, found } => {
+            fill(m.problem_too_few_options, &[("min", min.to_string()), ("found", found.to_string())])
+        }
+        ProblemKind::DuplicateOptionText { lang } => {
+            one(m.problem_duplicate_option_text, "lang", lang.clone())
+        }
+        ProblemKind::BadAnswerSet => m.problem_bad_answer_set.to_string(),
+        ProblemKind::BadOrder => m.problem_bad_order.to_string(),
+        ProblemKind::AlreadyInOrder => m.problem_already_in_order.to_string(),
+        ProblemKind::BadPairs => m.problem_bad_pairs.to_string(),
+        // The allowed range is a short phrase of the format's own (in English).
+        ProblemKind::OutOfRange { range } => one(m.problem_out_of_range, "range", range.to_string()),
+        ProblemKind::Shape { line, column, detail } => fill(
+            m.problem_shape,
+            &[("line", line.to_string()), ("column", column.to_string()), ("detail", detail.clone())],
+        ),
+        ProblemKind::OutOfOrder => m.problem_out_of_order.to_string(),
+        ProblemKind::Unexpected => m.problem_unexpected.to_string(),
     }
 }

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use crate::ui::state::{use_app, Action};
+use crate::ui::components::content_status::describe;
+use crate::ui::state::{use_app, Action, ContentStatus};
 
 /// Tells the learner when saved data was set aside or when saving fails.
 #[function_component]
@@ -20,9 +21,13 @@ pub fn StorageNotices() -> Html {
                     <button type="button" class="quiet" onclick={ondismiss}>{ m.dismiss }</button>
                 </div>
             }
-            if let Some(detail) = &app.language_failed {
+            if let Some(failure) = &app.language_failed {
                 <div class="notice warning" role="status">
-                    <p>{ crate::i18n::fill(m.notice_language_failed, &[("detail", detail.clone())]) }</p>
+                    <p>{ crate::i18n::fill(m.notice_language_failed, &[("detail", match failure {
+                        ContentStatus::Invalid(problems) => problems.iter().map(|p| format!("{}, {}: {}", p.file, p.path, describe(&p.kind, m))).collect::<Vec<_>>().join("; "),
+                        ContentStatus::Unreachable(detail) => detail.clone(),
+                        _ => String::new(),
+                    })]) }</p>
                 </div>
             }
             if app.save_failed {
