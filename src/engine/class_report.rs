@@ -2,13 +2,12 @@
 //! the spread of levels per domain, and item analysis (proportion correct, point-biserial
 //! discrimination, how often each option was chosen, flags); and CSV for spreadsheets.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::assessment::{Placement, Settings};
 use super::attempt::{Answer, Attempt};
 use super::bank::{Bank, Item, Question};
-use super::cat::estimates;
-use super::irt::Estimate;
+use super::irt::{eap_from_terms, Estimate, GridTerms};
 use super::result_code::Submission;
 use super::score::{is_correct, score, Tally};
 use super::session::Session;
@@ -87,8 +86,15 @@ pub struct ClassReport {
 impl ClassReport {
     /// Rescores every submission of `session` and analyses the class.
     pub fn build(bank: &Bank, settings: &Settings, session: &Session, submissions: &[Submission]) -> Self {
+        // Each item's likelihood terms once for the class, not once per student.
+        let mut terms: HashMap<&str, GridTerms> = HashMap::new();
+        for r in submissions.iter().flat_map(|s| &s.responses) {
+            if let (false, Some(item)) = (terms.contains_key(r.item.as_str()), bank.item(&r.item)) {
+                terms.insert(&item.id, item.irt.grid_terms());
+            }
+        }
         let students: Vec<StudentRow> =
-            submissions.iter().map(|s| student(bank, settings, session, s)).collect();
+            submissions.iter().map(|s| student(bank, settings, session, s, &terms)).collect();
         let distribution = session
             .domains
             .iter()
@@ -110,16 +116,32 @@ impl ClassReport {
     }
 }
 
-fn student(bank: &Bank, settings: &Settings, session: &Session, submission: &Submission) -> StudentRow {
+fn student(
+    bank: &Bank,
+    settings: &Settings,
+    session: &Session,
+    submission: &Submission,
+    terms: &HashMap<&str, GridTerms>,
+) -> StudentRow {
     let attempt = submission.to_attempt(session, bank);
-    let estimates = estimates(bank, &attempt);
     let score = score(bank, &attempt);
     let domains = session
         .domains
         .iter()
         .map(|d| {
             let tally = score.domains.iter().find(|(x, _)| x == d).map(|(_, t)| *t)?;
-            let estimate = estimates.iter().find(|e| &e.domain == d)?.estimate;
+            // As `cat::estimates` scores a finished attempt: in order, unanswered as wrong.
+            let responses: Vec<(&GridTerms, bool)> = attempt
+                .items
+                .iter()
+                .zip(&attempt.answers)
+                .filter_map(|(id, answer)| {
+                    let item = bank.item(id).filter(|i| &i.domain == d)?;
+                    let right = answer.as_ref().is_some_and(|a| is_correct(&item.question, a));
+                    Some((terms.get(id.as_str())?, right))
+                })
+                .collect();
+            let estimate = eap_from_terms(&responses);
             (tally.total > 0).then(|| DomainResult { estimate, placement: settings.place(estimate), tally })
         })
         .collect();

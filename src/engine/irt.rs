@@ -91,12 +91,50 @@ pub fn test_information(theta: f64, responses: &[Response]) -> f64 {
 /// (θ = 0, SE = 1) and all-right or all-wrong patterns.
 pub fn eap(responses: &[Response]) -> Estimate {
     let mut log_post = [0.0f64; GRID_POINTS];
-    let mut max = f64::NEG_INFINITY;
     for (k, lp) in log_post.iter_mut().enumerate() {
         let theta = grid(k);
         *lp = -0.5 * theta * theta + log_likelihood(theta, responses);
-        max = max.max(*lp);
     }
+    posterior(&log_post)
+}
+
+/// An item's log-likelihood terms at every grid point, right and wrong: for scoring many
+/// examinees on the same items (a class), where summing these gives exactly what [`eap`]
+/// computes, without a logarithm per item, point and examinee.
+#[derive(Clone, Debug)]
+pub struct GridTerms {
+    right: [f64; GRID_POINTS],
+    wrong: [f64; GRID_POINTS],
+}
+
+impl ItemParams {
+    pub fn grid_terms(&self) -> GridTerms {
+        let mut terms = GridTerms { right: [0.0; GRID_POINTS], wrong: [0.0; GRID_POINTS] };
+        for k in 0..GRID_POINTS {
+            // The same clamping and logarithms as `log_likelihood`.
+            let p = self.p(grid(k)).clamp(1e-300, 1.0 - 1e-16);
+            terms.right[k] = p.ln();
+            terms.wrong[k] = (1.0 - p).ln();
+        }
+        terms
+    }
+}
+
+/// [`eap`] from precomputed terms, in the order of the responses.
+pub fn eap_from_terms(responses: &[(&GridTerms, bool)]) -> Estimate {
+    let mut log_post = [0.0f64; GRID_POINTS];
+    for (k, lp) in log_post.iter_mut().enumerate() {
+        let theta = grid(k);
+        let likelihood: f64 =
+            responses.iter().map(|(t, right)| if *right { t.right[k] } else { t.wrong[k] }).sum();
+        *lp = -0.5 * theta * theta + likelihood;
+    }
+    posterior(&log_post)
+}
+
+/// Posterior mean and standard deviation from the log-posterior on the grid.
+fn posterior(log_post: &[f64; GRID_POINTS]) -> Estimate {
+    let max = log_post.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let (mut sum_w, mut sum_t) = (0.0, 0.0);
     for (k, lp) in log_post.iter().enumerate() {
         let w = (lp - max).exp();

@@ -65,6 +65,13 @@ fn every_student_is_rescored_from_raw_responses() {
     assert_eq!(amina.overall, Tally { correct: 4, total: 4 });
     assert_eq!(amina.domains[0].unwrap().tally, Tally { correct: 3, total: 3 });
     assert_eq!(report.students[3].overall, Tally { correct: 1, total: 4 });
+    // The same levels as each student's own results.
+    for row in &report.students {
+        let own = crate::engine::cat::estimates(&bank, &row.attempt);
+        for (r, e) in row.domains.iter().zip(&own) {
+            assert_eq!(r.unwrap().estimate, e.estimate, "{}", row.label);
+        }
+    }
     // Everyone is placed once per domain.
     for (_, counts) in &report.distribution {
         assert_eq!(counts.iter().sum::<usize>(), 6);
