@@ -206,11 +206,6 @@ impl Submission {
     }
 }
 
-/// The session id a code names, read from its frame without any key.
-pub fn session_of(code: &str) -> Result<String, CodeError> {
-    frame_of(code).map(|frame| id_hex(&frame[1..9]))
-}
-
 /// The checked frame of a code: prefix, base64url, length and checksum.
 fn frame_of(code: &str) -> Result<Vec<u8>, CodeError> {
     let body = code.trim().strip_prefix(PREFIX).ok_or(CodeError::NotACode)?;

@@ -351,8 +351,7 @@ catalog! {
     texts {
         app_name, app_tagline, skip_to_content, nav_label, nav_home, nav_new_quiz, nav_history,
         nav_guidance, language_label, footer_privacy, home_title, home_intro, home_start,
-        home_resume, home_resume_detail, loading_bank, loading_page, loading_domains,
-        bank_fetch_failed, bank_fetch_detail, bank_invalid_title, bank_item, bank_whole_file, retry,
+        home_resume, home_resume_detail, loading_bank, loading_page, bank_fetch_failed, bank_fetch_detail, bank_invalid_title, bank_item, bank_whole_file, retry,
         start_title, start_intro, start_domains, start_all_domains, start_mode,
         start_adaptive_length, start_certainty, start_certainty_hint, start_button, start_pick_one,
         start_in_progress, start_replace_button, quiz_none, quiz_progress, quiz_progress_label,
@@ -361,13 +360,13 @@ catalog! {
         quiz_move_down, quiz_keep_order, quiz_moved, quiz_match_hint, quiz_match_choose, quiz_true,
         quiz_false, quiz_code_label, quiz_previous, quiz_next, quiz_finish, quiz_leave,
         quiz_item_gone, quiz_unanswered_go, quiz_finish_anyway, results_title, results_not_found,
-        results_overall, results_by_domain, results_domain, results_correct, results_percent,
+        results_overall, results_domain, results_correct, results_percent,
         results_review, results_right, results_wrong, results_your_answer, results_no_answer,
         results_pair, results_correct_answer, results_why, results_levels, results_level,
         results_band, results_band_range, results_between, results_more, results_more_busy,
         results_percent_correct, results_certainty, results_marks, results_accuracy_at,
         results_again, results_guidance, history_title, history_empty, history_date, history_mode,
-        history_domains, history_result, history_open, notice_set_aside_detail, notice_save_failed,
+        history_result, history_open, notice_set_aside_detail, notice_save_failed,
         notice_update, notice_update_reload, notice_language_failed, dismiss, not_found_title,
         not_found_body, nav_my_data, data_title, data_intro, data_summary, data_export, data_import,
         data_import_done, data_import_failed, data_import_not_export, data_delete,
@@ -411,8 +410,7 @@ catalog! {
 catalog! {
     ClassroomMessages, ClassroomTexts, RawClassroom, CLASSROOM_KEYS;
     texts {
-        classroom_title, classroom_intro, classroom_none, classroom_sessions, classroom_open,
-        classroom_new, classroom_session_title, classroom_session_title_hint, classroom_mode,
+        classroom_title, classroom_intro, classroom_none, classroom_sessions, classroom_new, classroom_session_title, classroom_session_title_hint, classroom_mode,
         classroom_items, classroom_minutes, classroom_languages, classroom_create,
         classroom_invalid, classroom_open_key, classroom_key_opened, classroom_key_invalid,
         classroom_counselor, session_share, session_share_intro, session_link, session_copy,
@@ -426,13 +424,12 @@ catalog! {
         dashboard_items_intro, dashboard_item, dashboard_asked, dashboard_p,
         dashboard_discrimination, dashboard_choices, dashboard_flags, flag_hard, flag_easy,
         flag_negative, flag_unused, dashboard_csv_students, dashboard_csv_items, csv_level,
-        csv_correct, csv_total, csv_of, csv_percent, csv_domain, csv_option, join_title, join_intro,
+        csv_correct, csv_total, csv_of, csv_percent, csv_domain, join_title, join_intro,
         join_invalid, join_name, join_name_hint, join_language, join_start, join_busy, code_title,
         code_intro, code_for, code_text, code_download, code_qr, code_not_found, code_results,
         counselor_title, counselor_intro, counselor_code, counselor_code_file, counselor_key,
         counselor_open, counselor_need_key, counselor_report, counselor_notes, counselor_notes_hint,
-        counselor_print, counselor_recommendations, counselor_careers,
-    }
+        counselor_print, counselor_recommendations, }
     plurals {
         classroom_results, session_minutes, import_added, import_duplicates, import_refused,
         dashboard_students,

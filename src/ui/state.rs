@@ -332,6 +332,7 @@ pub type AppContext = UseReducerHandle<AppState>;
 /// programming error caught by the first test that renders the page.
 #[hook]
 pub fn use_app() -> AppContext {
+    // `App` renders every page inside its provider, so the context is always there.
     use_context::<AppContext>().expect("pages are rendered inside the AppContext provider")
 }
 
