@@ -50,6 +50,8 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
             </section>
         };
     };
+    // One shared copy for the import and the dashboard: a class can hold thousands of codes.
+    let class = Rc::new(class);
     let session = &class.session;
     let ContentStatus::Ready(content) = status else {
         return html! { <ContentStatusView {status} /> };
@@ -94,8 +96,8 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
                 <a class="button" href={browser::data_url("application/json", &class.to_key_file())}
                     download={format!("kafaa-session-{}.json", session.id)}>{ c.session_key_download }</a>
             </p>
-            <CodeImport class={Rc::new(class.clone())} opened={opened.clone()} />
-            <ClassDashboard {content} class={Rc::new(class.clone())} {opened} />
+            <CodeImport class={class.clone()} opened={opened.clone()} />
+            <ClassDashboard {content} class={class.clone()} {opened} />
             <p class="actions danger-zone">
                 if *confirming {
                     <span class="notice warning" role="alert">{ c.session_delete_confirm }</span>
