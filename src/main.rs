@@ -2,6 +2,5 @@
 //! else lives in the library.
 
 fn main() {
-    let pages = yew::Callback::from(kafaa::ui::pages::main_document);
-    yew::Renderer::<kafaa::ui::App>::with_props(kafaa::ui::app::AppProps { pages }).render();
+    kafaa::ui::app::start(yew::Callback::from(kafaa::ui::pages::main_document));
 }

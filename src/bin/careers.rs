@@ -2,6 +2,5 @@
 //! its own so the guidance code is loaded only when someone opens it.
 
 fn main() {
-    let pages = yew::Callback::from(kafaa::ui::pages::careers_document);
-    yew::Renderer::<kafaa::ui::App>::with_props(kafaa::ui::app::AppProps { pages }).render();
+    kafaa::ui::app::start(yew::Callback::from(kafaa::ui::pages::careers_document));
 }

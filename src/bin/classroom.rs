@@ -3,6 +3,5 @@
 //! and QR code generation load only when someone opens them.
 
 fn main() {
-    let pages = yew::Callback::from(kafaa::ui::pages::classroom_document);
-    yew::Renderer::<kafaa::ui::App>::with_props(kafaa::ui::app::AppProps { pages }).render();
+    kafaa::ui::app::start(yew::Callback::from(kafaa::ui::pages::classroom_document));
 }

@@ -9,21 +9,44 @@ use super::browser;
 use super::components::site_footer::SiteFooter;
 use super::components::site_header::SiteHeader;
 use super::components::storage_notices::StorageNotices;
-use super::content::{load_content, load_language, remember_catalog};
+use super::content::{cached_catalog, catalog, load_content, load_language, remember_catalog};
 use super::route::{use_route, Route};
 use super::state::{Action, AppContext, AppState};
 use super::storage;
-use crate::i18n::{self, Catalog};
+use crate::i18n::{self, Catalog, Language};
 
-/// The English catalog and the language list are compiled in and checked by `cargo test`
-/// (`every_shipped_catalog_is_complete_and_keeps_the_slots`), so reading them cannot
-/// fail at run time.
-fn initial_state() -> AppState {
-    let languages = i18n::languages("i18n/languages.json", i18n::LANGUAGES).expect("checked by cargo test");
+/// The language list is compiled in and checked by `cargo test`
+/// (`every_shipped_catalog_is_complete_and_keeps_the_slots`), so reading it cannot fail.
+fn languages() -> Vec<Language> {
+    i18n::languages("i18n/languages.json", i18n::LANGUAGES).expect("checked by cargo test")
+}
+
+/// Mounts the app once the catalog of the language the user prefers is at hand, so that its
+/// first render is already in that language: nobody sees English flash by first, and the
+/// home page prerendered into `index.html` is replaced by the very same page. When that
+/// catalog cannot be had, the app starts in English and says why (see `App`).
+pub fn start(pages: Callback<Route, Html>) {
+    // The English catalog is compiled in and checked by `cargo test` like the list.
     let english: &'static Catalog = Box::leak(Box::new(i18n::english().expect("checked by cargo test")));
     remember_catalog(english);
+    let mount = move || {
+        yew::Renderer::<App>::with_props(AppProps { pages }).render();
+    };
+    match browser::preferred_language(&languages()).filter(|l| l.code != "en") {
+        None => mount(),
+        Some(language) => wasm_bindgen_futures::spawn_local(async move {
+            let _ = catalog(language).await;
+            mount();
+        }),
+    }
+}
+
+fn initial_state() -> AppState {
+    let languages = languages();
+    let preferred = browser::preferred_language(&languages).and_then(|l| cached_catalog(&l.code));
+    let catalog = preferred.or_else(|| cached_catalog("en")).expect("remembered by start()");
     let loaded = storage::load();
-    AppState::new(english, Rc::new(languages), loaded.stored, loaded.set_aside)
+    AppState::new(catalog, Rc::new(languages), loaded.stored, loaded.set_aside)
 }
 
 #[derive(Properties, PartialEq)]
@@ -50,29 +73,39 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(language, |l| browser::set_document_language(&l.code, &l.dir));
     }
 
-    // Content and the preferred language are fetched once at start, not compiled in.
+    // Content is fetched once at start, not compiled in. The preferred language is in place
+    // already unless its catalog could not be had: asking again says why.
     {
         let dispatcher = state.dispatcher();
         let languages = state.languages.clone();
+        let current = state.catalog.language.code.clone();
         use_effect_with((), move |_| {
             load_content(dispatcher.clone());
-            if let Some(language) = browser::preferred_language(&languages).filter(|l| l.code != "en") {
+            if let Some(language) = browser::preferred_language(&languages).filter(|l| l.code != current) {
                 load_language(dispatcher, language);
             }
         });
     }
 
+    let route = use_route();
     html! {
         <ContextProvider<AppContext> context={state}>
-            <Shell pages={props.pages.clone()} />
+            <Shell {route} pages={props.pages.clone()} />
         </ContextProvider<AppContext>>
     }
 }
 
-/// Header, notices, the routed page and the footer.
+#[derive(Properties, PartialEq)]
+pub struct ShellProps {
+    pub route: Route,
+    pub pages: Callback<Route, Html>,
+}
+
+/// Header, notices, the routed page and the footer: what `App` shows, and what
+/// `examples/prerender.rs` renders of the home page for `index.html`.
 #[function_component]
-fn Shell(props: &AppProps) -> Html {
-    let route = use_route();
+pub fn Shell(props: &ShellProps) -> Html {
+    let route = props.route.clone();
     html! {
         <>
             <SiteHeader route={route.clone()} />

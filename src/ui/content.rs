@@ -72,24 +72,27 @@ pub fn remember_catalog(catalog: &'static Catalog) {
     CATALOGS.with(|c| c.borrow_mut().insert(catalog.language.code.clone(), catalog));
 }
 
+/// A catalog read before this session, if any.
+pub fn cached_catalog(code: &str) -> Option<&'static Catalog> {
+    CATALOGS.with(|c| c.borrow().get(code).copied())
+}
+
+/// The catalog of `language`: kept from before, or fetched, checked and kept.
+pub async fn catalog(language: Language) -> Result<&'static Catalog, ContentStatus> {
+    if let Some(catalog) = cached_catalog(&language.code) {
+        return Ok(catalog);
+    }
+    let text = fetch_text(&language.file).await.map_err(ContentStatus::Unreachable)?;
+    let catalog = Catalog::parse(language, &text).map_err(|p| ContentStatus::Invalid(Rc::new(vec![p])))?;
+    let catalog: &'static Catalog = Box::leak(Box::new(catalog));
+    remember_catalog(catalog);
+    Ok(catalog)
+}
+
 /// Switches the interface to `language`, fetching its catalog the first time.
 pub fn load_language(dispatcher: UseReducerDispatcher<AppState>, language: Language) {
-    if let Some(catalog) = CATALOGS.with(|c| c.borrow().get(&language.code).copied()) {
-        dispatcher.dispatch(Action::Language(Ok(catalog)));
-        return;
-    }
     wasm_bindgen_futures::spawn_local(async move {
-        let result = match fetch_text(&language.file).await {
-            Ok(text) => Catalog::parse(language, &text)
-                .map_err(|p| ContentStatus::Invalid(Rc::new(vec![p])))
-                .map(|catalog| {
-                    let catalog: &'static Catalog = Box::leak(Box::new(catalog));
-                    remember_catalog(catalog);
-                    catalog
-                }),
-            Err(detail) => Err(ContentStatus::Unreachable(detail)),
-        };
-        dispatcher.dispatch(Action::Language(result));
+        dispatcher.dispatch(Action::Language(catalog(language).await));
     });
 }
 

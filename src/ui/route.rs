@@ -64,8 +64,12 @@ impl Document {
         }
     }
 
-    /// The document this page is.
+    /// The document this page is: natively (tests, and the home page prerendered into
+    /// `index.html` by `examples/prerender.rs`), the main one.
     pub fn current() -> Document {
+        if !cfg!(target_arch = "wasm32") {
+            return Document::Main;
+        }
         let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
         [Document::Careers, Document::Classroom]
             .into_iter()
@@ -129,7 +133,7 @@ impl Route {
     /// another document than this page.
     pub fn href(&self) -> String {
         let fragment = self.fragment();
-        if cfg!(target_arch = "wasm32") && self.document() != Document::current() {
+        if self.document() != Document::current() {
             format!("{}{fragment}", self.document().path())
         } else {
             fragment

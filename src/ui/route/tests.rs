@@ -17,7 +17,7 @@ fn fragments_and_routes_round_trip() {
         Route::ResultCode { id: "1a-2b".into() },
         Route::Counselor,
     ] {
-        assert_eq!(Route::parse(&route.href()), route);
+        assert_eq!(Route::parse(&route.fragment()), route);
     }
     assert_eq!(Route::parse(""), Route::Home);
     assert_eq!(Route::parse("#/nowhere"), Route::NotFound);
@@ -31,4 +31,8 @@ fn careers_routes_belong_to_their_own_document() {
     assert_eq!(Route::Results { id: "a".into() }.document(), Document::Main);
     assert_eq!(Route::Join { payload: "x".into() }.document(), Document::Classroom);
     assert_eq!(Route::parse("#/guidance/<b>"), Route::NotFound);
+    // Seen from the main document (natively, as when prerendering index.html).
+    assert_eq!(Route::Guidance { id: None }.href(), "careers.html#/guidance");
+    assert_eq!(Route::Classroom.href(), "classroom.html#/classroom");
+    assert_eq!(Route::Start.href(), "#/start");
 }

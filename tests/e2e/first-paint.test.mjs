@@ -1,0 +1,103 @@
+// The first paint of index.html is the home page itself, prerendered by the release build
+// (examples/prerender.rs) in every language, not a splash waiting for the wasm; the app then
+// renders the very same page over it. The wasm is held back here to look at the page before
+// the app starts.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openPage, assertAccessible, CATALOGS } from './support.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** A page whose wasm is not served until `release()` is called. */
+async function heldPage(options = {}) {
+  const page = await openPage(env, await env.browser.newContext({ serviceWorkers: 'block', ...options }));
+  let release;
+  const released = new Promise((ok) => { release = ok; });
+  await page.route('**/*_bg.wasm', async (route) => { await released; await route.continue(); });
+  // Layout shifts and largest paints, from the start of the page.
+  await page.addInitScript(() => {
+    window.paints = [];
+    window.shift = 0;
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.paints.push(e.startTime)))
+      .observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => { window.shift += e.value; }))
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  page.release = async () => {
+    const at = await page.evaluate(() => performance.now());
+    release();
+    // The app replaces the whole body, templates included, when it starts.
+    await page.waitForFunction(() => !document.querySelector('template') && document.querySelector('main section'));
+    return at;
+  };
+  return page;
+}
+
+const shell = (page) => page.evaluate(() =>
+  ['header', 'main', 'footer'].map((s) => document.querySelector(s).outerHTML).join(''));
+
+for (const [locale, lang, dir] of [['en-US', 'en', 'ltr'], ['fr-FR', 'fr', 'ltr'], ['ar-MA', 'ar', 'rtl']]) {
+  test(`a first visit in ${locale} sees the home page in ${lang} before the wasm, then the same page from the app`, async () => {
+    const t = CATALOGS[lang];
+    const page = await heldPage({ locale });
+    await page.goto(env.origin + '/');
+    await page.getByRole('heading', { name: t.home_title }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    assert.equal(await page.getAttribute('html', 'dir'), dir);
+    assert.equal(await page.locator('.splash').count(), 0);
+    await assertAccessible(page, `prerendered home ${lang}`);
+    const before = await shell(page);
+
+    const releasedAt = await page.release();
+    await page.getByRole('heading', { name: t.home_title }).waitFor();
+    assert.equal(await shell(page), before, 'the app renders exactly the prerendered page');
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    const { paints, shift } = await page.evaluate(() => ({ paints: window.paints, shift: window.shift }));
+    assert.equal(shift, 0, 'nothing moved when the app took over');
+    assert.ok(paints.length > 0 && paints.at(-1) < releasedAt,
+      `the largest paint came before the wasm (${paints.join(', ')} ms, released at ${releasedAt} ms)`);
+    page.assertClean();
+    await page.context().close();
+  });
+}
+
+test('before the app starts, the language menu and the skip link already work', async () => {
+  const page = await heldPage({ locale: 'en-US' });
+  await page.goto(env.origin + '/');
+  await page.getByRole('heading', { name: CATALOGS.en.home_title }).waitFor();
+  await page.locator('#language').selectOption('ar');
+  await page.getByRole('heading', { name: CATALOGS.ar.home_title }).waitFor();
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'language');
+  await page.locator('.skip-link').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  assert.equal(new URL(page.url()).hash, '', 'the skip link does not change the route');
+
+  await page.release();
+  await page.getByRole('heading', { name: CATALOGS.ar.home_title }).waitFor();
+  assert.equal(await page.locator('#language').inputValue(), 'ar');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  page.assertClean();
+  await page.context().close();
+});
+
+test('another page, a quiz in progress or a history keep the splash: no stale home page flashes', async () => {
+  const cases = [
+    ['#/start', null],
+    ['', JSON.stringify({ schema: 4, current: { id: 'x' }, history: [] })],
+    ['', JSON.stringify({ schema: 4, current: null, history: [{ id: 'y' }] })],
+    // Unreadable stored data: the app explains it; the page does not guess.
+    ['', '{not json'],
+  ];
+  for (const [hash, stored] of cases) {
+    const page = await heldPage();
+    if (stored) await page.addInitScript((s) => localStorage.setItem('kafaa', s), stored);
+    await page.goto(env.origin + '/' + hash);
+    await page.locator('.splash').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('main').count(), 0, `${hash || stored}: no prerendered page`);
+    await page.context().close();
+  }
+});
