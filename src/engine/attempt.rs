@@ -89,8 +89,6 @@ pub enum AttemptError {
     UnknownDomain(String),
     /// The chosen domains have no item to ask.
     NoItems,
-    /// Stored data whose parts do not fit together.
-    Inconsistent(&'static str),
 }
 
 /// Choices made on the start screen.
@@ -223,16 +221,17 @@ fn draw(bank: &Bank, domains: &[String], per_domain: usize, seed: u64) -> Vec<St
 }
 
 impl Attempt {
-    /// Checks that stored parts fit together, so the UI never indexes out of range.
-    pub fn check(&self) -> Result<(), AttemptError> {
+    /// Checks that stored parts fit together, so the UI never indexes out of range; the
+    /// error says what does not fit.
+    pub fn check(&self) -> Result<(), &'static str> {
         if self.items.is_empty() {
-            return Err(AttemptError::Inconsistent("an attempt without items"));
+            return Err("an attempt without items");
         }
         if self.answers.len() != self.items.len() || self.certainties.len() != self.items.len() {
-            return Err(AttemptError::Inconsistent("answers do not match items"));
+            return Err("answers do not match items");
         }
         if self.current >= self.items.len() {
-            return Err(AttemptError::Inconsistent("current question out of range"));
+            return Err("current question out of range");
         }
         Ok(())
     }

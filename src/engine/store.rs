@@ -351,7 +351,7 @@ fn v3_to_v4(mut value: Value) -> Value {
 
 fn read_attempt(v: &Value) -> Result<Attempt, StoreProblem> {
     let attempt = Attempt::deserialize(v).map_err(|e| StoreProblem::Malformed(e.to_string()))?;
-    attempt.check().map_err(|e| StoreProblem::Malformed(format!("{e:?}")))?;
+    attempt.check().map_err(|why| StoreProblem::Malformed(why.into()))?;
     Ok(attempt)
 }
 

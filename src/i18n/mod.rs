@@ -512,7 +512,7 @@ pub fn part<P: Part>(code: &str) -> &'static P {
         return part;
     }
     let english: &'static P =
-        Box::leak(Box::new(P::read(&part_file::<P>("en"), P::ENGLISH, "en").expect("checked by cargo test")));
+        Box::leak(Box::new(compiled_in(P::read(&part_file::<P>("en"), P::ENGLISH, "en"))));
     P::cache().with(|c| c.borrow_mut().insert("en".into(), english));
     english
 }
@@ -561,6 +561,13 @@ fn slots(template: &str) -> Vec<String> {
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
         .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
         .collect()
+}
+
+/// What reading data compiled in (the English catalogs, the language list) gave: `cargo test`
+/// checks that data, so a failure here is a build mistake. The message is fixed on purpose:
+/// formatting the problem would compile its `Debug` code into every wasm.
+pub fn compiled_in<T, E>(result: Result<T, E>) -> T {
+    result.unwrap_or_else(|_| panic!("compiled-in data is checked by cargo test"))
 }
 
 /// The English catalog, compiled in.

@@ -18,7 +18,7 @@ use crate::i18n::{self, Catalog, Language};
 /// The language list is compiled in and checked by `cargo test`
 /// (`every_shipped_catalog_is_complete_and_keeps_the_slots`), so reading it cannot fail.
 fn languages() -> Vec<Language> {
-    i18n::languages("i18n/languages.json", i18n::LANGUAGES).expect("checked by cargo test")
+    i18n::compiled_in(i18n::languages("i18n/languages.json", i18n::LANGUAGES))
 }
 
 /// Mounts the app once the catalog of the language the user prefers is at hand, so that its
@@ -27,7 +27,7 @@ fn languages() -> Vec<Language> {
 /// catalog cannot be had, the app starts in English and says why (see `App`).
 pub fn start(pages: Callback<Route, Html>) {
     // The English catalog is compiled in and checked by `cargo test` like the list.
-    let english: &'static Catalog = Box::leak(Box::new(i18n::english().expect("checked by cargo test")));
+    let english: &'static Catalog = Box::leak(Box::new(i18n::compiled_in(i18n::english())));
     remember_catalog(english);
     let mount = move || {
         yew::Renderer::<App>::with_props(AppProps { pages }).render();

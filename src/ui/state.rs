@@ -35,7 +35,7 @@ pub struct PendingStart {
     pub now: f64,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct AppState {
     /// The interface language's catalog, read once per session.
     pub catalog: &'static Catalog,
@@ -55,6 +55,15 @@ pub struct AppState {
     pub save_failed: bool,
     /// The attempt that has just ended, so the quiz page can show its results.
     pub finished: Option<String>,
+}
+
+/// A state is equal only to itself: each action makes a new one, and the context provider
+/// then re-renders its consumers, which is all the comparison is for. (A derived, deep
+/// comparison would walk the whole state on every render and costs several KB of wasm.)
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 pub enum Action {
