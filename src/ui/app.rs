@@ -24,29 +24,30 @@ fn languages() -> Vec<Language> {
 /// Mounts the app once the catalog of the language the user prefers is at hand, so that its
 /// first render is already in that language: nobody sees English flash by first, and the
 /// home page prerendered into `index.html` is replaced by the very same page. When that
-/// catalog cannot be had, the app starts in English and says why (see `App`).
+/// catalog cannot be had, the app starts in English and says why (see `App`). Reading the
+/// catalogs and the first render run as separate tasks, so neither holds the page long.
 pub fn start(pages: Callback<Route, Html>) {
     // The English catalog is compiled in and checked by `cargo test` like the list.
     let english: &'static Catalog = Box::leak(Box::new(i18n::compiled_in(i18n::english())));
     remember_catalog(english);
-    let mount = move || {
-        yew::Renderer::<App>::with_props(AppProps { pages }).render();
-    };
-    match browser::preferred_language(&languages()).filter(|l| l.code != "en") {
-        None => mount(),
-        Some(language) => wasm_bindgen_futures::spawn_local(async move {
-            let _ = catalog(language).await;
-            mount();
-        }),
-    }
+    let languages = Rc::new(languages());
+    let preferred = browser::preferred_language(&languages).filter(|l| l.code != "en");
+    wasm_bindgen_futures::spawn_local(async move {
+        match preferred {
+            Some(language) => {
+                let _ = catalog(language).await;
+            }
+            None => browser::next_task().await,
+        }
+        yew::Renderer::<App>::with_props(AppProps { pages, languages }).render();
+    });
 }
 
-fn initial_state() -> AppState {
-    let languages = languages();
+fn initial_state(languages: Rc<Vec<Language>>) -> AppState {
     let preferred = browser::preferred_language(&languages).and_then(|l| cached_catalog(&l.code));
     let catalog = preferred.or_else(|| cached_catalog("en")).expect("remembered by start()");
     let loaded = storage::load();
-    AppState::new(catalog, Rc::new(languages), loaded.stored, loaded.set_aside)
+    AppState::new(catalog, languages, loaded.stored, loaded.set_aside)
 }
 
 #[derive(Properties, PartialEq)]
@@ -54,11 +55,16 @@ pub struct AppProps {
     /// The pages of this document, by route: each document's entry point passes its own, so
     /// its wasm holds only those pages (see `ui::pages`).
     pub pages: Callback<Route, Html>,
+    /// The languages the interface is offered in (read once by `start`).
+    pub languages: Rc<Vec<Language>>,
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer(initial_state);
+    let state = {
+        let languages = props.languages.clone();
+        use_reducer(move || initial_state(languages))
+    };
 
     // Persist outside the reducer: after every change to what is stored.
     {

@@ -62,6 +62,17 @@ pub fn preferred_language(languages: &[Language]) -> Option<Language> {
     navigator.languages().iter().filter_map(|v| v.as_string()).find_map(|code| known(&code))
 }
 
+/// Resolves in a later task of the event loop, so that work at start-up is split into short
+/// tasks (the browser can handle input in between) instead of one long one.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Remembers the user's choice of language.
 pub fn save_language(code: &str) {
     let _ = LocalStorage::raw().set_item(LANGUAGE_KEY, code);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, openPage, assertAccessible, takeFixedForm, CATALOGS, fill } from './support.mjs';
+import { start, openPage, assertAccessible, takeFixedForm, CATALOGS, fill, appStarted } from './support.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -75,7 +75,7 @@ test('unreadable saved data is set aside with a message and the rest is kept', a
   const context = await env.browser.newContext();
   const page = await openPage(env, context);
   await page.goto(env.origin + '/');
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appStarted(page);
   const good = await page.evaluate(() => localStorage.getItem('kafaa'));
   const stored = JSON.parse(good);
   stored.history = [{ id: 'broken' }];

@@ -4,7 +4,7 @@
 // the app starts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, assertAccessible, CATALOGS } from './support.mjs';
+import { start, openPage, assertAccessible, appStarted, CATALOGS } from './support.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -28,8 +28,7 @@ async function heldPage(options = {}) {
   page.release = async () => {
     const at = await page.evaluate(() => performance.now());
     release();
-    // The app replaces the whole body, templates included, when it starts.
-    await page.waitForFunction(() => !document.querySelector('template') && document.querySelector('main section'));
+    await appStarted(page);
     return at;
   };
   return page;

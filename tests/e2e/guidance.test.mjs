@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  start, openPage, assertAccessible, itemById, currentItemId, answerByMouse, CATALOGS, fill, domainTitle, takeFixedForm,
+  start, openPage, assertAccessible, itemById, currentItemId, answerByMouse, CATALOGS, fill, domainTitle, takeFixedForm, appStarted,
 } from './support.mjs';
 
 const GUIDANCE = JSON.parse(readFileSync(new URL('../../static/guidance/guidance.json', import.meta.url), 'utf8'));
@@ -20,6 +20,7 @@ for (const lang of ['en', 'fr', 'ar']) {
     const t = CATALOGS[lang];
     const page = await openPage(env);
     await page.goto(env.origin + '/');
+    await appStarted(page);
     await page.locator('#language').selectOption(lang);
     await page.getByRole('heading', { name: t.home_title }).waitFor();
 

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   start, openPage, assertAccessible, itemById, currentItemId, questionHeading, tabTo, answerByMouse, answerByKeyboard,
-  CATALOGS, domainTitle, fill,
+  CATALOGS, domainTitle, fill, appStarted,
 } from './support.mjs';
 
 let env;
@@ -24,7 +24,7 @@ async function startQuiz(page, { mode = /Fixed form/, domains }) {
 test('a quiz taken with the keyboard only is scored and reviewed', async () => {
   const page = await openPage(env);
   await page.goto(env.origin + '/');
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appStarted(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
   await assertAccessible(page, 'home');
@@ -221,6 +221,7 @@ for (const lang of ['en', 'fr', 'ar']) {
     const dir = lang === 'ar' ? 'rtl' : 'ltr';
     const page = await openPage(env);
     await page.goto(env.origin + '/');
+    await appStarted(page);
     await page.locator('#language').selectOption(lang);
     await page.getByRole('heading', { name: t.home_title }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), lang);
@@ -272,8 +273,10 @@ test('the first language comes from the browser when none was chosen', async () 
   const context = await env.browser.newContext({ locale: 'fr-FR' });
   const page = await openPage(env, context);
   await page.goto(env.origin + '/');
+  await appStarted(page);
   await page.getByRole('heading', { name: CATALOGS.fr.home_title }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.equal(await page.locator('#language').inputValue(), 'fr');
   page.assertClean();
   await context.close();
 });

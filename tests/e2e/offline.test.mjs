@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, openPage, takeFixedForm, createSession, takeSessionQuiz, DIST } from './support.mjs';
+import { start, openPage, takeFixedForm, createSession, takeSessionQuiz, DIST, appStarted } from './support.mjs';
 
 // A copy of the release build, so that a test can publish a "new version" of it.
 const ROOT = mkdtempSync(join(tmpdir(), 'kafaa-offline-'));
@@ -33,7 +33,7 @@ test('after one visit, a quiz can be taken and finished offline', async () => {
   const context = await env.browser.newContext();
   const page = await openPage(env, context);
   await page.goto(env.origin + '/');
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appStarted(page);
   await controlled(page);
 
   await context.setOffline(true);
@@ -70,7 +70,7 @@ test('a new version is cached in the background and offered with a reload button
   const context = await env.browser.newContext();
   const page = await openPage(env, context);
   await page.goto(env.origin + '/');
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appStarted(page);
   await controlled(page);
 
   // Publish a new version: a different index.html.

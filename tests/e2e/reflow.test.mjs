@@ -2,7 +2,7 @@
 // fits the width without horizontal scrolling, in English and in Arabic.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, itemById, currentItemId, answerByMouse, createSession, CATALOGS } from './support.mjs';
+import { start, openPage, itemById, currentItemId, answerByMouse, createSession, CATALOGS, appStarted } from './support.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -19,6 +19,7 @@ for (const lang of ['en', 'ar']) {
     const context = await env.browser.newContext({ viewport: { width: 320, height: 640 }, reducedMotion: 'reduce', serviceWorkers: 'block' });
     const page = await openPage(env, context);
     await page.goto(env.origin + '/');
+    await appStarted(page);
     await page.locator('#language').selectOption(lang);
     await page.getByRole('heading', { name: t.home_title }).waitFor();
     await fits(page, 'home');

@@ -78,6 +78,13 @@ export async function openPage(env, context) {
   return page;
 }
 
+/** Waits until the app has started: the splash and the prerendered templates of index.html
+ * are gone (the app replaces the whole body), not just until a heading is there (the
+ * prerendered home page has one before the wasm runs). */
+export async function appStarted(page) {
+  await page.waitForFunction(() => !document.querySelector('template, .splash') && document.querySelector('main'));
+}
+
 /** Runs axe-core on the page; fails on any serious or critical violation. */
 export async function assertAccessible(page, label) {
   await page.evaluate(AXE_SOURCE);
