@@ -73,7 +73,7 @@ build_release() {
   step "Building the release bundle into dist/"
   trunk build --release --offline
   # The home page in every language, rendered natively by the app's own components.
-  cargo run --quiet --example prerender -- dist/index.html
+  cargo run --quiet --locked --example prerender -- dist/index.html
   # Each further document (careers.html) is built on its own and its files added to dist/.
   for doc in careers classroom; do
     trunk build "$doc.html" --release --offline --dist "target/dist-$doc" --html-output "$doc.html"
