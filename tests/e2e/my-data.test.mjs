@@ -88,7 +88,7 @@ test('export, delete, import: a teacher\'s sessions and their results come back 
 
   await page.goto(env.origin + '/#/data');
   await page.locator('#import').setInputFiles(file);
-  await page.getByText('Import done: 1 quizzes added.').waitFor();
+  await page.getByText('Import done: 1 quiz added.').waitFor();
   await page.goto(session);
   await rows.first().waitFor();
   assert.deepEqual(await rows.allTextContents(), before);

@@ -76,11 +76,11 @@ pub fn MyDataPage() -> Html {
         <section class="my-data">
             <h1 ref={heading} tabindex="-1">{ m.data_title }</h1>
             <p>{ m.data_intro }</p>
-            <p>{ fill(m.data_summary, &[("n", app.stored.history.len().to_string())]) }</p>
+            <p>{ m.data_summary.count(app.stored.history.len()) }</p>
             if let Some(o) = &*outcome {
                 <p class={classes!("notice", if matches!(o, Outcome::ImportFailed(_)) { "error" } else { "warning" })} role="status">
                     { match o {
-                        Outcome::Imported(n) => fill(m.data_import_done, &[("n", n.to_string())]),
+                        Outcome::Imported(n) => m.data_import_done.count(*n),
                         Outcome::ImportFailed(detail) => fill(m.data_import_failed, &[("detail", if detail.is_empty() { m.data_import_not_export.to_string() } else { detail.clone() })]),
                         Outcome::Deleted => m.data_deleted.to_string(),
                     } }
