@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::irt::Estimate;
 use super::localized::Localized;
-use super::problem::{Problem, ProblemKind};
+use super::problem::{Problem, ProblemKind, Range};
 
 /// The settings format version this code reads.
 pub const SETTINGS_SCHEMA: u64 = 1;
@@ -139,9 +139,9 @@ impl Settings {
             match &mode.rule {
                 Rule::Adaptive(r) => {
                     let p = format!("{path}.rule.adaptive");
-                    let range = ProblemKind::OutOfRange { range: "above 0 and at most 2" };
+                    let range = ProblemKind::OutOfRange { range: Range::AboveZeroAtMostTwo };
                     check(r.se_target > 0.0 && r.se_target <= 2.0, format!("{p}.se_target"), range);
-                    let positive = ProblemKind::OutOfRange { range: "at least 1" };
+                    let positive = ProblemKind::OutOfRange { range: Range::AtLeastOne };
                     check(r.min_items >= 1, format!("{p}.min_items"), positive.clone());
                     check(r.randomesque >= 1, format!("{p}.randomesque"), positive);
                     check(r.min_items <= r.max_items, format!("{p}.max_items"), ProblemKind::OutOfOrder);
@@ -149,7 +149,7 @@ impl Settings {
                 Rule::Fixed(r) => check(
                     r.items_per_domain >= 1,
                     format!("{path}.rule.fixed.items_per_domain"),
-                    ProblemKind::OutOfRange { range: "at least 1" },
+                    ProblemKind::OutOfRange { range: Range::AtLeastOne },
                 ),
             }
         }
@@ -158,14 +158,14 @@ impl Settings {
             let path = format!("levels[{i}].from");
             match (i, level.from, i.checked_sub(1).and_then(|j| settings.levels[j].from)) {
                 (0, from, _) => {
-                    check(from.is_none(), path, ProblemKind::OutOfRange { range: "null for the first level" })
+                    check(from.is_none(), path, ProblemKind::OutOfRange { range: Range::NullForFirstLevel })
                 }
                 (_, None, _) => check(false, path, ProblemKind::Missing),
                 (_, Some(from), Some(previous)) => check(from > previous, path, ProblemKind::OutOfOrder),
                 (_, Some(_), None) => {}
             }
         }
-        check(settings.band.z > 0.0, "band.z".into(), ProblemKind::OutOfRange { range: "above 0" });
+        check(settings.band.z > 0.0, "band.z".into(), ProblemKind::OutOfRange { range: Range::AboveZero });
         check(
             settings.certainty.len() >= 2,
             "certainty".into(),
@@ -174,8 +174,12 @@ impl Settings {
         for (i, c) in settings.certainty.iter().enumerate() {
             let path = format!("certainty[{i}]");
             check(c.sure_from < c.sure_to, format!("{path}.sure_to"), ProblemKind::OutOfOrder);
-            check(c.right > 0, format!("{path}.right"), ProblemKind::OutOfRange { range: "above 0" });
-            check(c.wrong <= 0, format!("{path}.wrong"), ProblemKind::OutOfRange { range: "0 or below" });
+            check(c.right > 0, format!("{path}.right"), ProblemKind::OutOfRange { range: Range::AboveZero });
+            check(
+                c.wrong <= 0,
+                format!("{path}.wrong"),
+                ProblemKind::OutOfRange { range: Range::ZeroOrBelow },
+            );
         }
         if problems.is_empty() {
             Ok(settings)

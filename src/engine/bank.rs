@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use super::irt::ItemParams;
 use super::localized::Localized;
-use super::problem::{Expected, Problem, ProblemKind};
+use super::problem::{Expected, Problem, ProblemKind, Range};
 use super::sorting::set_of;
 
 /// The bank format version this code reads.
@@ -434,10 +434,7 @@ impl Reader<'_> {
             // A plain relative path to a JSON file inside the content folder.
             let safe = f.ends_with(".json") && !f.starts_with('/') && !f.split('/').any(|part| part == "..");
             if !safe {
-                self.report(
-                    &join(path, "file"),
-                    ProblemKind::OutOfRange { range: "a .json file inside content/" },
-                );
+                self.report(&join(path, "file"), ProblemKind::OutOfRange { range: Range::JsonFileInContent });
             }
             safe.then_some(f)
         });
@@ -607,7 +604,7 @@ impl Reader<'_> {
         let Some(value) = obj.get("irt") else { return Some(difficulty.default_irt()) };
         let path = join(path, "irt");
         let block = self.object(value, &path)?;
-        let mut number = |key: &str, ok: fn(f64) -> bool, range: &'static str| {
+        let mut number = |key: &str, ok: fn(f64) -> bool, range: Range| {
             let v = self.field(block, key, &path)?;
             let field = join(&path, key);
             match v.as_f64() {
@@ -622,9 +619,9 @@ impl Reader<'_> {
                 }
             }
         };
-        let a = number("a", |x| x > 0.0 && x <= 4.0, "above 0 and at most 4");
-        let b = number("b", |x| (-4.0..=4.0).contains(&x), "from -4 to 4");
-        let c = number("c", |x| (0.0..0.5).contains(&x), "from 0 to below 0.5");
+        let a = number("a", |x| x > 0.0 && x <= 4.0, Range::AboveZeroAtMostFour);
+        let b = number("b", |x| (-4.0..=4.0).contains(&x), Range::MinusFourToFour);
+        let c = number("c", |x| (0.0..0.5).contains(&x), Range::ZeroToBelowHalf);
         Some(ItemParams { a: a?, b: b?, c: c? })
     }
 

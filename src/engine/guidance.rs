@@ -17,7 +17,7 @@ use super::assessment::Settings;
 use super::content::Checks;
 use super::irt::Estimate;
 use super::localized::Localized;
-use super::problem::{Problem, ProblemKind};
+use super::problem::{Problem, ProblemKind, Range};
 use super::sorting::{sort_stable_by, sort_stable_by_key};
 
 pub const GUIDANCE_FILE: &str = "guidance/guidance.json";
@@ -253,7 +253,7 @@ impl Guidance {
                 && w.demand >= 0.0
                 && w.readiness + w.interest + w.demand > 0.0,
             "weights".into(),
-            ProblemKind::OutOfRange { range: "0 or more each, not all 0" },
+            ProblemKind::OutOfRange { range: Range::NotAllZero },
         );
         let mut texts: Vec<(String, &Localized)> = Vec::new();
         for (key, labels) in [
@@ -278,7 +278,7 @@ impl Guidance {
             check(
                 (0.0..=1.0).contains(&t.score),
                 format!("demand_tiers[{i}].score"),
-                ProblemKind::OutOfRange { range: "from 0 to 1" },
+                ProblemKind::OutOfRange { range: Range::ZeroToOne },
             );
             texts.push((format!("demand_tiers[{i}].title"), &t.title));
             texts.push((format!("demand_tiers[{i}].rule"), &t.rule));
@@ -338,12 +338,12 @@ impl Guidance {
                 check(
                     f.source.starts_with("http"),
                     format!("{fp}.source"),
-                    ProblemKind::OutOfRange { range: "a web address" },
+                    ProblemKind::OutOfRange { range: Range::WebAddress },
                 );
                 check(
                     (1990..=2100).contains(&f.year),
                     format!("{fp}.year"),
-                    ProblemKind::OutOfRange { range: "a year" },
+                    ProblemKind::OutOfRange { range: Range::Year },
                 );
                 check(
                     known(&g.scopes, &f.scope),
@@ -399,7 +399,7 @@ impl Guidance {
             check(
                 t.link.starts_with("http"),
                 format!("{path}.link"),
-                ProblemKind::OutOfRange { range: "a web address" },
+                ProblemKind::OutOfRange { range: Range::WebAddress },
             );
             texts.push((format!("{path}.title"), &t.title));
             texts.push((format!("{path}.entry"), &t.entry));
@@ -545,7 +545,7 @@ impl Interests {
             problems.push(problem(
                 file,
                 "items".into(),
-                ProblemKind::OutOfRange { range: "at most 24 items" },
+                ProblemKind::OutOfRange { range: Range::AtMost24Items },
             ));
         }
         for (n, item) in i.items.iter().enumerate() {

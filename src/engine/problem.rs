@@ -60,8 +60,8 @@ pub enum ProblemKind {
     AlreadyInOrder,
     /// A matching answer that leaves an option unmatched or uses a target twice.
     BadPairs,
-    /// A number outside its allowed range, described in words.
-    OutOfRange { range: &'static str },
+    /// A value outside what its field allows.
+    OutOfRange { range: Range },
     /// A settings file that does not have the expected shape; the detail comes from the parser.
     Shape { line: usize, column: usize, detail: String },
     /// A key the format does not have (a typo, or a message no longer used).
@@ -92,6 +92,81 @@ impl Expected {
             Expected::Integer => "a whole number",
             Expected::Number => "a number",
             Expected::StringOrArray => "an option id or a list of option ids",
+        }
+    }
+}
+
+/// What a field's value must be, when it is not: a fixed set of phrases, so that the interface
+/// words them in the user's language (the catalogs' `problem_ranges`, in this order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Range {
+    AboveZero,
+    AboveZeroAtMostTwo,
+    AboveZeroAtMostFour,
+    MinusFourToFour,
+    ZeroToBelowHalf,
+    ZeroToOne,
+    AtLeastOne,
+    ZeroOrBelow,
+    NullForFirstLevel,
+    NotAllZero,
+    WebAddress,
+    Year,
+    JsonFileInContent,
+    AtMost24Items,
+    OneToFifty,
+    OneTo240,
+    Key,
+    HexId,
+    Direction,
+}
+
+impl Range {
+    /// Every range, in the catalogs' order (`Range::X as usize` is its place).
+    pub const ALL: [Range; 19] = [
+        Range::AboveZero,
+        Range::AboveZeroAtMostTwo,
+        Range::AboveZeroAtMostFour,
+        Range::MinusFourToFour,
+        Range::ZeroToBelowHalf,
+        Range::ZeroToOne,
+        Range::AtLeastOne,
+        Range::ZeroOrBelow,
+        Range::NullForFirstLevel,
+        Range::NotAllZero,
+        Range::WebAddress,
+        Range::Year,
+        Range::JsonFileInContent,
+        Range::AtMost24Items,
+        Range::OneToFifty,
+        Range::OneTo240,
+        Range::Key,
+        Range::HexId,
+        Range::Direction,
+    ];
+
+    /// The phrase in English, as in the English catalog.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Range::AboveZero => "above 0",
+            Range::AboveZeroAtMostTwo => "above 0 and at most 2",
+            Range::AboveZeroAtMostFour => "above 0 and at most 4",
+            Range::MinusFourToFour => "from -4 to 4",
+            Range::ZeroToBelowHalf => "from 0 to below 0.5",
+            Range::ZeroToOne => "from 0 to 1",
+            Range::AtLeastOne => "at least 1",
+            Range::ZeroOrBelow => "0 or below",
+            Range::NullForFirstLevel => "null for the first level",
+            Range::NotAllZero => "0 or more each, not all 0",
+            Range::WebAddress => "a web address",
+            Range::Year => "a year",
+            Range::JsonFileInContent => "a .json file inside content/",
+            Range::AtMost24Items => "at most 24 items",
+            Range::OneToFifty => "from 1 to 50",
+            Range::OneTo240 => "from 1 to 240",
+            Range::Key => "a 32-byte key in base64url",
+            Range::HexId => "16 hexadecimal digits",
+            Range::Direction => "ltr or rtl for every dir",
         }
     }
 }
@@ -162,7 +237,7 @@ impl fmt::Display for ProblemKind {
                 write!(f, "are listed in the right order already; list them shuffled")
             }
             ProblemKind::BadPairs => write!(f, "must match every option to a different target"),
-            ProblemKind::OutOfRange { range } => write!(f, "must be {range}"),
+            ProblemKind::OutOfRange { range } => write!(f, "must be {}", range.as_str()),
             ProblemKind::Shape { line, column, detail } => {
                 write!(f, "does not have the expected shape (line {line}, column {column}): {detail}")
             }

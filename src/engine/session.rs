@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::assessment::{FixedRule, Mode, Rule, Settings};
 use super::content::Checks;
-use super::problem::{Expected, Problem, ProblemKind};
+use super::problem::{Expected, Problem, ProblemKind, Range};
 use super::result_code::new_key_pair;
 
 /// What problems in a link name as their file.
@@ -82,7 +82,7 @@ impl Session {
         report(
             self.id.len() == 16 && self.id.chars().all(|c| c.is_ascii_hexdigit()),
             "id".into(),
-            ProblemKind::OutOfRange { range: "16 hexadecimal digits" },
+            ProblemKind::OutOfRange { range: Range::HexId },
         );
         report(!self.title.trim().is_empty(), "title".into(), ProblemKind::Empty);
         report(!self.domains.is_empty(), "domains".into(), ProblemKind::Empty);
@@ -101,12 +101,12 @@ impl Session {
         report(
             self.items_per_domain.is_none_or(|n| (1..=50).contains(&n)),
             "items_per_domain".into(),
-            ProblemKind::OutOfRange { range: "from 1 to 50" },
+            ProblemKind::OutOfRange { range: Range::OneToFifty },
         );
         report(
             self.minutes.is_none_or(|n| (1..=240).contains(&n)),
             "minutes".into(),
-            ProblemKind::OutOfRange { range: "from 1 to 240" },
+            ProblemKind::OutOfRange { range: Range::OneTo240 },
         );
         report(!self.languages.is_empty(), "languages".into(), ProblemKind::Empty);
         for (i, l) in self.languages.iter().enumerate() {
@@ -119,7 +119,7 @@ impl Session {
         report(
             self.public_key_bytes().is_some(),
             "public_key".into(),
-            ProblemKind::OutOfRange { range: "a 32-byte key in base64url" },
+            ProblemKind::OutOfRange { range: Range::Key },
         );
         problems
     }

@@ -18,7 +18,7 @@ use std::thread::LocalKey;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use crate::engine::problem::{Expected, Problem, ProblemKind};
+use crate::engine::problem::{Expected, Problem, ProblemKind, Range};
 
 /// The English catalog and the language list, compiled in so the first screen never waits.
 pub const ENGLISH: &str = include_str!("../../static/i18n/en.json");
@@ -55,7 +55,7 @@ pub fn languages(file: &str, text: &str) -> Result<Vec<Language>, Problem> {
         return Err(problem(ProblemKind::UnsupportedSchema { found: list.schema.to_string() }));
     }
     if list.languages.iter().any(|l| l.dir != "ltr" && l.dir != "rtl") {
-        return Err(problem(ProblemKind::OutOfRange { range: "ltr or rtl for every dir" }));
+        return Err(problem(ProblemKind::OutOfRange { range: Range::Direction }));
     }
     if list.languages.is_empty() {
         return Err(problem(ProblemKind::Empty));
@@ -379,7 +379,7 @@ catalog! {
         results_based_on, notice_set_aside, data_summary, data_import_done,
     }
     lists {
-        home_points: 3, difficulty: 3, results_calibration: 4, problem_expected: 7,
+        home_points: 3, difficulty: 3, results_calibration: 4, problem_expected: 7, problem_ranges: 19,
     }
 }
 

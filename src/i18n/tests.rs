@@ -81,3 +81,16 @@ fn plural_forms_follow_the_category() {
     let fr = Plural { locale: "fr", one: Some("o"), other: "x", ..Plural::default() };
     assert_eq!(fr.select("many"), "x");
 }
+
+#[test]
+fn range_phrases_are_in_the_catalogs_order() {
+    let en = english().unwrap();
+    for (place, range) in Range::ALL.into_iter().enumerate() {
+        assert_eq!(range as usize, place, "Range::ALL follows the declaration order");
+        assert_eq!(
+            en.messages.problem_ranges[place],
+            range.as_str(),
+            "the English catalog says what the engine says"
+        );
+    }
+}

@@ -56,6 +56,23 @@ test('broken assessment settings are reported with their file and field', async 
   await page.context().close();
 });
 
+test('a value out of range is explained in the interface language, range included', async () => {
+  const page = await openPage(env);
+  await page.addInitScript(() => localStorage.setItem('kafaa.lang', 'ar'));
+  await page.route('**/content/assessment.json', async (route) => {
+    const settings = JSON.parse(readFileSync(new URL('../../static/content/assessment.json', import.meta.url), 'utf8'));
+    settings.band.z = 0;
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(settings) });
+  });
+  await page.goto(env.origin + '/#/start');
+  await page.getByRole('heading', { name: CATALOGS.ar.bank_invalid_title }).waitFor();
+  const text = await page.locator('.bank-problems').textContent();
+  const ar = CATALOGS.ar;
+  assert.ok(text.includes(`band.z: ${fill(ar.problem_out_of_range, { range: ar.problem_ranges[0] })}`), text);
+  page.assertClean();
+  await page.context().close();
+});
+
 test('a bank that cannot be fetched says so and can be retried', async () => {
   const page = await openPage(env);
   let fail = true;

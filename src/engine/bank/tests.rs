@@ -331,9 +331,13 @@ fn irt_parameters_are_read_checked_or_derived_from_difficulty() {
             (
                 Some("i3".into()),
                 "items[0].irt.a".into(),
-                ProblemKind::OutOfRange { range: "above 0 and at most 4" }
+                ProblemKind::OutOfRange { range: Range::AboveZeroAtMostFour }
             ),
-            (Some("i3".into()), "items[0].irt.b".into(), ProblemKind::OutOfRange { range: "from -4 to 4" }),
+            (
+                Some("i3".into()),
+                "items[0].irt.b".into(),
+                ProblemKind::OutOfRange { range: Range::MinusFourToFour }
+            ),
             (
                 Some("i3".into()),
                 "items[0].irt.c".into(),

@@ -132,8 +132,9 @@ pub fn describe(kind: &ProblemKind, m: &Messages) -> String {
         ProblemKind::BadOrder => m.problem_bad_order.to_string(),
         ProblemKind::AlreadyInOrder => m.problem_already_in_order.to_string(),
         ProblemKind::BadPairs => m.problem_bad_pairs.to_string(),
-        // The allowed range is a short phrase of the format's own (in English).
-        ProblemKind::OutOfRange { range } => one(m.problem_out_of_range, "range", range.to_string()),
+        ProblemKind::OutOfRange { range } => {
+            one(m.problem_out_of_range, "range", m.problem_ranges[*range as usize].to_string())
+        }
         ProblemKind::Shape { line, column, detail } => fill(
             m.problem_shape,
             &[("line", line.to_string()), ("column", column.to_string()), ("detail", detail.clone())],
