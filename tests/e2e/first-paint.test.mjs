@@ -100,3 +100,21 @@ test('another page, a quiz in progress or a history keep the splash: no stale ho
     await page.context().close();
   }
 });
+
+test('when the app cannot start, each document says so in all three languages, with a way to reload', async () => {
+  for (const doc of ['', 'classroom.html#/classroom']) {
+    const context = await env.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.route('**/*_bg.wasm', (route) => route.abort());
+    await page.goto(env.origin + '/' + doc);
+    const alert = page.getByRole('alert');
+    await alert.getByText('Kafaa could not start.', { exact: false }).waitFor();
+    assert.match(await alert.textContent(), /n'a pas pu démarrer[\s\S]*تعذّر تشغيل كفاءة/);
+    await assertAccessible(page, `not started ${doc || 'index'}`);
+    await page.unroute('**/*_bg.wasm');
+    await alert.getByRole('link', { name: /Reload/ }).click();
+    await appStarted(page);
+    assert.equal(page.url(), env.origin + '/' + doc, 'the reload keeps the address');
+    await context.close();
+  }
+});
