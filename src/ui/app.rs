@@ -1,5 +1,5 @@
-//! The root component: owns the state, loads content and the interface language, saves after
-//! every change, routes.
+//! Starting the app (`start`), and its root component: owns the state, loads content and the
+//! interface language, saves after every change, routes.
 
 use std::rc::Rc;
 
