@@ -80,5 +80,6 @@ build_release() {
     cp "target/dist-$doc/$doc.html" target/dist-"$doc"/"$doc"-*.{js,wasm} target/dist-"$doc"/*.css dist/
   done
   node scripts/minify.mjs dist
+  node scripts/integrity.mjs dist/index.html dist/careers.html dist/classroom.html
   node scripts/csp.mjs dist/index.html dist/careers.html dist/classroom.html
 }

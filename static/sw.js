@@ -20,8 +20,8 @@ const PARTS = ['careers', 'classroom'];
 async function filesOf(pages) {
   const files = new Set(['content/index.json', 'content/assessment.json', 'i18n/languages.json',
     'guidance/guidance.json', 'guidance/interests.json']);
-  for (const m of pages.join('\n').matchAll(/(?:href|src)="(?:\.\/)?([^"?#:]+)"|(?:from |import\()'\.\/([^']+)'|module_or_path: '\.\/([^']+)'/g)) {
-    files.add(m[1] || m[2] || m[3]);
+  for (const m of pages.join('\n').matchAll(/(?:href|src)="(?:\.\/)?([^"?#:]+)"|(?:from |import\(|fetch\()'\.\/([^']+)'/g)) {
+    files.add(m[1] || m[2]);
   }
   const json = async (path) => (await fetch(path, { cache: 'no-cache' })).json();
   for (const d of (await json('content/index.json')).domains) files.add(`content/${d.file}`);

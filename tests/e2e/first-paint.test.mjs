@@ -118,3 +118,23 @@ test('when the app cannot start, each document says so in all three languages, w
     await context.close();
   }
 });
+
+test('a script or wasm that is not the one built is refused, and the page says the app could not start', async () => {
+  // Each change keeps the file valid (a comment; an extra custom section), so only its
+  // integrity hash can tell.
+  const changes = {
+    '**/kafaa-*.js': (body) => Buffer.concat([body, Buffer.from('\n// changed\n')]),
+    '**/kafaa-*_bg.wasm': (body) => Buffer.concat([body, Buffer.from([0, 3, 1, 0x78, 0])]),
+  };
+  for (const [pattern, change] of Object.entries(changes)) {
+    const context = await env.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.route(pattern, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: change(await response.body()) });
+    });
+    await page.goto(env.origin + '/');
+    await page.getByRole('alert').getByText('Kafaa could not start.', { exact: false }).waitFor();
+    await context.close();
+  }
+});
