@@ -73,6 +73,22 @@ test('a value out of range is explained in the interface language, range include
   await page.context().close();
 });
 
+test('a field missing from the settings is named in the interface language, with its place', async () => {
+  const page = await openPage(env);
+  await page.addInitScript(() => localStorage.setItem('kafaa.lang', 'fr'));
+  await page.route('**/content/assessment.json', async (route) => {
+    const settings = JSON.parse(readFileSync(new URL('../../static/content/assessment.json', import.meta.url), 'utf8'));
+    delete settings.band.percent;
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(settings) });
+  });
+  await page.goto(env.origin + '/#/start');
+  await page.getByRole('heading', { name: CATALOGS.fr.bank_invalid_title }).waitFor();
+  const text = await page.locator('.bank-problems').textContent();
+  assert.match(text, /il manque le champ « percent » \(ligne 1, colonne \d+\)/);
+  page.assertClean();
+  await page.context().close();
+});
+
 test('a bank that cannot be fetched says so and can be retried', async () => {
   const page = await openPage(env);
   let fail = true;

@@ -52,9 +52,17 @@ fn bad_settings_are_reported_precisely() {
     v["band"] = serde_json::json!({"z": 1.0});
     let err = Settings::parse("content/assessment.json", &v.to_string()).unwrap_err();
     assert!(
-        matches!(&err[0].kind, ProblemKind::Shape { detail, .. } if detail == "missing field `percent`"),
+        matches!(&err[0].kind, ProblemKind::MissingField { field, line: 1, .. } if field == "percent"),
         "{err:?}"
     );
+    assert!(
+        err[0].kind.to_string().starts_with("lacks the field \"percent\" (line 1, column"),
+        "{}",
+        err[0].kind
+    );
+    v["band"] = serde_json::json!({"z": 1.0, "percent": 80, "zz": 1});
+    let err = Settings::parse("content/assessment.json", &v.to_string()).unwrap_err();
+    assert!(matches!(&err[0].kind, ProblemKind::UnknownField { field, .. } if field == "zz"), "{err:?}");
     let err = Settings::parse("x.json", "{").unwrap_err();
     assert!(matches!(err[0].kind, ProblemKind::Syntax { .. }));
 }
