@@ -45,6 +45,7 @@ pub fn start(pages: Callback<Route, Html>) {
 
 fn initial_state(languages: Rc<Vec<Language>>) -> AppState {
     let preferred = browser::preferred_language(&languages).and_then(|l| cached_catalog(&l.code));
+    // `start`, the only way the app is mounted, remembers the English catalog first.
     let catalog = preferred.or_else(|| cached_catalog("en")).expect("remembered by start()");
     let loaded = storage::load();
     AppState::new(catalog, languages, loaded.stored, loaded.set_aside)
