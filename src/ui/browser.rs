@@ -1,6 +1,5 @@
 //! Small wrappers over browser APIs, each tolerant of their absence or of bad input.
 
-use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::*;
 
 use crate::i18n::Language;
@@ -53,7 +52,7 @@ pub fn preferred_language(languages: &[Language]) -> Option<Language> {
         let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
         languages.iter().find(|l| l.code == primary).cloned()
     };
-    if let Some(chosen) = LocalStorage::raw().get_item(LANGUAGE_KEY).ok().flatten() {
+    if let Some(chosen) = super::storage::local().and_then(|s| s.get_item(LANGUAGE_KEY).ok().flatten()) {
         if let Some(l) = known(&chosen) {
             return Some(l);
         }
@@ -75,7 +74,9 @@ pub async fn next_task() {
 
 /// Remembers the user's choice of language.
 pub fn save_language(code: &str) {
-    let _ = LocalStorage::raw().set_item(LANGUAGE_KEY, code);
+    if let Some(storage) = super::storage::local() {
+        let _ = storage.set_item(LANGUAGE_KEY, code);
+    }
 }
 
 /// The text of a file the user picked; empty when it cannot be read (the readers then say

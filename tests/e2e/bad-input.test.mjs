@@ -162,23 +162,40 @@ test('an unknown address shows a page-not-found page', async () => {
   await page.context().close();
 });
 
-test('when storage refuses to save (quota, private mode), the quiz goes on in memory with a notice', async () => {
-  const context = await env.browser.newContext({ serviceWorkers: 'block' });
-  // Every write to localStorage fails, as when the quota is full.
-  await context.addInitScript(() => {
+const REFUSALS = {
+  // Every write fails, as when the quota is full.
+  'refuses to save (quota)': () => {
     Storage.prototype.setItem = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
+  },
+  // Even asking for localStorage throws, as when the browser blocks storage for the site.
+  'is closed altogether (blocked for the site)': () => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  },
+};
+
+for (const [how, refuse] of Object.entries(REFUSALS)) {
+  test(`when storage ${how}, the quiz goes on in memory with a notice`, async () => {
+    const context = await env.browser.newContext({ serviceWorkers: 'block' });
+    await context.addInitScript(refuse);
+    const page = await openPage(env, context);
+    // The notice appears as soon as the first save fails; the quiz still runs to its results.
+    const notice = page.getByText('Your progress cannot be saved on this device').waitFor();
+    await takeFixedForm(page, env.origin, ['ai']);
+    await notice;
+    assert.equal((await page.locator('.overall').textContent()).trim(), '5 of 5 correct (100%)');
+    // The other documents start too, and the language can still be changed.
+    await page.goto(env.origin + '/classroom.html#/classroom');
+    await page.getByRole('heading', { name: CATALOGS.en.classroom_title, level: 1 }).waitFor();
+    await page.locator('#language').selectOption('fr');
+    await page.getByRole('heading', { name: CATALOGS.fr.classroom_title, level: 1 }).waitFor();
+    page.assertClean();
+    await context.close();
   });
-  const page = await openPage(env, context);
-  // The notice appears as soon as the first save fails; the quiz still runs to its results.
-  const notice = page.getByText('Your progress cannot be saved on this device').waitFor();
-  await takeFixedForm(page, env.origin, ['ai']);
-  await notice;
-  assert.equal((await page.locator('.overall').textContent()).trim(), '5 of 5 correct (100%)');
-  page.assertClean();
-  await context.close();
-});
+}
 
 test('a broken session link says what is wrong and where, in the page', async () => {
   const page = await openPage(env);
