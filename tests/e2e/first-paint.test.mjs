@@ -112,7 +112,7 @@ test('when the app cannot start, each document says so in all three languages, w
     assert.match(await alert.textContent(), /n'a pas pu démarrer[\s\S]*تعذّر تشغيل كفاءة/);
     await assertAccessible(page, `not started ${doc || 'index'}`);
     await page.unroute('**/*_bg.wasm');
-    await alert.getByRole('link', { name: /Reload/ }).click();
+    await alert.getByRole('button', { name: /Reload/ }).click();
     await appStarted(page);
     assert.equal(page.url(), env.origin + '/' + doc, 'the reload keeps the address');
     await context.close();
