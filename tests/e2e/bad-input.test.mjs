@@ -39,16 +39,23 @@ test('a domain file with broken items is reported item by item', async () => {
   await page.context().close();
 });
 
-test('broken assessment settings are reported with their file and field', async () => {
-  const page = await openPage(env);
+/** The problems the start page lists when the shipped settings are served with `change`
+ * made, in the interface language `lang`. */
+async function settingsProblems(page, lang, change) {
+  await page.addInitScript((l) => localStorage.setItem('kafaa.lang', l), lang);
   await page.route('**/content/assessment.json', async (route) => {
     const settings = JSON.parse(readFileSync(new URL('../../static/content/assessment.json', import.meta.url), 'utf8'));
-    settings.levels[2].from = -9;
+    change(settings);
     await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(settings) });
   });
   await page.goto(env.origin + '/#/start');
-  await page.getByRole('heading', { name: 'The quiz content has errors' }).waitFor();
-  const text = await page.locator('.bank-problems').textContent();
+  await page.getByRole('heading', { name: CATALOGS[lang].bank_invalid_title }).waitFor();
+  return page.locator('.bank-problems').textContent();
+}
+
+test('broken assessment settings are reported with their file and field', async () => {
+  const page = await openPage(env);
+  const text = await settingsProblems(page, 'en', (settings) => { settings.levels[2].from = -9; });
   assert.match(text, /1 problem was found/);
   assert.match(text, /content\/assessment\.json/);
   assert.match(text, /levels\[2\]\.from: is out of order/);
@@ -58,15 +65,7 @@ test('broken assessment settings are reported with their file and field', async 
 
 test('a value out of range is explained in the interface language, range included', async () => {
   const page = await openPage(env);
-  await page.addInitScript(() => localStorage.setItem('kafaa.lang', 'ar'));
-  await page.route('**/content/assessment.json', async (route) => {
-    const settings = JSON.parse(readFileSync(new URL('../../static/content/assessment.json', import.meta.url), 'utf8'));
-    settings.band.z = 0;
-    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(settings) });
-  });
-  await page.goto(env.origin + '/#/start');
-  await page.getByRole('heading', { name: CATALOGS.ar.bank_invalid_title }).waitFor();
-  const text = await page.locator('.bank-problems').textContent();
+  const text = await settingsProblems(page, 'ar', (settings) => { settings.band.z = 0; });
   const ar = CATALOGS.ar;
   assert.ok(text.includes(`band.z: ${fill(ar.problem_out_of_range, { range: ar.problem_ranges[0] })}`), text);
   page.assertClean();
@@ -75,15 +74,7 @@ test('a value out of range is explained in the interface language, range include
 
 test('a field missing from the settings is named in the interface language, with its place', async () => {
   const page = await openPage(env);
-  await page.addInitScript(() => localStorage.setItem('kafaa.lang', 'fr'));
-  await page.route('**/content/assessment.json', async (route) => {
-    const settings = JSON.parse(readFileSync(new URL('../../static/content/assessment.json', import.meta.url), 'utf8'));
-    delete settings.band.percent;
-    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(settings) });
-  });
-  await page.goto(env.origin + '/#/start');
-  await page.getByRole('heading', { name: CATALOGS.fr.bank_invalid_title }).waitFor();
-  const text = await page.locator('.bank-problems').textContent();
+  const text = await settingsProblems(page, 'fr', (settings) => { delete settings.band.percent; });
   assert.match(text, /il manque le champ « percent » \(ligne 1, colonne \d+\)/);
   page.assertClean();
   await page.context().close();
