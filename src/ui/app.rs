@@ -39,32 +39,44 @@ pub fn start(pages: Callback<Route, Html>) {
             }
             None => browser::next_task().await,
         }
-        yew::Renderer::<App>::with_props(AppProps { pages, languages }).render();
+        yew::Renderer::<App>::with_props(AppProps { pages, languages, english }).render();
     });
 }
 
-fn initial_state(languages: Rc<Vec<Language>>) -> AppState {
+fn initial_state(languages: Rc<Vec<Language>>, english: &'static Catalog) -> AppState {
     let preferred = browser::preferred_language(&languages).and_then(|l| cached_catalog(&l.code));
-    // `start`, the only way the app is mounted, remembers the English catalog first.
-    let catalog = preferred.or_else(|| cached_catalog("en")).expect("remembered by start()");
+    let catalog = preferred.unwrap_or(english);
     let loaded = storage::load();
     AppState::new(catalog, languages, loaded.stored, loaded.set_aside)
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AppProps {
     /// The pages of this document, by route: each document's entry point passes its own, so
     /// its wasm holds only those pages (see `ui::pages`).
     pub pages: Callback<Route, Html>,
     /// The languages the interface is offered in (read once by `start`).
     pub languages: Rc<Vec<Language>>,
+    /// The compiled-in English catalog: the interface until, or unless, the preferred one is
+    /// at hand.
+    pub english: &'static Catalog,
+}
+
+/// By identity: `start` makes the props once, and a derived comparison would compile a deep
+/// comparison of whole catalogs into the wasm.
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.pages == other.pages
+            && Rc::ptr_eq(&self.languages, &other.languages)
+            && std::ptr::eq(self.english, other.english)
+    }
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let state = {
-        let languages = props.languages.clone();
-        use_reducer(move || initial_state(languages))
+        let (languages, english) = (props.languages.clone(), props.english);
+        use_reducer(move || initial_state(languages, english))
     };
 
     // Persist outside the reducer: after every change to what is stored.

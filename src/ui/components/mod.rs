@@ -5,6 +5,7 @@ pub mod certainty_choice;
 pub mod class_dashboard;
 pub mod code_import;
 pub mod content_status;
+pub mod copy_button;
 pub mod domain_scores;
 pub mod guidance_controls;
 pub mod interest_form;

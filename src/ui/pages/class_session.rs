@@ -12,6 +12,7 @@ use crate::ui::browser;
 use crate::ui::components::class_dashboard::ClassDashboard;
 use crate::ui::components::code_import::{open_cached, CodeImport};
 use crate::ui::components::content_status::ContentStatusView;
+use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::qr_code::QrCodeView;
 use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_title};
 use crate::ui::route::{replace, Route};
@@ -30,7 +31,6 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
     let m = app.messages();
     let c = use_messages::<ClassroomMessages>();
     let heading = use_node_ref();
-    let copied = use_state(|| false);
     let confirming = use_state(|| false);
     let class = app.stored.sessions.iter().find(|s| s.session.id == props.id).cloned();
     use_title(class.as_ref().map_or(c.classroom_title.to_string(), |c| c.session.title.clone()));
@@ -58,13 +58,6 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
     };
     let lang = app.lang();
     let link = format!("{}{}", browser::page_address(), Route::Join { payload: session.to_payload() }.href());
-    let oncopy = {
-        let (link, copied) = (link.clone(), copied.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (link, copied) = (link.clone(), copied.clone());
-            wasm_bindgen_futures::spawn_local(async move { copied.set(browser::copy(&link).await) });
-        })
-    };
     let summary = summary(session, &content, lang, c);
     let ondelete = {
         let (app, id) = (app.clone(), session.id.clone());
@@ -86,8 +79,7 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
             <p class="share">
                 <label for="session-link">{ c.session_link }</label>
                 <input type="text" id="session-link" readonly=true value={link.clone()} dir="ltr" />
-                <button type="button" onclick={oncopy}>{ c.session_copy }</button>
-                <span role="status" class="muted">{ if *copied { c.session_copied } else { "" } }</span>
+                <CopyButton text={link.clone()} />
             </p>
             <div class="qr-box"><QrCodeView text={link} label={c.session_qr} /></div>
             <h2>{ c.session_key }</h2>

@@ -5,6 +5,7 @@ use crate::i18n::ClassroomMessages;
 use crate::engine::result_code::Submission;
 use crate::i18n::fill;
 use crate::ui::browser;
+use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::qr_code::QrCodeView;
 use crate::ui::hooks::{use_focus_on, use_messages, use_title};
 use crate::ui::route::Route;
@@ -24,7 +25,6 @@ pub fn ResultCodePage(props: &ResultCodePageProps) -> Html {
     let m = app.messages();
     let c = use_messages::<ClassroomMessages>();
     let heading = use_node_ref();
-    let copied = use_state(|| false);
     use_title(c.code_title.to_string());
     use_focus_on(heading.clone(), props.id.clone());
     let attempt = app.stored.find(&props.id).filter(|a| a.session.is_some()).cloned();
@@ -43,13 +43,6 @@ pub fn ResultCodePage(props: &ResultCodePageProps) -> Html {
         };
     };
     let Some(tag) = &attempt.session else { return html! {} };
-    let oncopy = {
-        let (code, copied) = (code.clone(), copied.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (code, copied) = (code.clone(), copied.clone());
-            wasm_bindgen_futures::spawn_local(async move { copied.set(browser::copy(&code).await) });
-        })
-    };
     let file = format!(
         "kafaa-result-{}.txt",
         tag.label.chars().filter(|c| c.is_alphanumeric()).take(30).collect::<String>()
@@ -64,9 +57,8 @@ pub fn ResultCodePage(props: &ResultCodePageProps) -> Html {
                 <textarea id="result-code" class="code-text" readonly=true rows="6" dir="ltr" spellcheck="false" value={code.clone()} />
             </p>
             <p class="actions">
-                <button type="button" class="primary" onclick={oncopy}>{ c.session_copy }</button>
+                <CopyButton text={code.clone()} primary=true />
                 <a class="button" href={browser::data_url("text/plain", &code)} download={file}>{ c.code_download }</a>
-                <span role="status" class="muted">{ if *copied { c.session_copied } else { "" } }</span>
             </p>
             <div class="qr-box"><QrCodeView text={code} label={c.code_qr} /></div>
             <p><a href={Route::Results { id: attempt.id.clone() }.href()} class="button quiet">{ c.code_results }</a></p>
