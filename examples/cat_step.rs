@@ -3,7 +3,7 @@
 //! WebAssembly under Node (built by `scripts/bench`); with `--fixture PATH` it also writes the
 //! bank and answers as JSON so that catsim can time the same step on the same data.
 
-use kafaa::engine::assessment::{AdaptiveRule, Mode, Rule};
+use kafaa::engine::assessment::{AdaptiveRule, Mode, Rule, Settings};
 use kafaa::engine::attempt::{Attempt, Plan};
 use kafaa::engine::cat::next_item;
 use kafaa::engine::localized::Localized;
@@ -18,7 +18,18 @@ const STEPS: usize = 2000;
 fn main() {
     let bank = synthetic_bank(1, BANK_SIZE, 5);
     // No stopping before the maximum, so every step does the full work.
-    let rule = AdaptiveRule { se_target: 0.0001, min_items: 1, max_items: 1000, randomesque: 3 };
+    let rule = AdaptiveRule {
+        min_items: 1,
+        max_items: 1000,
+        se_target: 0.0001,
+        classify: None,
+        randomesque: 3,
+        suggested_domains: None,
+        sittings: false,
+    };
+    // The shipped levels and band (not used to stop here: no classification).
+    let settings = Settings::parse("assessment.json", include_str!("../static/content/assessment.json"))
+        .expect("the shipped settings are valid");
     let mode = Mode {
         id: "bench".into(),
         title: Localized::en("bench"),
@@ -26,7 +37,15 @@ fn main() {
         rule: Rule::Adaptive(rule.clone()),
     };
     let domains = vec!["d0".to_string()];
-    let plan = Plan { mode: &mode, domains: &domains, certainty: false, seed: 3, now: 0.0 };
+    let plan = Plan {
+        mode: &mode,
+        settings: &settings,
+        domains: &domains,
+        certainty: false,
+        seed: 3,
+        now: 0.0,
+        avoid: Vec::new(),
+    };
     let mut attempt = Attempt::start(&bank, &plan).expect("the synthetic bank has items");
     // An examinee of ability 0.5 answers the item on screen, then the next is chosen.
     let mut rng = Rng::new(8);
@@ -34,7 +53,7 @@ fn main() {
         let Some(item) = bank.item(attempt.current_item_id()) else { break };
         let right = rng.uniform() < item.irt.p(0.5);
         attempt.answer(Some(if right { key(&item.question) } else { wrong_answer(&item.question) }));
-        let Some(next) = next_item(&bank, &attempt, &rule) else { break };
+        let Some(next) = next_item(&bank, &attempt, &settings, &rule) else { break };
         attempt.items.push(next.id.clone());
         attempt.answers.push(None);
         attempt.certainties.push(None);
@@ -52,7 +71,7 @@ fn main() {
     let start = clock::now_ms();
     let mut chosen = 0usize;
     for _ in 0..STEPS {
-        chosen += next_item(&bank, &attempt, &rule).map_or(0, |i| i.id.len());
+        chosen += next_item(&bank, &attempt, &settings, &rule).map_or(0, |i| i.id.len());
     }
     let elapsed = clock::now_ms() - start;
     clock::print(&format!(

@@ -39,8 +39,15 @@ fn main() {
     let class = ClassSession::create(session, 0.0);
     let session = &class.session;
     let mode = session.mode(&content.settings).expect("fixed mode");
-    let plan =
-        Plan { mode: &mode, domains: &session.domains, certainty: false, seed: session.seed, now: 0.0 };
+    let plan = Plan {
+        mode: &mode,
+        settings: &content.settings,
+        domains: &session.domains,
+        certainty: false,
+        seed: session.seed,
+        now: 0.0,
+        avoid: Vec::new(),
+    };
     let form = Attempt::start(&content.bank, &plan).expect("a form");
 
     let started = Instant::now();

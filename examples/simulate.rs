@@ -1,46 +1,97 @@
-//! Prints bias, RMSE and mean test length of every mode, on a synthetic 200-item 2PL bank and
-//! on the shipped bank (uncalibrated: parameters from authored difficulty).
-//! Run by `scripts/bench`: `cargo run --release --example simulate`.
+//! Simulated learners taking every mode on the shipped bank: how often the level shown is
+//! right, how often the band holds the true ability, lengths and item exposure, each beside
+//! its goal. Run by `scripts/bench` (`cargo run --release --example simulate`), which fails
+//! when a goal is missed; `-- --write static/content/precision.json` also writes the figures
+//! the "About these levels" page shows.
 
-use kafaa::engine::assessment::Settings;
+use kafaa::engine::assessment::{Rule, Settings};
 use kafaa::engine::content::whole_bank;
-use kafaa::engine::simulate::{simulate, synthetic_bank, Report};
+use kafaa::engine::simulate::{is_adaptive, precision_file, Precision};
 
-const EXAMINEES: usize = 1000;
+/// Learners per domain and mode (11 domains: 22,000 attempts per mode).
+const LEARNERS: usize = 2000;
+
+/// `KAFAA_LEARNERS` overrides [`LEARNERS`] for quick trials while tuning settings.
+fn learners() -> usize {
+    std::env::var("KAFAA_LEARNERS").ok().and_then(|v| v.parse().ok()).unwrap_or(LEARNERS)
+}
 
 fn main() {
     let read = |path: &str| {
         let path = format!("static/content/{path}");
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
     };
-    let settings = Settings::parse("content/assessment.json", &read("assessment.json"))
+    let settings_text = read("assessment.json");
+    let settings = Settings::parse("content/assessment.json", &settings_text)
         .unwrap_or_else(|problems| panic!("invalid settings: {problems:?}"));
     let (bank, problems) = whole_bank(read).unwrap_or_else(|problems| panic!("invalid index: {problems:?}"));
     assert!(problems.is_empty(), "invalid content: {problems:?}");
-    let synthetic = synthetic_bank(1, 200, 2026);
-    println!("Simulated examinees (θ ~ N(0, 1) per domain, {EXAMINEES} per row)");
-    println!("  {:<34} {:<16} {:>8} {:>8} {:>8} {:>8}", "bank", "mode", "length", "bias", "RMSE", "mean SE");
-    for (name, bank) in
-        [("synthetic 2PL, 200 items, 1 domain", &synthetic), ("shipped bank (11 domains)", &bank)]
-    {
-        for mode in &settings.modes {
-            let r = simulate(bank, &settings, mode, EXAMINEES, 99);
-            println!(
-                "  {name:<34} {:<16} {:>8.1} {:>+8.3} {:>8.3} {:>8.3}",
-                mode.id, r.mean_length, r.bias, r.rmse, r.mean_se
-            );
-            if name.starts_with("synthetic") && mode.id == "quick" {
-                verdict(&r);
-            }
+    let file = precision_file(&settings_text, &settings, &bank, learners());
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(path) = args.iter().position(|a| a == "--write").and_then(|i| args.get(i + 1)) {
+        let text = serde_json::to_string_pretty(&file).expect("figures serialize") + "\n";
+        std::fs::write(path, text).unwrap_or_else(|e| panic!("cannot write {path}: {e}"));
+        println!("wrote {path}");
+    }
+    println!(
+        "Simulated learners on the shipped bank (θ ~ N(0, 1); guessing at each type's chance rate; \
+         {} per domain and mode, one domain each, then a retest)",
+        file.learners_per_domain
+    );
+    let mut missed = 0;
+    for (mode, p) in settings.modes.iter().zip(&file.modes) {
+        let (min, max) = match &mode.rule {
+            Rule::Adaptive(r) => (r.min_items, r.max_items),
+            Rule::Fixed(r) => (r.items_per_domain, r.items_per_domain),
+        };
+        println!("  {}", mode.id);
+        let mut goal = |name: &str, value: String, goal: &str, met: bool| {
+            println!("    {name:<44} {value:>14}   goal {goal:<18} {}", if met { "met" } else { "NOT MET" });
+            missed += usize::from(!met);
+        };
+        goal(
+            "items per domain (min / mean / max)",
+            format!("{} / {:.1} / {}", p.items_min, p.items_mean, p.items_max),
+            &format!("{min}–{max}, ≥ 6"),
+            p.items_min >= 6 && p.items_min >= min && p.items_max <= max,
+        );
+        goal("right level shown", pct(p.right_level), "≥ 60%", p.right_level >= 0.60);
+        let by_level: Vec<String> = p.right_by_level.iter().map(|r| r.map_or("–".into(), pct)).collect();
+        println!("    {:<44} {:>14}", "  … by true level (low → high)", by_level.join(" "));
+        goal(
+            "80% band holds the true ability",
+            pct(p.coverage),
+            "77–83%",
+            (0.77..=0.83).contains(&p.coverage),
+        );
+        if is_adaptive(mode) {
+            goal("most-seen item seen by", pct(p.max_exposure), "≤ 40%", p.max_exposure <= 0.40);
         }
+        // The goal for overlap is the one-domain quick check's (a test of one domain).
+        if mode.id == "quick" {
+            goal("items two learners share", pct(p.overlap), "≤ 50%", p.overlap <= 0.50);
+        } else {
+            println!("    {:<44} {:>14}", "items two learners share", pct(p.overlap));
+        }
+        info(p);
+    }
+    if missed > 0 {
+        eprintln!("{missed} goal(s) missed");
+        std::process::exit(1);
     }
 }
 
-/// The issue's targets for the quick check on the synthetic bank.
-fn verdict(r: &Report) {
-    let ok = r.rmse <= 0.40 && r.mean_length <= 20.0 && r.bias.abs() <= 0.05;
+fn info(p: &Precision) {
     println!(
-        "    targets RMSE ≤ 0.40, mean length ≤ 20, |bias| ≤ 0.05: {}",
-        if ok { "met" } else { "NOT MET" }
+        "    band width {:.2} logit, inside one level {}, bias {:+.3}, RMSE {:.3}, retest repeats {}",
+        p.band_width,
+        pct(p.settled),
+        p.bias,
+        p.rmse,
+        pct(p.retest_repeat)
     );
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", 100.0 * x)
 }

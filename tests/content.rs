@@ -66,3 +66,53 @@ fn broken_fixture_is_reported_item_by_item() {
         ]
     );
 }
+
+/// The figures the "About these levels" page shows are simulated from the shipped settings
+/// and bank, not typed: the file must come from the current ones
+/// (`cargo run --release --example simulate -- --write static/content/precision.json`), and
+/// its figures meet the goals the levels are shown for.
+#[test]
+fn precision_figures_are_generated_from_the_shipped_settings_and_bank() {
+    use kafaa::engine::assessment::{Rule, Settings};
+    use kafaa::engine::simulate::{fingerprint, PrecisionFile};
+    let settings_text = read("static/content/assessment.json");
+    let settings = Settings::parse("assessment.json", &settings_text).expect("valid settings");
+    let file = PrecisionFile::parse(&read("static/content/precision.json")).expect("a precision file");
+    assert_eq!(
+        file.fingerprint,
+        fingerprint(&settings_text, &shipped_bank()),
+        "static/content/precision.json is stale: run `cargo run --release --example simulate -- --write \
+         static/content/precision.json`"
+    );
+    for mode in &settings.modes {
+        let p = file.mode(&mode.id).unwrap_or_else(|| panic!("no figures for {}", mode.id));
+        let (min, max) = match &mode.rule {
+            Rule::Adaptive(r) => (r.min_items, r.max_items),
+            Rule::Fixed(r) => (r.items_per_domain, r.items_per_domain),
+        };
+        // The start page's length claims hold in simulation.
+        assert!(p.items_min >= min && p.items_max <= max, "{}: {p:?}", mode.id);
+        assert!(p.items_min >= 6, "{}: {} items", mode.id, p.items_min);
+        assert!(p.right_level >= 0.60, "{}: right level {}", mode.id, p.right_level);
+        assert!((0.77..=0.83).contains(&p.coverage), "{}: coverage {}", mode.id, p.coverage);
+    }
+    assert!(file.mode("quick").is_some_and(|p| p.overlap <= 0.5));
+}
+
+/// Each domain has at least as many items as any mode may ask of it, so the start page's
+/// "up to N questions per domain" holds.
+#[test]
+fn every_domain_has_the_items_every_mode_may_ask() {
+    use kafaa::engine::assessment::{Rule, Settings};
+    let settings = Settings::parse("assessment.json", &read("static/content/assessment.json")).unwrap();
+    let bank = shipped_bank();
+    for mode in &settings.modes {
+        let max = match &mode.rule {
+            Rule::Adaptive(r) => r.max_items,
+            Rule::Fixed(r) => r.items_per_domain,
+        };
+        for d in &bank.domains {
+            assert!(bank.items_in(&d.id).count() >= max, "{}: fewer than {max} items for {}", d.id, mode.id);
+        }
+    }
+}

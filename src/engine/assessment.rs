@@ -4,12 +4,14 @@
 
 use serde::Deserialize;
 
-use super::irt::Estimate;
+use super::irt::{normal_cdf, Estimate};
 use super::localized::Localized;
 use super::problem::{Problem, ProblemKind, Range};
 
 /// The settings format version this code reads.
-pub const SETTINGS_SCHEMA: u64 = 1;
+/// Schema 2: adaptive lengths and precision are per measured domain (schema 1 capped the
+/// whole attempt, which left 1–2 items per domain in an all-domain quick check).
+pub const SETTINGS_SCHEMA: u64 = 2;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,6 +23,8 @@ pub struct Settings {
     pub band: Band,
     /// Certainty levels from least to most sure.
     pub certainty: Vec<CertaintyLevel>,
+    /// A domain's result resting on fewer answers than this is shown as provisional.
+    pub provisional_below: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -40,18 +44,33 @@ pub enum Rule {
     Fixed(FixedRule),
 }
 
-/// Computerized adaptive testing: maximum information with randomesque exposure control.
+/// Computerized adaptive testing, one domain after another: maximum information with
+/// randomesque exposure control, and a stopping rule per domain.
+///
+/// A domain stops once it has `min_items` and either the level it would show is likely enough
+/// (`classify`: a Bayesian rule of computerized classification testing — the posterior
+/// probability of the level shown, which is how often it is right when the model holds) or
+/// its standard error is at most `se_target`; and in any case at `max_items`. The thresholds
+/// were chosen by simulation (`examples/simulate.rs`, `static/content/precision.json`).
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AdaptiveRule {
-    /// Stop once every domain's standard error is below this...
-    pub se_target: f64,
-    /// ...but not before this many items in all...
+    /// Items per domain before any stop on precision.
     pub min_items: usize,
-    /// ...and never after this many.
+    /// Items per domain at most.
     pub max_items: usize,
+    /// Stop a domain once its standard error is at most this...
+    pub se_target: f64,
+    /// ...or once the level shown has at least this probability (`None`: never).
+    pub classify: Option<f64>,
     /// Pick at random among this many most informative items.
     pub randomesque: usize,
+    /// How many domains the start page recommends at most for this mode (`None`: any).
+    #[serde(default)]
+    pub suggested_domains: Option<usize>,
+    /// The learner may stop between domains and come back later (several sittings).
+    #[serde(default)]
+    pub sittings: bool,
 }
 
 /// The same items for everyone: drawn with a seed fixed in the data.
@@ -142,8 +161,18 @@ impl Settings {
                     let range = ProblemKind::OutOfRange { range: Range::AboveZeroAtMostTwo };
                     check(r.se_target > 0.0 && r.se_target <= 2.0, format!("{p}.se_target"), range);
                     let positive = ProblemKind::OutOfRange { range: Range::AtLeastOne };
+                    check(
+                        r.classify.is_none_or(|c| (0.0..=1.0).contains(&c)),
+                        format!("{p}.classify"),
+                        ProblemKind::OutOfRange { range: Range::ZeroToOne },
+                    );
                     check(r.min_items >= 1, format!("{p}.min_items"), positive.clone());
-                    check(r.randomesque >= 1, format!("{p}.randomesque"), positive);
+                    check(r.randomesque >= 1, format!("{p}.randomesque"), positive.clone());
+                    check(
+                        r.suggested_domains.is_none_or(|n| n >= 1),
+                        format!("{p}.suggested_domains"),
+                        positive,
+                    );
                     check(r.min_items <= r.max_items, format!("{p}.max_items"), ProblemKind::OutOfOrder);
                 }
                 Rule::Fixed(r) => check(
@@ -223,6 +252,18 @@ impl Settings {
     /// The level `theta` falls in.
     pub fn level_at(&self, theta: f64) -> usize {
         self.levels.iter().rposition(|l| l.from.is_none_or(|from| theta >= from)).unwrap_or(0)
+    }
+
+    /// The probability that the ability lies in the level `estimate` is placed in, with the
+    /// posterior taken as normal (its mean and standard deviation are what EAP gives).
+    pub fn level_probability(&self, estimate: Estimate) -> f64 {
+        let level = self.level_at(estimate.theta);
+        let below = |from: Option<f64>| {
+            from.map_or(0.0, |from| normal_cdf((from - estimate.theta) / estimate.se.max(1e-9)))
+        };
+        let next = self.levels.get(level + 1).map_or(Some(f64::INFINITY), |l| l.from);
+        let upper = next.map_or(1.0, |to| if to.is_finite() { below(Some(to)) } else { 1.0 });
+        upper - below(self.levels[level].from)
     }
 
     /// The level of an estimate and of both ends of its confidence band.

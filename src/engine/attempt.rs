@@ -10,7 +10,7 @@ use super::assessment::{Mode, Rule, Settings};
 use super::bank::{Bank, Item};
 use super::cat;
 use super::rng::Rng;
-use super::sorting::sort_stable_by_key;
+use super::sorting::{sort_stable_by, sort_stable_by_key};
 
 /// What the learner gave for one item.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,6 +60,10 @@ pub struct Attempt {
     /// The classroom session this attempt is taken in, if any (schema 4).
     #[serde(default)]
     pub session: Option<SessionTag>,
+    /// Items an adaptive attempt avoids while its domains have others: those of the
+    /// learner's previous attempt, so a retest does not repeat them.
+    #[serde(default)]
+    pub avoid: Vec<String>,
 }
 
 /// A classroom session attempt: what the student's result code needs of the session (its id
@@ -95,11 +99,15 @@ pub enum AttemptError {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan<'a> {
     pub mode: &'a Mode,
+    /// The levels and band an adaptive mode classifies against.
+    pub settings: &'a Settings,
     pub domains: &'a [String],
     pub certainty: bool,
     /// Seed for adaptive modes; fixed forms use the seed in their rule.
     pub seed: u64,
     pub now: f64,
+    /// Items to avoid where the bank allows (see [`Attempt::avoid`]).
+    pub avoid: Vec<String>,
 }
 
 impl Attempt {
@@ -131,9 +139,13 @@ impl Attempt {
             finished_at: None,
             seconds: Vec::new(),
             session: None,
+            avoid: match plan.mode.rule {
+                Rule::Adaptive(_) => plan.avoid.clone(),
+                Rule::Fixed(_) => Vec::new(),
+            },
         };
         if let Rule::Adaptive(rule) = &plan.mode.rule {
-            let first = cat::next_item(bank, &attempt, rule).ok_or(AttemptError::NoItems)?;
+            let first = cat::next_item(bank, &attempt, plan.settings, rule).ok_or(AttemptError::NoItems)?;
             attempt.push(first);
         }
         if attempt.items.is_empty() {
@@ -156,7 +168,7 @@ impl Attempt {
             return true;
         }
         let next = match settings.mode(&self.mode).map(|m| &m.rule) {
-            Some(Rule::Adaptive(rule)) => cat::next_item(bank, self, rule),
+            Some(Rule::Adaptive(rule)) => cat::next_item(bank, self, settings, rule),
             _ => None,
         };
         match next {
@@ -210,14 +222,28 @@ fn draw(bank: &Bank, domains: &[String], per_domain: usize, seed: u64) -> Vec<St
     for domain in domains {
         let mut pool: Vec<&Item> = bank.items_in(domain).collect();
         rng.shuffle(&mut pool);
-        // Stable sort after the shuffle: random within a difficulty, then deal round-robin
-        // across difficulties so a short form still mixes easy, medium and hard items.
+        // Stable sorts after the shuffle: the most informative items first (those least open
+        // to guessing, while parameters are defaults), random among equals, within each
+        // difficulty; then deal round-robin across difficulties so a short form still mixes
+        // easy, medium and hard items.
+        sort_stable_by(&mut pool, |x, y| y.irt.max_information().total_cmp(&x.irt.max_information()));
         sort_stable_by_key(&mut pool, |i| i.difficulty);
         chosen.extend(round_robin_by_difficulty(pool).into_iter().take(per_domain));
     }
     rng.shuffle(&mut chosen);
     sort_stable_by_key(&mut chosen, |i| i.difficulty);
     chosen.iter().map(|i| i.id.clone()).collect()
+}
+
+/// The items a new attempt over `domains` should avoid: those of the most recent finished
+/// attempt that measured any of them (`history` is oldest first).
+pub fn previous_items(history: &[Attempt], domains: &[String]) -> Vec<String> {
+    history
+        .iter()
+        .rev()
+        .find(|a| a.domains.iter().any(|d| domains.contains(d)))
+        .map(|a| a.items.clone())
+        .unwrap_or_default()
 }
 
 impl Attempt {

@@ -1,13 +1,14 @@
 //! Computerized adaptive testing: per-domain ability estimates, the stopping rule, and the
 //! choice of the next item.
 //!
-//! Selection is maximum Fisher information at the domain's current estimate, with
-//! randomesque exposure control (a seeded random pick among the k most informative items),
-//! content balancing across domains and their sub-topics, and no repeats. The random pick is
-//! seeded by the attempt's seed and its length, so the same answers always lead to the same
-//! next item, after a reload too.
+//! Domains are measured one after another, each with its own stopping rule. Selection is
+//! maximum Fisher information at the domain's current estimate, with randomesque exposure
+//! control (a seeded random pick among the k most informative items, ties broken at random),
+//! a random starting point, sub-topic balancing, no repeats, and the previous attempt's items
+//! avoided where the bank allows. The random pick is seeded by the attempt's seed and its
+//! length, so the same answers always lead to the same next item, after a reload too.
 
-use super::assessment::AdaptiveRule;
+use super::assessment::{AdaptiveRule, Settings};
 use super::attempt::Attempt;
 use super::bank::{Bank, Item};
 use super::irt::{eap, Estimate, Response};
@@ -57,8 +58,24 @@ pub fn estimates(bank: &Bank, attempt: &Attempt) -> Vec<DomainEstimate> {
         .collect()
 }
 
+/// Whether a domain has what the rule asks of it: its cap, or its minimum and a likely
+/// enough level or a small enough standard error.
+pub fn domain_done(d: &DomainEstimate, rule: &AdaptiveRule, settings: &Settings) -> bool {
+    let settled = rule.classify.is_some_and(|p| settings.level_probability(d.estimate) >= p);
+    d.asked >= rule.max_items || (d.asked >= rule.min_items && (d.estimate.se <= rule.se_target || settled))
+}
+
 /// The next item to ask, or `None` when the stopping rule says stop (or nothing is left).
-pub fn next_item<'b>(bank: &'b Bank, attempt: &Attempt, rule: &AdaptiveRule) -> Option<&'b Item> {
+///
+/// Domains are measured one after another, in the attempt's order, so that a long assessment
+/// can be paused between domains; an extension (more items to settle some levels) serves
+/// the least-asked of its domains first.
+pub fn next_item<'b>(
+    bank: &'b Bank,
+    attempt: &Attempt,
+    settings: &Settings,
+    rule: &AdaptiveRule,
+) -> Option<&'b Item> {
     let n = attempt.items.len();
     let mut domains = estimates(bank, attempt);
     match &attempt.extension {
@@ -67,29 +84,26 @@ pub fn next_item<'b>(bank: &'b Bank, attempt: &Attempt, rule: &AdaptiveRule) -> 
                 return None;
             }
             domains.retain(|d| ext.domains.contains(&d.domain));
+            sort_stable_by(&mut domains, |a, b| {
+                a.asked.cmp(&b.asked).then(b.estimate.se.total_cmp(&a.estimate.se))
+            });
         }
-        None => {
-            if n >= rule.max_items {
-                return None;
-            }
-            let open: Vec<DomainEstimate> =
-                domains.iter().filter(|d| d.estimate.se >= rule.se_target).cloned().collect();
-            if open.is_empty() && n >= rule.min_items {
-                return None;
-            }
-            if !open.is_empty() {
-                domains = open;
-            }
-        }
+        None => domains.retain(|d| !domain_done(d, rule, settings)),
     }
-    // Content balancing: the least-asked domain first, the least precise among equals.
-    sort_stable_by(&mut domains, |a, b| a.asked.cmp(&b.asked).then(b.estimate.se.total_cmp(&a.estimate.se)));
     let administered: Vec<usize> = attempt.items.iter().filter_map(|id| bank.position(id)).collect();
-    let mut asked = vec![false; bank.items.len()];
+    let mut unavailable = vec![false; bank.items.len()];
     for &p in &administered {
-        asked[p] = true;
+        unavailable[p] = true;
     }
+    let mut avoided = unavailable.clone();
+    for p in attempt.avoid.iter().filter_map(|id| bank.position(id)) {
+        avoided[p] = true;
+    }
+    let mut rng = Rng::new(attempt.seed ^ (n as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
     for d in &domains {
+        // A retest avoids the items of the learner's previous attempt while the domain has others.
+        let fresh = bank.positions_in(&d.domain).iter().any(|&p| !avoided[p]);
+        let skip = if fresh { &avoided } else { &unavailable };
         // Sub-topic balancing: only the sub-topics asked least so far in this domain.
         let subtopics = bank.domain(&d.domain).map_or(0, |x| x.subtopics.len()).max(1);
         let mut counts = vec![0usize; subtopics];
@@ -99,33 +113,39 @@ pub fn next_item<'b>(bank: &'b Bank, attempt: &Attempt, rule: &AdaptiveRule) -> 
             }
         }
         let count = |p: usize| counts.get(bank.subtopic_index(p)).copied().unwrap_or(0);
-        let remaining = bank.positions_in(&d.domain).iter().copied().filter(|&p| !asked[p]);
+        let remaining = bank.positions_in(&d.domain).iter().copied().filter(|&p| !skip[p]);
         let Some(least) = remaining.clone().map(count).min() else { continue };
         let candidates = remaining.filter(|&p| count(p) == least);
-        let mut rng = Rng::new(attempt.seed ^ (n as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        return randomesque(bank, candidates, d.estimate.theta, rule.randomesque, &mut rng);
+        // The first item of a domain is chosen at a random ability near the middle, so that
+        // not every learner starts on the same few items.
+        let theta = if d.asked == 0 { rng.uniform() - 0.5 } else { d.estimate.theta };
+        return randomesque(bank, candidates, theta, rule.randomesque, attempt.seed, &mut rng);
     }
     None
 }
 
-/// A random pick among the `k` items most informative at `theta`; ties broken by id so the
-/// order never depends on the bank's layout. `candidates` come by decreasing peak information,
-/// so the scan stops as soon as no further item can enter the top `k`.
+/// A random pick among the `k` items most informative at `theta`. Ties are broken by a hash
+/// of the attempt's seed and the item's id: at random for each attempt (items of one authored
+/// difficulty and type have the same default parameters, and breaking their ties by id gave
+/// every learner the same items), yet independent of the bank's layout. `candidates` come by
+/// decreasing peak information, so the scan stops as soon as no further item can enter the
+/// top `k`.
 fn randomesque<'b>(
     bank: &'b Bank,
     candidates: impl Iterator<Item = usize>,
     theta: f64,
     k: usize,
+    seed: u64,
     rng: &mut Rng,
 ) -> Option<&'b Item> {
     let k = k.max(1);
-    let better = |x: &(f64, &Item), y: &(f64, &Item)| y.0.total_cmp(&x.0).then_with(|| x.1.id.cmp(&y.1.id));
-    let mut top: Vec<(f64, &'b Item)> = Vec::with_capacity(k + 1);
+    let better = |x: &(f64, u64, &Item), y: &(f64, u64, &Item)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+    let mut top: Vec<(f64, u64, &'b Item)> = Vec::with_capacity(k + 1);
     for item in candidates.map(|p| &bank.items[p]) {
         if top.len() == k && top[k - 1].0 > item.irt.max_information() {
             break;
         }
-        let entry = (item.irt.information(theta), item);
+        let entry = (item.irt.information(theta), tie_key(seed, &item.id), item);
         let at = top.partition_point(|t| better(t, &entry).is_lt());
         if at < k {
             top.insert(at, entry);
@@ -133,7 +153,14 @@ fn randomesque<'b>(
         }
     }
     let pick = rng.below(top.len().max(1));
-    top.get(pick).map(|(_, item)| *item)
+    top.get(pick).map(|(_, _, item)| *item)
+}
+
+/// A pseudo-random key for an item in an attempt (FNV-1a of the id, mixed with the seed).
+fn tie_key(seed: u64, id: &str) -> u64 {
+    let hash =
+        id.bytes().fold(0xCBF2_9CE4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3));
+    Rng::new(seed ^ hash).next_u64()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

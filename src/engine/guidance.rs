@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::assessment::Settings;
 use super::content::Checks;
-use super::irt::Estimate;
+use super::irt::{normal_cdf, Estimate};
 use super::localized::Localized;
 use super::problem::{Problem, ProblemKind, Range};
 use super::sorting::{sort_stable_by, sort_stable_by_key};
@@ -583,20 +583,6 @@ impl Interests {
             }
         }
         sums.into_iter().map(|(f, (sum, n))| (f, sum / n as f64)).collect()
-    }
-}
-
-/// Standard normal cumulative distribution (Abramowitz–Stegun 7.1.26, error below 1.5e-7).
-pub fn normal_cdf(x: f64) -> f64 {
-    let t = 1.0 / (1.0 + 0.327_591_1 * x.abs() / std::f64::consts::SQRT_2);
-    let poly = t
-        * (0.254_829_592
-            + t * (-0.284_496_736 + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
-    let erf = 1.0 - poly * (-(x * x) / 2.0).exp();
-    if x >= 0.0 {
-        0.5 * (1.0 + erf)
-    } else {
-        0.5 * (1.0 - erf)
     }
 }
 

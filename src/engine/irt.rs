@@ -152,6 +152,20 @@ fn grid(k: usize) -> f64 {
     THETA_MIN + k as f64 * GRID_STEP
 }
 
+/// Standard normal cumulative distribution (Abramowitz–Stegun 7.1.26, error below 1.5e-7).
+pub fn normal_cdf(x: f64) -> f64 {
+    let t = 1.0 / (1.0 + 0.327_591_1 * x.abs() / std::f64::consts::SQRT_2);
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736 + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let erf = 1.0 - poly * (-(x * x) / 2.0).exp();
+    if x >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
+}
+
 /// Maximum-likelihood estimate, or `None` when it does not exist (no responses, or all
 /// right, or all wrong). The likelihood of 3PL items can have several local maxima, so the
 /// whole range is scanned before refining the best bracket by golden-section search.

@@ -98,6 +98,7 @@ impl Submission {
             finished_at: Some(0.0),
             seconds: known.iter().map(|r| r.seconds).collect(),
             session: None,
+            avoid: Vec::new(),
         }
     }
 

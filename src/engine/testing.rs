@@ -1,8 +1,9 @@
 //! Synthetic banks for the engine's unit tests.
 
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
-use super::assessment::{FixedRule, Mode, Rule};
+use super::assessment::{FixedRule, Mode, Rule, Settings};
 use super::attempt::{Answer, Attempt, Plan};
 use super::bank::{Bank, Choice, Difficulty, Domain, Item, Question, Subtopic};
 use super::localized::Localized;
@@ -27,17 +28,18 @@ pub fn sample_bank(domains: usize, per_domain: usize) -> Bank {
                 },
                 _ => Question::TrueFalse { answer: true },
             };
+            let difficulty = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard][i % 3];
             items.push(Item {
                 id: format!("d{d}-{i}"),
                 domain: format!("d{d}"),
                 subtopic: "s".into(),
-                difficulty: [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard][i % 3],
+                difficulty,
                 tags: vec![],
                 stem: Localized::en("Question"),
                 code: None,
+                irt: difficulty.default_irt(&question),
                 question,
                 explanation: Localized::en("Because"),
-                irt: [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard][i % 3].default_irt(),
             });
         }
     }
@@ -56,6 +58,12 @@ pub fn sample_bank(domains: usize, per_domain: usize) -> Bank {
         items,
     )
 }
+
+/// The shipped settings (levels, band, modes).
+pub static SETTINGS: LazyLock<Settings> = LazyLock::new(|| {
+    Settings::parse("assessment.json", include_str!("../../static/content/assessment.json"))
+        .expect("the shipped settings are valid")
+});
 
 /// The keyed answer of an item.
 pub fn right_answer(item: &Item) -> Answer {
@@ -76,6 +84,14 @@ pub fn fixed_mode(per_domain: usize, seed: u64) -> Mode {
 pub fn fixed_attempt(bank: &Bank, domains: &[&str], per_domain: usize, seed: u64) -> Attempt {
     let domains: Vec<String> = domains.iter().map(|d| d.to_string()).collect();
     let mode = fixed_mode(per_domain, seed);
-    Attempt::start(bank, &Plan { mode: &mode, domains: &domains, certainty: false, seed, now: 1.0 })
-        .expect("sample domains exist")
+    let plan = Plan {
+        mode: &mode,
+        settings: &SETTINGS,
+        domains: &domains,
+        certainty: false,
+        seed,
+        now: 1.0,
+        avoid: vec![],
+    };
+    Attempt::start(bank, &plan).expect("sample domains exist")
 }

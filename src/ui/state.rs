@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use std::collections::BTreeMap;
 
-use crate::engine::attempt::{Answer, Attempt, Plan};
+use crate::engine::attempt::{previous_items, Answer, Attempt, Plan};
 use crate::engine::content::Content;
 use crate::engine::guidance::LocalFile;
 use crate::engine::problem::Problem;
@@ -186,10 +186,12 @@ impl AppState {
         if let Some(mode) = content.settings.mode(&pending.mode) {
             let plan = Plan {
                 mode,
+                settings: &content.settings,
                 domains: &pending.domains,
                 certainty: pending.certainty,
                 seed: pending.seed,
                 now: pending.now,
+                avoid: previous_items(&self.stored.history, &pending.domains),
             };
             if let Ok(attempt) = Attempt::start(&content.bank, &plan) {
                 self.stored.current = Some(attempt);

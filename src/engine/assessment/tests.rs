@@ -11,12 +11,35 @@ fn shipped_settings_have_the_three_modes_and_ordered_levels() {
     let s = shipped();
     let ids: Vec<&str> = s.modes.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(ids, ["quick", "full", "fixed"]);
-    assert!(matches!(&s.mode("quick").unwrap().rule, Rule::Adaptive(r) if r.se_target == 0.40));
+    // Lengths are per measured domain, and every mode gives each domain at least 6 items.
+    for mode in &s.modes {
+        let fewest = match &mode.rule {
+            Rule::Adaptive(r) => r.min_items,
+            Rule::Fixed(r) => r.items_per_domain,
+        };
+        assert!(fewest >= 6, "{}: {fewest}", mode.id);
+    }
+    assert!(matches!(&s.mode("full").unwrap().rule, Rule::Adaptive(r) if r.sittings));
     assert_eq!(s.levels.len(), 4);
     assert_eq!(
         s.certainty.iter().map(|c| (c.right, c.wrong)).collect::<Vec<_>>(),
         [(1, 0), (2, -2), (3, -6)]
     );
+}
+
+#[test]
+fn the_probability_of_a_level_sums_to_one_across_the_band() {
+    let s = shipped();
+    // Deep inside the lowest level, with a small standard error: all but certain.
+    assert!(s.level_probability(Estimate { theta: -3.0, se: 0.3 }) > 0.999);
+    // In the middle of a level one logit wide, with SE 0.5: P(|Z| < 1) = 0.683.
+    let middle = (s.levels[1].from.unwrap() + s.levels[2].from.unwrap()) / 2.0;
+    let p = s.level_probability(Estimate { theta: middle, se: 0.5 });
+    assert!((p - 0.6827).abs() < 1e-3, "{p}");
+    // At the top level, open above: P(Z > −1) with the cut one SE below.
+    let top = s.levels[3].from.unwrap();
+    let p = s.level_probability(Estimate { theta: top + 0.5, se: 0.5 });
+    assert!((p - 0.8413).abs() < 1e-3, "{p}");
 }
 
 #[test]

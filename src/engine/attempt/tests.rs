@@ -1,10 +1,10 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::engine::testing::{fixed_attempt, fixed_mode, sample_bank};
+use crate::engine::testing::{fixed_attempt, fixed_mode, sample_bank, SETTINGS};
 
 fn plan<'a>(mode: &'a Mode, domains: &'a [String]) -> Plan<'a> {
-    Plan { mode, domains, certainty: false, seed: 1, now: 0.0 }
+    Plan { mode, settings: &SETTINGS, domains, certainty: false, seed: 1, now: 0.0, avoid: vec![] }
 }
 
 #[test]

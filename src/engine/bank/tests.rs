@@ -314,6 +314,23 @@ proptest! {
 }
 
 #[test]
+fn the_chance_of_a_blind_guess_follows_the_question_type() {
+    let choices = |n: usize| {
+        (0..n).map(|i| Choice { id: format!("o{i}"), text: Localized::en("x") }).collect::<Vec<_>>()
+    };
+    let single = Question::SingleChoice { options: choices(4), answer: "o0".into() };
+    let multiple = Question::MultipleSelect { options: choices(5), answers: ["o0".to_string()].into() };
+    let ordering = Question::Ordering { options: choices(4), order: vec![] };
+    let matching = Question::Matching { options: choices(4), targets: choices(5), pairs: Default::default() };
+    assert_eq!(Question::TrueFalse { answer: true }.chance(), 0.5);
+    assert_eq!(single.chance(), 0.25);
+    assert_eq!(multiple.chance(), 1.0 / 31.0);
+    assert_eq!(ordering.chance(), 1.0 / 24.0);
+    // 5 × 4 × 3 × 2 ways to give four options distinct targets among five.
+    assert_eq!(matching.chance(), 1.0 / 120.0);
+}
+
+#[test]
 fn irt_parameters_are_read_checked_or_derived_from_difficulty() {
     let mut calibrated = item("i1");
     calibrated["irt"] = json!({"a": 1.7, "b": -0.4, "c": 0.2});
@@ -321,7 +338,8 @@ fn irt_parameters_are_read_checked_or_derived_from_difficulty() {
     hard["difficulty"] = json!("hard");
     let bank = parse(&bank_with(vec![calibrated, hard])).expect("valid");
     assert_eq!(bank.items[0].irt, ItemParams { a: 1.7, b: -0.4, c: 0.2 });
-    assert_eq!(bank.items[1].irt, ItemParams { a: 1.0, b: 1.0, c: 0.0 });
+    // A hard single choice between two options: b = 1, guessed right half the time.
+    assert_eq!(bank.items[1].irt, ItemParams { a: 1.0, b: 1.0, c: 0.5 });
 
     let mut bad = item("i3");
     bad["irt"] = json!({"a": 0, "b": 9, "c": "x"});

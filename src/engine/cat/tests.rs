@@ -7,14 +7,27 @@ use crate::engine::assessment::{Mode, Rule};
 use crate::engine::attempt::Plan;
 use crate::engine::localized::Localized;
 use crate::engine::score::wrong_answer;
-use crate::engine::testing::{right_answer, sample_bank};
+use crate::engine::testing::{right_answer, sample_bank, SETTINGS};
 
+/// An adaptive mode with per-domain `min_items`..`max_items` and an SE target, no classification.
 fn adaptive(se_target: f64, min_items: usize, max_items: usize) -> Mode {
+    classifying(se_target, min_items, max_items, None)
+}
+
+fn classifying(se_target: f64, min_items: usize, max_items: usize, classify: Option<f64>) -> Mode {
     Mode {
         id: "cat".into(),
         title: Localized::en("CAT"),
         description: Localized::en("CAT"),
-        rule: Rule::Adaptive(AdaptiveRule { se_target, min_items, max_items, randomesque: 3 }),
+        rule: Rule::Adaptive(AdaptiveRule {
+            min_items,
+            max_items,
+            se_target,
+            classify,
+            randomesque: 3,
+            suggested_domains: None,
+            sittings: false,
+        }),
     }
 }
 
@@ -26,15 +39,20 @@ fn rule(mode: &Mode) -> &AdaptiveRule {
 }
 
 fn start(bank: &Bank, mode: &Mode, domains: &[&str], seed: u64) -> Attempt {
+    start_avoiding(bank, mode, domains, seed, vec![])
+}
+
+fn start_avoiding(bank: &Bank, mode: &Mode, domains: &[&str], seed: u64, avoid: Vec<String>) -> Attempt {
     let domains: Vec<String> = domains.iter().map(|d| d.to_string()).collect();
-    Attempt::start(bank, &Plan { mode, domains: &domains, certainty: false, seed, now: 0.0 }).unwrap()
+    let plan = Plan { mode, settings: &SETTINGS, domains: &domains, certainty: false, seed, now: 0.0, avoid };
+    Attempt::start(bank, &plan).unwrap()
 }
 
 /// Answers the item on screen (right or wrong) and asks for the next one.
 fn answer_and_next(bank: &Bank, mode: &Mode, attempt: &mut Attempt, right: bool) -> bool {
     let item = bank.item(attempt.current_item_id()).unwrap();
     attempt.answer(Some(if right { right_answer(item) } else { wrong_answer(&item.question) }));
-    match next_item(bank, attempt, rule(mode)) {
+    match next_item(bank, attempt, &SETTINGS, rule(mode)) {
         Some(next) => {
             attempt.items.push(next.id.clone());
             attempt.answers.push(None);
@@ -57,7 +75,7 @@ fn first_item_is_among_the_most_informative_at_zero() {
 }
 
 #[test]
-fn stops_at_the_maximum_and_never_repeats() {
+fn each_domain_stops_at_its_maximum_one_after_another_and_never_repeats() {
     let bank = sample_bank(2, 30);
     let mode = adaptive(0.01, 1, 12);
     let mut a = start(&bank, &mode, &["d0", "d1"], 5);
@@ -65,12 +83,66 @@ fn stops_at_the_maximum_and_never_repeats() {
     while answer_and_next(&bank, &mode, &mut a, steps % 2 == 0) {
         steps += 1;
     }
-    assert_eq!(a.items.len(), 12);
+    assert_eq!(a.items.len(), 24);
     let unique: HashSet<&String> = a.items.iter().collect();
-    assert_eq!(unique.len(), 12);
-    // Balanced across domains.
-    let d0 = a.items.iter().filter(|id| id.starts_with("d0")).count();
-    assert_eq!(d0, 6);
+    assert_eq!(unique.len(), 24);
+    // The first domain is measured whole before the second begins.
+    assert!(a.items[..12].iter().all(|id| id.starts_with("d0")), "{:?}", a.items);
+    assert!(a.items[12..].iter().all(|id| id.starts_with("d1")));
+}
+
+#[test]
+fn a_domain_stops_once_its_level_is_likely_enough() {
+    let bank = sample_bank(1, 30);
+    // Every answer wrong: after the minimum the lowest level is very likely.
+    let mode = classifying(0.01, 4, 20, Some(0.7));
+    let mut a = start(&bank, &mode, &["d0"], 3);
+    while answer_and_next(&bank, &mode, &mut a, false) {}
+    let estimate = estimates(&bank, &a)[0].estimate;
+    assert!(a.items.len() < 20, "{}", a.items.len());
+    assert!(SETTINGS.level_probability(estimate) >= 0.7);
+    // Without classification the same learner runs to the cap.
+    let mode = adaptive(0.01, 4, 20);
+    let mut a = start(&bank, &mode, &["d0"], 3);
+    while answer_and_next(&bank, &mode, &mut a, false) {}
+    assert_eq!(a.items.len(), 20);
+}
+
+#[test]
+fn ties_between_equal_items_are_broken_at_random_by_the_seed() {
+    // Thirty items of one difficulty and type (every third of the sample): equally informative.
+    let mut bank = sample_bank(1, 90);
+    bank.items.retain(|i| i.id.trim_start_matches("d0-").parse::<usize>().is_ok_and(|n| n % 3 == 1));
+    let bank = Bank::new(
+        bank.id.clone(),
+        bank.languages.clone(),
+        bank.title.clone(),
+        bank.domains.clone(),
+        bank.items.clone(),
+    );
+    let mode = adaptive(0.01, 1, 1);
+    let firsts: HashSet<String> =
+        (0..60).map(|seed| start(&bank, &mode, &["d0"], seed).items[0].clone()).collect();
+    // With ties broken by id, every learner would start on the same three items.
+    assert!(firsts.len() > 10, "{firsts:?}");
+}
+
+#[test]
+fn a_retest_avoids_the_previous_items_while_the_domain_has_others() {
+    let bank = sample_bank(1, 30);
+    let mode = adaptive(0.01, 1, 10);
+    let mut first = start(&bank, &mode, &["d0"], 1);
+    while answer_and_next(&bank, &mode, &mut first, true) {}
+    let mut again = start_avoiding(&bank, &mode, &["d0"], 2, first.items.clone());
+    while answer_and_next(&bank, &mode, &mut again, true) {}
+    assert_eq!(again.items.len(), 10);
+    assert!(again.items.iter().all(|id| !first.items.contains(id)));
+    // When the bank cannot avoid them all, the test still runs to its length.
+    let mode = adaptive(0.01, 1, 25);
+    let mut again = start_avoiding(&bank, &mode, &["d0"], 2, first.items.clone());
+    while answer_and_next(&bank, &mode, &mut again, true) {}
+    assert_eq!(again.items.len(), 25);
+    assert!(again.items[..20].iter().all(|id| !first.items.contains(id)));
 }
 
 #[test]
@@ -96,14 +168,14 @@ fn stops_when_the_bank_runs_out() {
 #[test]
 fn an_extension_asks_more_in_the_named_domains_only() {
     let bank = sample_bank(2, 20);
-    let mode = adaptive(0.5, 2, 4);
+    let mode = adaptive(0.01, 2, 4);
     let mut a = start(&bank, &mode, &["d0", "d1"], 3);
     while answer_and_next(&bank, &mode, &mut a, true) {}
-    assert_eq!(a.items.len(), 4);
-    a.extension = Some(crate::engine::attempt::Extension { domains: vec!["d1".into()], until: 7 });
+    assert_eq!(a.items.len(), 8);
+    a.extension = Some(crate::engine::attempt::Extension { domains: vec!["d1".into()], until: 11 });
     while answer_and_next(&bank, &mode, &mut a, true) {}
-    assert_eq!(a.items.len(), 7);
-    assert!(a.items[4..].iter().all(|id| id.starts_with("d1")));
+    assert_eq!(a.items.len(), 11);
+    assert!(a.items[8..].iter().all(|id| id.starts_with("d1")));
 }
 
 #[test]
@@ -162,11 +234,12 @@ proptest! {
         let positions = bank.positions_in("d0").to_vec();
         let mut all: Vec<(f64, &Item)> =
             positions.iter().map(|&p| &bank.items[p]).map(|i| (i.irt.information(theta), i)).collect();
-        all.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.id.cmp(&y.1.id)));
+        all.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| tie_key(seed, &x.1.id).cmp(&tie_key(seed, &y.1.id))));
         let expected: Vec<&str> = all.iter().take(k).map(|(_, i)| i.id.as_str()).collect();
         let mut picked = std::collections::BTreeSet::new();
         for r in 0..200u64 {
-            let item = randomesque(&bank, positions.iter().copied(), theta, k, &mut crate::engine::rng::Rng::new(r)).unwrap();
+            let mut rng = crate::engine::rng::Rng::new(r);
+            let item = randomesque(&bank, positions.iter().copied(), theta, k, seed, &mut rng).unwrap();
             picked.insert(item.id.as_str());
         }
         prop_assert!(picked.iter().all(|id| expected.contains(id)), "{picked:?} not within {expected:?}");

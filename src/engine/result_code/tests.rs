@@ -134,10 +134,12 @@ fn responses_rescore_to_the_same_numbers_as_the_attempt() {
     let mode = crate::engine::testing::fixed_mode(5, session.seed);
     let plan = crate::engine::attempt::Plan {
         mode: &mode,
+        settings: &crate::engine::testing::SETTINGS,
         domains: &session.domains,
         certainty: false,
         seed: session.seed,
         now: 0.0,
+        avoid: vec![],
     };
     let mut attempt = Attempt::start(&bank, &plan).unwrap();
     for i in 0..attempt.items.len() {

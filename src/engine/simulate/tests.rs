@@ -1,29 +1,43 @@
 use super::*;
+use crate::engine::testing::SETTINGS;
 
-fn settings() -> Settings {
-    Settings::parse("s.json", include_str!("../../../static/content/assessment.json"))
-        .expect("valid settings")
-}
-
-/// The targets for the quick check on a 200-item 2PL bank.
 #[test]
-fn quick_check_meets_its_targets_on_a_200_item_bank() {
-    let settings = settings();
+fn the_band_is_honest_and_lengths_stay_within_the_rule_on_a_2pl_bank() {
     let bank = synthetic_bank(1, 200, 42);
-    let r = simulate(&bank, &settings, settings.mode("quick").unwrap(), 400, 7);
-    assert!(r.rmse <= 0.40, "RMSE {}", r.rmse);
-    assert!(r.mean_length <= 20.0, "mean length {}", r.mean_length);
-    assert!(r.bias.abs() <= 0.05, "bias {}", r.bias);
-    // The reported SE is honest: close to the actual error.
-    assert!((r.mean_se - r.rmse).abs() < 0.08, "SE {} vs RMSE {}", r.mean_se, r.rmse);
+    let quick = measure(&bank, &SETTINGS, SETTINGS.mode("quick").unwrap(), 600, 7);
+    let Rule::Adaptive(rule) = &SETTINGS.mode("quick").unwrap().rule else { panic!("quick is adaptive") };
+    assert!(quick.items_min >= rule.min_items && quick.items_max <= rule.max_items, "{quick:?}");
+    assert!((0.75..=0.85).contains(&quick.coverage), "coverage {}", quick.coverage);
+    assert!(quick.bias.abs() <= 0.06, "bias {}", quick.bias);
+    // A discriminating bank places most learners right.
+    assert!(quick.right_level >= 0.6, "{}", quick.right_level);
+    // A retest avoids the items just seen: the bank has plenty.
+    assert!(quick.retest_repeat < 0.05, "{}", quick.retest_repeat);
 }
 
 #[test]
 fn the_full_assessment_is_more_precise_than_the_quick_check() {
-    let settings = settings();
     let bank = synthetic_bank(1, 200, 43);
-    let quick = simulate(&bank, &settings, settings.mode("quick").unwrap(), 150, 1);
-    let full = simulate(&bank, &settings, settings.mode("full").unwrap(), 150, 1);
+    let quick = measure(&bank, &SETTINGS, SETTINGS.mode("quick").unwrap(), 200, 1);
+    let full = measure(&bank, &SETTINGS, SETTINGS.mode("full").unwrap(), 200, 1);
     assert!(full.rmse < quick.rmse, "{} vs {}", full.rmse, quick.rmse);
-    assert!(full.mean_length > quick.mean_length);
+    assert!(full.items_mean > quick.items_mean);
+}
+
+#[test]
+fn a_fixed_form_is_the_same_for_everyone() {
+    let bank = synthetic_bank(1, 60, 44);
+    let fixed = measure(&bank, &SETTINGS, SETTINGS.mode("fixed").unwrap(), 50, 1);
+    assert_eq!(fixed.max_exposure, 1.0);
+    assert_eq!(fixed.overlap, 1.0);
+}
+
+#[test]
+fn the_fingerprint_changes_with_settings_and_parameters() {
+    let mut bank = synthetic_bank(1, 10, 45);
+    let before = fingerprint("{}", &bank);
+    assert_eq!(before, fingerprint("{}\n", &bank), "surrounding space does not count");
+    assert_ne!(before, fingerprint("{\"x\": 1}", &bank));
+    bank.items[3].irt.b += 0.5;
+    assert_ne!(before, fingerprint("{}", &bank));
 }

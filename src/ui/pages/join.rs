@@ -109,8 +109,16 @@ pub fn JoinPage(props: &JoinPageProps) -> Html {
                 return;
             }
             let now = browser::now();
-            let plan =
-                Plan { mode: &mode, domains: &session.domains, certainty: false, seed: session.seed, now };
+            // No items avoided: every student of a session takes exactly the session's quiz.
+            let plan = Plan {
+                mode: &mode,
+                settings: &content.settings,
+                domains: &session.domains,
+                certainty: false,
+                seed: session.seed,
+                now,
+                avoid: Vec::new(),
+            };
             if let Ok(mut attempt) = Attempt::start(&content.bank, &plan) {
                 attempt.session = Some(SessionTag {
                     id: session.id.clone(),

@@ -57,7 +57,7 @@ fn a_start_waits_for_its_domains_and_a_bad_domain_file_is_reported() {
     let text = std::fs::read_to_string("static/content/domains/programming.json").unwrap();
     let s = s.reduce(Action::DomainLoaded { id: "programming".into(), text: Ok(text) });
     assert!(s.pending.is_none());
-    assert_eq!(s.stored.current.as_ref().unwrap().items.len(), 5);
+    assert_eq!(s.stored.current.as_ref().unwrap().items.len(), 12);
     assert!(matches!(s.domains_status(&pending.domains), ContentStatus::Ready(_)));
 
     let s = s.reduce(Action::DomainLoaded { id: "web".into(), text: Ok("{".into()) });
