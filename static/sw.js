@@ -18,7 +18,8 @@ const PARTS = ['careers', 'classroom'];
 /** Every file of the version whose documents' texts are `pages`: the files they name, the
  * content index and settings with every domain file, and every catalog. */
 async function filesOf(pages) {
-  const files = new Set(['content/index.json', 'content/assessment.json', 'i18n/languages.json',
+  const files = new Set(['content/index.json', 'content/assessment.json', 'content/precision.json',
+    'i18n/languages.json',
     'guidance/guidance.json', 'guidance/interests.json']);
   for (const m of pages.join('\n').matchAll(/(?:href|src)="(?:\.\/)?([^"?#:]+)"|(?:from |import\(|fetch\()'\.\/([^']+)'/g)) {
     files.add(m[1] || m[2]);

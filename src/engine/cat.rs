@@ -58,6 +58,55 @@ pub fn estimates(bank: &Bank, attempt: &Attempt) -> Vec<DomainEstimate> {
         .collect()
 }
 
+/// Where a domain stands in an attempt measured one domain after another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Done,
+    Now,
+    Later,
+}
+
+/// The stage of each of the attempt's domains, in its order: the domain of the question on
+/// screen is under way, those before it are finished and those after it to come (once the
+/// attempt is extended, every other domain is finished).
+pub fn stages(bank: &Bank, attempt: &Attempt) -> Vec<(String, Stage)> {
+    let now = bank.item(attempt.current_item_id()).map(|i| i.domain.as_str());
+    let mut reached = attempt.extension.is_some();
+    attempt
+        .domains
+        .iter()
+        .map(|d| {
+            let stage = if Some(d.as_str()) == now {
+                reached = true;
+                Stage::Now
+            } else if reached {
+                if attempt.extension.is_some() {
+                    Stage::Done
+                } else {
+                    Stage::Later
+                }
+            } else {
+                Stage::Done
+            };
+            (d.clone(), stage)
+        })
+        .collect()
+}
+
+/// At a break between two domains — the question on screen is the first of its domain and
+/// not yet answered, after another domain — the finished domain and the next one.
+pub fn between_domains<'b>(bank: &'b Bank, attempt: &Attempt) -> Option<(&'b str, &'b str)> {
+    if attempt.extension.is_some() || attempt.current_answer().is_some() {
+        return None;
+    }
+    let now = bank.item(attempt.current_item_id())?;
+    let before = bank.item(attempt.items.get(attempt.current.checked_sub(1)?)?)?;
+    let first = attempt.items[..attempt.current]
+        .iter()
+        .all(|id| bank.item(id).is_none_or(|i| i.domain != now.domain));
+    (first && before.domain != now.domain).then_some((before.domain.as_str(), now.domain.as_str()))
+}
+
 /// Whether a domain has what the rule asks of it: its cap, or its minimum and a likely
 /// enough level or a small enough standard error.
 pub fn domain_done(d: &DomainEstimate, rule: &AdaptiveRule, settings: &Settings) -> bool {

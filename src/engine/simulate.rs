@@ -18,6 +18,9 @@ use super::localized::Localized;
 use super::rng::Rng;
 use super::score::{key, wrong_answer};
 
+/// Where the app finds the figures, relative to the page.
+pub const PRECISION_FILE: &str = "content/precision.json";
+
 /// The precision file's format version.
 pub const PRECISION_SCHEMA: u64 = 1;
 

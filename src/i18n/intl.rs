@@ -30,6 +30,12 @@ mod imp {
     pub fn number(locale: &str, n: usize) -> String {
         NumberFormat::new(locale).map_or_else(|_| n.to_string(), |f| f.format(n as f64))
     }
+
+    /// `x` to one decimal place, in the locale's digits and separator ("1.6", "1,6").
+    pub fn decimal(locale: &str, x: f64) -> String {
+        let x = (x * 10.0).round() / 10.0;
+        NumberFormat::new(locale).map_or_else(|_| x.to_string(), |f| f.format(x))
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -41,6 +47,10 @@ mod imp {
     pub fn number(_locale: &str, n: usize) -> String {
         n.to_string()
     }
+
+    pub fn decimal(_locale: &str, x: f64) -> String {
+        ((x * 10.0).round() / 10.0).to_string()
+    }
 }
 
-pub use imp::{number, plural_category};
+pub use imp::{decimal, number, plural_category};

@@ -170,6 +170,18 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     out
 }
 
+impl Catalog {
+    /// A whole number in the catalog's locale.
+    pub fn number(&self, n: usize) -> String {
+        intl::number(&self.language.locale, n)
+    }
+
+    /// A number to one decimal place in the catalog's locale ("1.6", "1,6").
+    pub fn decimal(&self, x: f64) -> String {
+        intl::decimal(&self.language.locale, x)
+    }
+}
+
 /// A message in the CLDR plural categories a language uses; `other` is always required.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Plural {
@@ -372,6 +384,7 @@ catalog! {
         data_import_failed, data_import_not_export, data_delete,
         data_delete_confirm, data_delete_yes, data_deleted, cancel, nav_classroom, quiz_time_left,
         quiz_time_up, results_code,
+        start_suggested, start_precision, quiz_domains, quiz_domain_done, quiz_domain_now, quiz_domain_later, quiz_pause_title, quiz_pause_body, quiz_pause_continue, quiz_pause_stop, home_resume_domains, results_provisional, results_about, about_title, about_intro, about_caveat, about_measure, about_items, about_items_value, about_right, about_right_level, about_coverage, about_width, about_settled, about_retest, about_percent, about_unavailable,
         problem_syntax, problem_missing, problem_needed_id, problem_wrong_type, problem_empty, problem_unsupported_schema, problem_duplicate_id, problem_unknown_domain, problem_unknown_subtopic, problem_unknown_type, problem_unsupported_type, problem_unknown_difficulty, problem_missing_language, problem_unknown_option, problem_too_few_options, problem_duplicate_option_text, problem_bad_answer_set, problem_bad_order, problem_already_in_order, problem_bad_pairs, problem_out_of_range, problem_shape, problem_out_of_order, problem_unexpected, problem_missing_field, problem_unknown_field, problem_at,
     }
     plurals {

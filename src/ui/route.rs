@@ -1,6 +1,6 @@
 //! The app's routes, kept in the URL fragment (`#/quiz`): any static host serves the page,
 //! and the fragment never reaches a server. A few lines of our own rather than a router
-//! crate: thirteen routes need no more, and the wasm stays within its size budget.
+//! crate: fourteen routes need no more, and the wasm stays within its size budget.
 //!
 //! The app is split into HTML documents, each with its own wasm, so the first load carries
 //! only the main one: a route names its [`Document`], and a link to a route of another
@@ -20,6 +20,8 @@ pub enum Route {
     },
     History,
     MyData,
+    /// How often each mode shows the right level, from simulation.
+    AboutLevels,
     /// Careers for an attempt's results, or for the latest results when `None`.
     Guidance {
         id: Option<String>,
@@ -88,6 +90,7 @@ impl Route {
             "/quiz" => Route::Quiz,
             "/history" => Route::History,
             "/data" => Route::MyData,
+            "/levels" => Route::AboutLevels,
             "/guidance" => Route::Guidance { id: None },
             "/classroom" => Route::Classroom,
             "/counselor" => Route::Counselor,
@@ -148,6 +151,7 @@ impl Route {
             Route::Results { id } => format!("#/results/{id}"),
             Route::History => "#/history".into(),
             Route::MyData => "#/data".into(),
+            Route::AboutLevels => "#/levels".into(),
             Route::Guidance { id: None } => "#/guidance".into(),
             Route::Guidance { id: Some(id) } => format!("#/guidance/{id}"),
             Route::Classroom => "#/classroom".into(),

@@ -273,3 +273,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn stages_and_breaks_follow_the_domains_in_order() {
+    let bank = sample_bank(3, 20);
+    let mode = adaptive(0.01, 1, 2);
+    let mut a = start(&bank, &mode, &["d0", "d1", "d2"], 4);
+    let stage = |a: &Attempt| stages(&bank, a).into_iter().map(|(_, s)| s).collect::<Vec<_>>();
+    assert_eq!(stage(&a), [Stage::Now, Stage::Later, Stage::Later]);
+    assert_eq!(between_domains(&bank, &a), None, "no break before the first question");
+    answer_and_next(&bank, &mode, &mut a, true);
+    assert_eq!(between_domains(&bank, &a), None, "no break inside a domain");
+    answer_and_next(&bank, &mode, &mut a, true);
+    assert_eq!(stage(&a), [Stage::Done, Stage::Now, Stage::Later]);
+    assert_eq!(between_domains(&bank, &a), Some(("d0", "d1")));
+    // Once answered, the break is behind the learner.
+    a.answer(Some(right_answer(bank.item(a.current_item_id()).unwrap())));
+    assert_eq!(between_domains(&bank, &a), None);
+}

@@ -12,6 +12,7 @@ use crate::ui::browser;
 use crate::ui::components::answer_review::AnswerReview;
 use crate::ui::components::domain_scores::DomainScores;
 use crate::ui::components::level_scale::LevelScale;
+use crate::ui::route::Route;
 use crate::ui::state::use_app;
 
 /// How many more items "continue" asks in a domain whose level is not settled.
@@ -69,6 +70,11 @@ pub fn ResultsReport(props: &ResultsReportProps) -> Html {
                     } }
                     { " · " }{ m.results_based_on.count(d.asked) }
                 </p>
+                if d.asked < settings.provisional_below {
+                    <p class="notice provisional">
+                        { fill(m.results_provisional, &[("n", app.catalog.number(settings.provisional_below))]) }
+                    </p>
+                }
                 if place.straddles() {
                     <p class="notice warning">
                         { fill(m.results_between, &[("low", level_title(place.low).to_string()), ("high", level_title(place.high).to_string())]) }
@@ -132,6 +138,7 @@ pub fn ResultsReport(props: &ResultsReportProps) -> Html {
             }
             <h2>{ m.results_levels }</h2>
             <ul class="levels" role="list">{ for levels }</ul>
+            <p><a href={Route::AboutLevels.href()}>{ m.results_about }</a></p>
             if fixed {
                 <h2>{ m.results_percent_correct }</h2>
                 <p class="overall">{ overall }</p>

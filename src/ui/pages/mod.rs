@@ -9,6 +9,7 @@ use crate::i18n::{CareersMessages, ClassroomMessages};
 use crate::ui::hooks::{use_part, PartsLoaded};
 use crate::ui::route::Route;
 
+pub mod about_levels;
 pub mod class_session;
 pub mod classroom;
 pub mod counselor;
@@ -33,6 +34,7 @@ pub fn main_document(route: Route) -> Html {
         Route::Results { id } => html! { <results::ResultsPage {id} /> },
         Route::History => html! { <history::HistoryPage /> },
         Route::MyData => html! { <my_data::MyDataPage /> },
+        Route::AboutLevels => html! { <about_levels::AboutLevelsPage /> },
         Route::NotFound => html! { <not_found::NotFoundPage /> },
         route => html! { <elsewhere::ElsewherePage {route} /> },
     }

@@ -32,16 +32,28 @@ pub fn StartPage() -> Html {
     let (index, settings) = (&content.index, &content.settings);
     let lang = app.lang();
     let all = set_of(index.domains.iter().map(|d| d.id.clone()));
-    let selected = (*chosen).clone().unwrap_or_else(|| all.clone());
     // Validation guarantees at least one mode.
     let Some(mode) = settings.modes.get(*mode_index).or(settings.modes.first()) else {
         return html! {};
     };
+    let suggested = match &mode.rule {
+        Rule::Adaptive(rule) => rule.suggested_domains,
+        Rule::Fixed(_) => None,
+    };
+    // Until the learner chooses: every domain, or none where the mode suggests only a few.
+    let selected =
+        (*chosen).clone().unwrap_or_else(|| if suggested.is_some() { BTreeSet::new() } else { all.clone() });
+    let n = selected.len();
     let length = match &mode.rule {
-        Rule::Fixed(rule) => m.start_total.count(rule.items_per_domain * selected.len()),
+        Rule::Fixed(rule) => m.start_total.count(rule.items_per_domain * n),
         Rule::Adaptive(rule) => fill(
             m.start_adaptive_length,
-            &[("min", rule.min_items.to_string()), ("max", rule.max_items.to_string())],
+            &[
+                ("min", app.catalog.number(rule.min_items)),
+                ("max", app.catalog.number(rule.max_items)),
+                ("low", app.catalog.number(rule.min_items * n)),
+                ("high", app.catalog.number(rule.max_items * n)),
+            ],
         ),
     };
 
@@ -156,8 +168,14 @@ pub fn StartPage() -> Html {
                         <span class="muted" id="certainty-desc">{ m.start_certainty_hint }</span>
                     </span>
                 </label>
+                if let Some(most) = suggested {
+                    <p class={classes!(if n > most { "notice warning" } else { "muted" })}>
+                        { fill(m.start_suggested, &[("n", app.catalog.number(most))]) }
+                    </p>
+                }
                 <p class="total" aria-live="polite">
                     { if selected.is_empty() { m.start_pick_one.to_string() } else { length } }
+                    { " " }<a href={Route::AboutLevels.href()}>{ m.start_precision }</a>
                 </p>
                 if in_progress {
                     <p class="notice warning">

@@ -9,6 +9,7 @@ fn fragments_and_routes_round_trip() {
         Route::Results { id: "1a2b-3c".into() },
         Route::History,
         Route::MyData,
+        Route::AboutLevels,
         Route::Guidance { id: None },
         Route::Guidance { id: Some("9z".into()) },
         Route::Classroom,
