@@ -104,6 +104,7 @@ fn write(path: &str, text: &str) {
 /// Three languages, 1,000 learners each; item i07 is 0.8 logit harder in Arabic.
 fn dif_check() {
     let items = draw_items(ITEMS, 0.35, &mut Rng::new(2027));
+    let a = items.iter().find(|(id, _)| id == "i07").map_or(1.0, |(_, p)| p.a);
     let mut design = Design::complete(items);
     design.dif.push(("i07".into(), "ar".into(), 0.8));
     let mut rng = Rng::new(99);
@@ -114,6 +115,7 @@ fn dif_check() {
     let calibration = fit(&data, &Options::new(Model::TwoPl));
     let difs = mantel_haenszel(&data, &calibration.abilities);
     println!("\nDIF check (Mantel–Haenszel, ETS classes): 3 × 1,000 learners, item i07 b + 0.8 in ar");
+    println!("  i07 has a = {a:.2}: expected |Δ| about 2.35 × a × 0.8 = {:.2} against ar", 2.35 * a * 0.8);
     let languages = data.languages();
     for (r, f) in language_pairs(languages) {
         let pair: Vec<_> = difs.iter().filter(|d| d.reference == r && d.focal == f).collect();

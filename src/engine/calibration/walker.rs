@@ -95,7 +95,8 @@ impl<'f> Walker<'f> {
             match self.field(obj, "kind", "") {
                 Some(v) if v.as_str() == Some(kind) => {}
                 Some(other) => {
-                    self.report("kind", ProblemKind::UnknownType { found: other.to_string() });
+                    let detail = format!("{other} where this file has \"{kind}\"");
+                    self.report("kind", ProblemKind::Shape { line: 0, column: 0, detail });
                     ok = false;
                 }
                 None => ok = false,

@@ -74,10 +74,8 @@ fn wrong_schema_or_kind_stops_reading() {
     let k = kinds(r#"{"schema": 2, "kind": "kafaa-responses", "records": "x"}"#);
     assert_eq!(k, [("schema".into(), None, ProblemKind::UnsupportedSchema { found: "2".into() })]);
     let k = kinds(r#"{"schema": 1, "kind": "kafaa-calibration", "records": []}"#);
-    assert_eq!(
-        k,
-        [("kind".into(), None, ProblemKind::UnknownType { found: "\"kafaa-calibration\"".into() })]
-    );
+    let detail = r#""kafaa-calibration" where this file has "kafaa-responses""#.to_string();
+    assert_eq!(k, [("kind".into(), None, ProblemKind::Shape { line: 0, column: 0, detail })]);
     let k = kinds(r#"{"records": []}"#);
     assert_eq!(
         k,
