@@ -152,7 +152,7 @@ fn run(args: &Args) -> Result<(), String> {
         );
     }
     let (file, left_out) = ParamsFile::from_calibration(&calibration);
-    for (id, _) in &left_out {
+    for id in &left_out {
         println!("not written, estimates outside the bank's ranges (a in (0, 4], b in [-4, 4]): {id}");
     }
     if let Some(out) = &args.out {

@@ -295,7 +295,8 @@ fn newton(item: &mut ItemParams, n: &OnGrid, r: &OnGrid, fit_a: bool, priors: Op
     let start = objective(item, n, r, fit_a, priors);
     for _ in 0..30 {
         let trial = ItemParams {
-            a: (item.a.ln() + d_la).clamp(LOG_A_BOUNDS.0, LOG_A_BOUNDS.1).exp(),
+            // a round trip through ln would move a fixed or common a by a rounding error.
+            a: if fit_a { (item.a.ln() + d_la).clamp(LOG_A_BOUNDS.0, LOG_A_BOUNDS.1).exp() } else { item.a },
             b: (item.b + d_b).clamp(B_BOUNDS.0, B_BOUNDS.1),
             c: item.c,
         };

@@ -43,14 +43,6 @@ pub struct Calibrated {
     pub n: usize,
 }
 
-/// Why an item of a calibration was not written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LeftOut {
-    /// Its a, b or c falls outside the bank's ranges (an item nearly everyone got right or
-    /// wrong, or one that hardly discriminates): keep its authored defaults and look at it.
-    OutOfRange,
-}
-
 fn a_ok(a: f64) -> bool {
     a > 0.0 && a <= 4.0
 }
@@ -70,9 +62,11 @@ fn round(x: f64) -> f64 {
 }
 
 impl ParamsFile {
-    /// The file for a calibration, estimates rounded; items whose estimates the bank could
-    /// not take are left out and listed.
-    pub fn from_calibration(calibration: &Calibration) -> (ParamsFile, Vec<(String, LeftOut)>) {
+    /// The file for a calibration, estimates rounded. Items whose a, b or c falls outside the
+    /// bank's ranges (one nearly everyone got right or wrong, or one that hardly
+    /// discriminates) are left out, and their ids returned: they keep their authored defaults
+    /// until someone has looked at them.
+    pub fn from_calibration(calibration: &Calibration) -> (ParamsFile, Vec<String>) {
         let mut items = BTreeMap::new();
         let mut left_out = Vec::new();
         for item in &calibration.items {
@@ -84,7 +78,7 @@ impl ParamsFile {
             if a_ok(params.a) && b_ok(params.b) && c_ok(params.c) && item.n > 0 {
                 items.insert(item.id.clone(), entry);
             } else {
-                left_out.push((item.id.clone(), LeftOut::OutOfRange));
+                left_out.push(item.id.clone());
             }
         }
         (ParamsFile { model: calibration.model, items }, left_out)
