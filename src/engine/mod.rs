@@ -6,6 +6,7 @@
 pub mod assessment;
 pub mod attempt;
 pub mod bank;
+pub mod calibration;
 pub mod cat;
 pub mod class_report;
 pub mod content;
