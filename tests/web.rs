@@ -174,7 +174,7 @@ fn plan<'a>(
 }
 
 #[wasm_bindgen_test]
-async fn the_full_assessment_pauses_between_domains_and_goes_on_when_asked() {
+async fn the_full_assessment_says_where_a_sitting_may_end_and_shows_progress_by_domain() {
     let content = content();
     let domains = vec!["programming".to_string(), "web".to_string()];
     let mode = content.settings.mode("full").unwrap();
@@ -188,22 +188,16 @@ async fn the_full_assessment_pauses_between_domains_and_goes_on_when_asked() {
     let n = attempt.current + 1;
     let root = mount(state(content.clone(), Some(attempt)), html! { <QuizPage /> }).await;
     let heading = query(&root, "h1")[0].clone();
-    assert_eq!(heading.text_content().unwrap(), "Programming fundamentals: finished");
-    assert_eq!(gloo::utils::document().active_element().unwrap(), heading);
-    assert!(query(&root, "fieldset.question").is_empty(), "no question during the break");
-    let steps: Vec<String> =
-        query(&root, ".domain-progress li").iter().map(|li| li.text_content().unwrap()).collect();
-    assert_eq!(steps, ["Programming fundamentals: finished", "Web development: in progress"]);
-    let stop = query(&root, "a.button")[0].clone();
-    assert_eq!(stop.text_content().unwrap(), "Stop for now");
-    let go = query(&root, "button.primary")[0].clone();
-    assert_eq!(go.text_content().unwrap(), "Continue with Web development");
-    click(&go);
-    yew::scheduler::flush().await;
-    let heading = query(&root, "h1")[0].clone();
     assert_eq!(heading.text_content().unwrap(), format!("Question {n}"));
-    assert_eq!(gloo::utils::document().active_element().unwrap(), heading, "focus follows to the question");
-    assert_eq!(query(&root, "fieldset.question").len(), 1);
+    assert_eq!(gloo::utils::document().active_element().unwrap(), heading);
+    let progress = query(&root, ".domain-progress")[0].text_content().unwrap();
+    assert_eq!(progress, "Programming fundamentals: finished · Web development: in progress");
+    let notice = query(&root, ".notice.sitting")[0].text_content().unwrap();
+    assert!(
+        notice.starts_with("Programming fundamentals: finished. Web development starts here."),
+        "{notice}"
+    );
+    assert!(notice.ends_with("Stop for now"), "{notice}");
     root.remove();
 }
 

@@ -58,7 +58,8 @@ pub fn estimates(bank: &Bank, attempt: &Attempt) -> Vec<DomainEstimate> {
         .collect()
 }
 
-/// Where a domain stands in an attempt measured one domain after another.
+/// Where a domain stands in an attempt measured one domain after another (in this order, so
+/// that views can index their words by it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
     Done,

@@ -384,7 +384,7 @@ catalog! {
         data_import_failed, data_import_not_export, data_delete,
         data_delete_confirm, data_delete_yes, data_deleted, cancel, nav_classroom, quiz_time_left,
         quiz_time_up, results_code,
-        start_suggested, start_precision, quiz_domains, quiz_domain_done, quiz_domain_now, quiz_domain_later, quiz_pause_title, quiz_pause_body, quiz_pause_continue, quiz_pause_stop, home_resume_domains, results_provisional, results_about, about_title, about_intro, about_caveat, about_measure, about_items, about_items_value, about_right, about_right_level, about_coverage, about_width, about_settled, about_retest, about_percent, about_unavailable,
+        start_suggested, quiz_domains, quiz_domain_done, quiz_domain_now, quiz_domain_later, quiz_pause_body, quiz_pause_stop, home_resume_domains, results_provisional, results_about,
         problem_syntax, problem_missing, problem_needed_id, problem_wrong_type, problem_empty, problem_unsupported_schema, problem_duplicate_id, problem_unknown_domain, problem_unknown_subtopic, problem_unknown_type, problem_unsupported_type, problem_unknown_difficulty, problem_missing_language, problem_unknown_option, problem_too_few_options, problem_duplicate_option_text, problem_bad_answer_set, problem_bad_order, problem_already_in_order, problem_bad_pairs, problem_out_of_range, problem_shape, problem_out_of_order, problem_unexpected, problem_missing_field, problem_unknown_field, problem_at,
     }
     plurals {
@@ -411,6 +411,7 @@ catalog! {
         guidance_chart_choose, guidance_not_measured, guidance_local_title, guidance_local_intro,
         guidance_local_load, guidance_local_in_use, guidance_local_builtin, guidance_local_reset,
         guidance_local_invalid, guidance_local_broken, filter_duration,
+        about_title, about_intro, about_caveat, about_measure, about_items, about_items_value, about_right, about_right_level, about_coverage, about_width, about_settled, about_retest, about_percent, about_unavailable,
     }
     plurals {
         guidance_duration, guidance_duration_max,

@@ -50,7 +50,8 @@ pub enum Route {
 pub enum Document {
     /// `index.html`: home, quiz, results, history, my data.
     Main,
-    /// `careers.html`: the careers page and its larger guidance code.
+    /// `careers.html`: the careers page and its larger guidance code, and what the levels
+    /// rest on (read from the results, not needed to take a quiz).
     Careers,
     /// `classroom.html`: sessions, result codes, the class dashboard and the counselor's view.
     Classroom,
@@ -122,7 +123,7 @@ impl Route {
 
     pub fn document(&self) -> Document {
         match self {
-            Route::Guidance { .. } => Document::Careers,
+            Route::Guidance { .. } | Route::AboutLevels => Document::Careers,
             Route::Classroom
             | Route::ClassSession { .. }
             | Route::Join { .. }

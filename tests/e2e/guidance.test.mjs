@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   start, openPage, assertAccessible, itemById, currentItemId, answerByMouse, CATALOGS, fill, domainTitle, takeFixedForm, appStarted,
+  PER_DOMAIN,
 } from './support.mjs';
 
 const GUIDANCE = JSON.parse(readFileSync(new URL('../../static/guidance/guidance.json', import.meta.url), 'utf8'));
@@ -31,8 +32,8 @@ for (const lang of ['en', 'fr', 'ar']) {
     await page.locator('#domain-data').check();
     await page.locator('#domain-programming').check();
     await page.getByRole('button', { name: t.start_button }).click();
-    for (let n = 1; n <= 10; n++) {
-      await page.getByRole('heading', { name: fill(t.quiz_progress, { n, total: 10 }) }).waitFor();
+    for (let n = 1; n <= 2 * PER_DOMAIN; n++) {
+      await page.getByRole('heading', { name: fill(t.quiz_progress, { n, total: 2 * PER_DOMAIN }) }).waitFor();
       await answerByMouse(page, itemById(await currentItemId(page)), true);
       await page.locator('button[type=submit]').click();
     }
@@ -100,8 +101,8 @@ test('a counselor can change the weights and filter the training', async () => {
   await page.locator('label.option.all input').uncheck();
   await page.locator('#domain-cybersecurity').check();
   await page.getByRole('button', { name: 'Start' }).click();
-  for (let n = 1; n <= 5; n++) {
-    await page.getByRole('heading', { name: `Question ${n} of 5` }).waitFor();
+  for (let n = 1; n <= PER_DOMAIN; n++) {
+    await page.getByRole('heading', { name: `Question ${n} of ${PER_DOMAIN}` }).waitFor();
     await answerByMouse(page, itemById(await currentItemId(page)), true);
     await page.locator('button[type=submit]').click();
   }

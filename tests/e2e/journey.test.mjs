@@ -5,8 +5,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   start, openPage, assertAccessible, itemById, currentItemId, questionHeading, tabTo, answerByMouse, answerByKeyboard,
-  CATALOGS, domainTitle, fill, appStarted,
+  CATALOGS, domainTitle, fill, appStarted, PER_DOMAIN, SETTINGS,
 } from './support.mjs';
+
+/** The quick check's rule, per domain. */
+const QUICK = SETTINGS.modes.find((m) => m.id === 'quick').rule.adaptive;
 
 let env;
 before(async () => { env = await start(); });
@@ -43,15 +46,16 @@ test('a quiz taken with the keyboard only is scored and reviewed', async () => {
     await tabTo(page, `#domain-${d}`);
     await page.keyboard.press('Space');
   }
-  await page.getByText('15 questions in all').waitFor();
+  await page.getByText(`${3 * PER_DOMAIN} questions in all`).waitFor();
   await tabTo(page, 'button[type=submit]');
   await page.keyboard.press('Enter');
 
   const missed = [];
-  for (let n = 1; n <= 15; n++) {
-    await page.getByRole('heading', { name: `Question ${n} of 15` }).waitFor();
+  const total = 3 * PER_DOMAIN;
+  for (let n = 1; n <= total; n++) {
+    await page.getByRole('heading', { name: `Question ${n} of ${total}` }).waitFor();
     // Focus moves to each new question, so keyboard and screen-reader users start there.
-    assert.equal(await page.evaluate(() => document.activeElement.textContent), `Question ${n} of 15`);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), `Question ${n} of ${total}`);
     if (n === 1) await assertAccessible(page, 'quiz');
     const right = n !== 2 && n !== 7;
     if (!right) missed.push(await currentItemId(page));
@@ -60,11 +64,11 @@ test('a quiz taken with the keyboard only is scored and reviewed', async () => {
 
   await page.getByRole('heading', { name: 'Your results' }).waitFor();
   // A fixed form shows the percentage beside the levels.
-  assert.equal((await page.locator('.overall').textContent()).trim(), '13 of 15 correct (87%)');
+  assert.equal((await page.locator('.overall').textContent()).trim(), `${total - 2} of ${total} correct (${Math.round((100 * (total - 2)) / total)}%)`);
   assert.equal(await page.locator('table.domain-scores tbody tr').count(), 3);
   assert.equal(await page.locator('.level-card').count(), 3);
   assert.match(await page.locator('.level-card').first().textContent(), /Likely range \(80%\)/);
-  assert.equal(await page.locator('.review-item').count(), 15);
+  assert.equal(await page.locator('.review-item').count(), total);
   assert.equal(await page.locator('.review-item.wrong').count(), 2);
   const wrong = page.locator('.review-item.wrong').first();
   assert.match(await wrong.textContent(), /Correct answer:/);
@@ -77,47 +81,48 @@ test('a quiz taken with the keyboard only is scored and reviewed', async () => {
 });
 
 test('a reload in the middle of a quiz resumes at the same question with the answers kept', async () => {
+  const F = PER_DOMAIN;
   const page = await openPage(env);
   await startQuiz(page, { domains: ['programming'] });
 
   const chosen = [];
   for (let n = 1; n <= 3; n++) {
-    await page.getByRole('heading', { name: `Question ${n} of 5` }).waitFor();
+    await page.getByRole('heading', { name: `Question ${n} of ${F}` }).waitFor();
     const item = itemById(await currentItemId(page));
     chosen.push(item);
     await answerByMouse(page, item, true);
     await page.getByRole('button', { name: 'Next' }).click();
   }
-  await page.getByRole('heading', { name: 'Question 4 of 5' }).waitFor();
+  await page.getByRole('heading', { name: `Question 4 of ${F}` }).waitFor();
   const fourth = await currentItemId(page);
 
   await page.reload();
-  await page.getByRole('heading', { name: 'Question 4 of 5' }).waitFor();
+  await page.getByRole('heading', { name: `Question 4 of ${F}` }).waitFor();
   assert.equal(await currentItemId(page), fourth);
-  assert.equal(await questionHeading(page), 'Question 4 of 5');
-  await page.getByText('3 of 5 answered').waitFor();
+  assert.equal(await questionHeading(page), `Question 4 of ${F}`);
+  await page.getByText(`3 of ${F} answered`).waitFor();
   await page.getByRole('button', { name: 'Previous' }).click();
-  await page.getByRole('heading', { name: 'Question 3 of 5' }).waitFor();
+  await page.getByRole('heading', { name: `Question 3 of ${F}` }).waitFor();
   assert.equal(await currentItemId(page), chosen[2].id);
 
   // A closed tab is a reload of a new page: open the app again in a new tab of the same profile.
   const again = await openPage(env, page.context());
   await page.close();
   await again.goto(env.origin + '/');
-  await again.getByText('You stopped at question 3 of 5.').waitFor();
+  await again.getByText(`You stopped at question 3 of ${F}.`).waitFor();
   await again.getByRole('link', { name: 'Resume your quiz' }).click();
-  await again.getByRole('heading', { name: 'Question 3 of 5' }).waitFor();
+  await again.getByRole('heading', { name: `Question 3 of ${F}` }).waitFor();
 
   // Finishing with unanswered questions asks first.
-  await again.getByRole('button', { name: 'Next' }).click();
-  await again.getByRole('heading', { name: 'Question 4 of 5' }).waitFor();
-  await again.getByRole('button', { name: 'Next' }).click();
-  await again.getByRole('heading', { name: 'Question 5 of 5' }).waitFor();
+  for (let n = 4; n <= F; n++) {
+    await again.getByRole('button', { name: 'Next' }).click();
+    await again.getByRole('heading', { name: `Question ${n} of ${F}` }).waitFor();
+  }
   await again.getByRole('button', { name: 'See my results' }).click();
-  await again.getByText('2 questions are unanswered and will count as wrong.').waitFor();
+  await again.getByText(`${F - 3} questions are unanswered and will count as wrong.`).waitFor();
   await again.getByRole('button', { name: 'Finish anyway' }).click();
   await again.getByRole('heading', { name: 'Your results' }).waitFor();
-  assert.equal((await again.locator('.overall').textContent()).trim(), '3 of 5 correct (60%)');
+  assert.equal((await again.locator('.overall').textContent()).trim(), `3 of ${F} correct (${Math.round(300 / F)}%)`);
 
   await again.getByRole('link', { name: 'History', exact: true }).first().click();
   await again.getByRole('heading', { name: 'Your past quizzes' }).waitFor();
@@ -133,10 +138,10 @@ test('two finished quizzes are both in the history, newest first', async () => {
   const page = await openPage(env);
   for (const domain of ['data', 'safety']) {
     await startQuiz(page, { domains: [domain] });
-    for (let n = 1; n <= 5; n++) {
-      await page.getByRole('heading', { name: `Question ${n} of 5` }).waitFor();
+    for (let n = 1; n <= PER_DOMAIN; n++) {
+      await page.getByRole('heading', { name: `Question ${n} of ${PER_DOMAIN}` }).waitFor();
       await answerByMouse(page, itemById(await currentItemId(page)), n % 2 === 0);
-      await page.getByRole('button', { name: n < 5 ? 'Next' : 'See my results' }).click();
+      await page.getByRole('button', { name: n < PER_DOMAIN ? 'Next' : 'See my results' }).click();
     }
     await page.getByRole('heading', { name: 'Your results' }).waitFor();
   }
@@ -154,7 +159,10 @@ test('a quick check adapts, resumes the same next item after a reload, stops by 
   const page = await openPage(env);
   await page.goto(env.origin + '/#/start');
   assert.ok(await page.getByLabel(/Quick check/).isChecked(), 'the quick check is the default');
-  await page.getByLabel('All domains').uncheck();
+  // It recommends a few domains and starts with none chosen.
+  await page.getByText('Up to 3 domains recommended', { exact: false }).waitFor();
+  assert.equal(await page.locator('input[id^=domain-]:checked').count(), 0);
+  await page.getByText('Choose at least one domain.').waitFor();
   for (const d of ['cloud', 'ai', 'cybersecurity']) await page.locator(`#domain-${d}`).check();
   await page.getByLabel(/certainty-based marking/).check();
   await page.getByRole('button', { name: 'Start' }).click();
@@ -182,9 +190,9 @@ test('a quick check adapts, resumes the same next item after a reload, stops by 
     if (n === 1) await assertAccessible(page, 'adaptive quiz with certainty');
     await page.locator('button[type=submit]').click();
     await page.waitForFunction((k) => document.querySelector('fieldset.question')?.dataset.item !== k, id);
-    assert.ok(n <= 20, 'the quick check never asks more than its maximum');
+    assert.ok(n <= 3 * QUICK.max_items, 'the quick check never asks more than its maximum per domain');
   }
-  assert.ok(n >= 6, `at least the minimum of 6 items, got ${n}`);
+  assert.ok(n >= 3 * QUICK.min_items, `at least the minimum per domain, got ${n}`);
   assert.equal(await page.locator('.level-card').count(), 3);
   // No percent-correct table for adaptive modes, but the certainty report.
   assert.equal(await page.locator('table.domain-scores').count(), 0);
@@ -236,8 +244,8 @@ for (const lang of ['en', 'fr', 'ar']) {
     await page.getByText(domainTitle('programming', lang), { exact: true }).waitFor();
     await page.getByRole('button', { name: t.start_button }).click();
 
-    for (let n = 1; n <= 5; n++) {
-      await page.getByRole('heading', { name: fill(t.quiz_progress, { n, total: 5 }) }).waitFor();
+    for (let n = 1; n <= PER_DOMAIN; n++) {
+      await page.getByRole('heading', { name: fill(t.quiz_progress, { n, total: PER_DOMAIN }) }).waitFor();
       const item = itemById(await currentItemId(page));
       assert.equal((await page.locator('fieldset.question legend').textContent()).trim(), item.stem[lang]);
       if (item.code) {
@@ -251,7 +259,7 @@ for (const lang of ['en', 'fr', 'ar']) {
     }
     await page.getByRole('heading', { name: t.results_title }).waitFor();
     assert.equal(await page.locator('main').evaluate((el) => getComputedStyle(el).direction), dir);
-    const overall = fill(t.results_overall, { correct: 5, total: 5, percent: 100 });
+    const overall = fill(t.results_overall, { correct: PER_DOMAIN, total: PER_DOMAIN, percent: 100 });
     assert.equal((await page.locator('.overall').textContent()).trim(), overall);
     assert.match(await page.locator('.review').textContent(), new RegExp(t.results_why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     await assertAccessible(page, `results ${lang}`);

@@ -2,7 +2,7 @@
 // fits the width without horizontal scrolling, in English and in Arabic.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, itemById, currentItemId, answerByMouse, createSession, CATALOGS, appStarted } from './support.mjs';
+import { start, openPage, itemById, currentItemId, answerByMouse, createSession, CATALOGS, appStarted, PER_DOMAIN } from './support.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -30,7 +30,7 @@ for (const lang of ['en', 'ar']) {
     await page.locator('label.option.all input').uncheck();
     await page.locator('#domain-data').check();
     await page.getByRole('button', { name: t.start_button }).click();
-    for (let n = 1; n <= 5; n++) {
+    for (let n = 1; n <= PER_DOMAIN; n++) {
       await page.locator('fieldset.question').waitFor();
       await fits(page, `question ${n}`);
       const id = await currentItemId(page);

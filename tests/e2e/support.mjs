@@ -19,6 +19,9 @@ const read = (path) => JSON.parse(readFileSync(new URL(`../../static/${path}`, i
 /** The shipped index, every item by id, and the UI catalogs: to answer questions right or
  * wrong on purpose and to expect the texts of each language. */
 export const INDEX = read('content/index.json');
+/** The assessment settings, and the fixed form's questions per domain. */
+export const SETTINGS = read('content/assessment.json');
+export const PER_DOMAIN = SETTINGS.modes.find((m) => m.id === 'fixed').rule.fixed.items_per_domain;
 const ITEMS = Object.fromEntries(
   INDEX.domains.flatMap((d) => read(`content/${d.file}`).items.map((i) => [i.id, i])));
 export const itemById = (id) => ITEMS[id];
@@ -147,7 +150,7 @@ export async function tabTo(page, selector) {
   throw new Error(`Tab never reached ${selector}`);
 }
 
-/** Takes the fixed form (5 questions per domain) in `domains` with the mouse, answering right
+/** Takes the fixed form ([`PER_DOMAIN`] questions per domain) in `domains` with the mouse, answering right
  * when `right(n)` says so, and waits for the results. */
 export async function takeFixedForm(page, origin, domains, right = () => true) {
   await page.goto(origin + '/#/start');
@@ -155,7 +158,7 @@ export async function takeFixedForm(page, origin, domains, right = () => true) {
   await page.getByLabel('All domains').uncheck();
   for (const d of domains) await page.locator(`#domain-${d}`).check();
   await page.getByRole('button', { name: 'Start' }).click();
-  const total = 5 * domains.length;
+  const total = PER_DOMAIN * domains.length;
   for (let n = 1; n <= total; n++) {
     await page.getByRole('heading', { name: `Question ${n} of ${total}` }).waitFor();
     await answerByMouse(page, itemById(await currentItemId(page)), right(n));

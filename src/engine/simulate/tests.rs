@@ -41,3 +41,17 @@ fn the_fingerprint_changes_with_settings_and_parameters() {
     bank.items[3].irt.b += 0.5;
     assert_ne!(before, fingerprint("{}", &bank));
 }
+
+#[test]
+fn the_precision_file_reads_back_what_was_written_and_refuses_anything_else() {
+    let bank = synthetic_bank(1, 40, 46);
+    let file = precision_file("{}", &SETTINGS, &bank, 20);
+    let text = serde_json::to_string_pretty(&file).unwrap();
+    assert_eq!(PrecisionFile::parse(&text), Some(file));
+    assert_eq!(PrecisionFile::parse("{"), None);
+    assert_eq!(PrecisionFile::parse(&text.replace("\"schema\": 1", "\"schema\": 2")), None);
+    assert_eq!(
+        PrecisionFile::parse(&text.replacen("\"coverage\": ", "\"coverage\": \"x\", \"was\": ", 1)),
+        None
+    );
+}

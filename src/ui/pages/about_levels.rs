@@ -1,10 +1,10 @@
 use yew::prelude::*;
 
 use crate::engine::simulate::{PrecisionFile, PRECISION_FILE};
-use crate::i18n::fill;
+use crate::i18n::{fill, CareersMessages};
 use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::content::fetch_text;
-use crate::ui::hooks::{use_focus_on, use_title};
+use crate::ui::hooks::{use_focus_on, use_messages, use_title};
 use crate::ui::state::use_app;
 
 /// The precision file as fetched: `None` while loading, `Some(None)` when it could not be
@@ -16,7 +16,7 @@ type Fetched = Option<Option<PrecisionFile>>;
 #[function_component]
 pub fn AboutLevelsPage() -> Html {
     let app = use_app();
-    let m = app.messages();
+    let m = use_messages::<CareersMessages>();
     let heading = use_node_ref();
     use_title(m.about_title.to_string());
     use_focus_on(heading.clone(), ());
@@ -46,7 +46,7 @@ pub fn AboutLevelsPage() -> Html {
     };
 
     let body = match &*fetched {
-        None => html! { <p class="muted" role="status">{ m.loading_page }</p> },
+        None => html! { <p class="muted" role="status">{ app.messages().loading_page }</p> },
         Some(None) => html! { <p class="notice warning" role="alert">{ m.about_unavailable }</p> },
         Some(Some(file)) => {
             let modes: Vec<_> =

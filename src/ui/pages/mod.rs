@@ -34,7 +34,6 @@ pub fn main_document(route: Route) -> Html {
         Route::Results { id } => html! { <results::ResultsPage {id} /> },
         Route::History => html! { <history::HistoryPage /> },
         Route::MyData => html! { <my_data::MyDataPage /> },
-        Route::AboutLevels => html! { <about_levels::AboutLevelsPage /> },
         Route::NotFound => html! { <not_found::NotFoundPage /> },
         route => html! { <elsewhere::ElsewherePage {route} /> },
     }
@@ -44,6 +43,7 @@ pub fn main_document(route: Route) -> Html {
 pub fn careers_document(route: Route) -> Html {
     let page = match route {
         Route::Guidance { id } => html! { <guidance::GuidancePage {id} /> },
+        Route::AboutLevels => html! { <about_levels::AboutLevelsPage /> },
         route => html! { <elsewhere::ElsewherePage {route} /> },
     };
     html! { <CareersParts>{ page }</CareersParts> }

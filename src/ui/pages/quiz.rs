@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::engine::assessment::Rule;
 use crate::engine::bank::Difficulty;
-use crate::engine::cat::{between_domains, stages, Stage};
+use crate::engine::cat::{between_domains, stages};
 use crate::i18n::fill;
 use crate::ui::browser;
 use crate::ui::components::certainty_choice::CertaintyChoice;
@@ -22,10 +22,7 @@ pub fn QuizPage() -> Html {
     let heading = use_node_ref();
     // Shown after "See my results" while questions of a fixed form are unanswered.
     let confirming = use_state(|| false);
-    // The break between two domains the learner has passed (at the question of that index).
-    let resumed = use_state(|| None::<usize>);
-    // Focus moves to each new question, and from a break to the question after it.
-    let key = app.stored.current.as_ref().map(|a| (a.id.clone(), a.current, *resumed == Some(a.current)));
+    let key = app.stored.current.as_ref().map(|a| (a.id.clone(), a.current));
     let adaptive = match (app.content(), &app.stored.current) {
         (Some(content), Some(a)) => content.settings.mode(&a.mode).and_then(|mode| match &mode.rule {
             Rule::Adaptive(rule) => Some(rule.clone()),
@@ -130,53 +127,17 @@ pub fn QuizPage() -> Html {
     let last = adaptive.is_none() && attempt.is_last();
     let title_of =
         |id: &str| bank.domain(id).map(|d| d.title.get(lang).to_string()).unwrap_or_else(|| id.to_string());
-    // A long assessment pauses between domains: the learner may stop there and resume later.
-    let pause = adaptive
-        .as_ref()
-        .filter(|rule| rule.sittings && *resumed != Some(index))
-        .and_then(|_| between_domains(bank, &attempt));
+    // A long assessment can be left between domains and resumed later: the first question of
+    // each new domain says so.
+    let pause = adaptive.as_ref().filter(|rule| rule.sittings).and_then(|_| between_domains(bank, &attempt));
     let stages = adaptive.as_ref().filter(|_| attempt.domains.len() > 1).map(|_| stages(bank, &attempt));
+    // Progress by domain, in one line: "Programming: finished · Web: in progress · ...".
     let progress = stages.map(|stages| {
-        html! {
-            <section class="domain-progress" aria-labelledby="domain-progress-title">
-                <h2 id="domain-progress-title" class="visually-hidden">{ m.quiz_domains }</h2>
-                <ol role="list">
-                    { for stages.iter().map(|(d, stage)| {
-                        let (class, word) = match stage {
-                            Stage::Done => ("done", m.quiz_domain_done),
-                            Stage::Now => ("now", m.quiz_domain_now),
-                            Stage::Later => ("later", m.quiz_domain_later),
-                        };
-                        html! {
-                            <li class={class} aria-current={(*stage == Stage::Now).then_some("step")}>
-                                <span>{ title_of(d) }</span>{ ": " }<span class="muted">{ word }</span>
-                            </li>
-                        }
-                    }) }
-                </ol>
-            </section>
-        }
+        let words = [m.quiz_domain_done, m.quiz_domain_now, m.quiz_domain_later];
+        let line: Vec<String> =
+            stages.iter().map(|(d, stage)| format!("{}: {}", title_of(d), words[*stage as usize])).collect();
+        html! { <p class="domain-progress" aria-label={m.quiz_domains}>{ line.join(" · ") }</p> }
     });
-    if let Some((done, next)) = pause {
-        let (done, next) = (title_of(done), title_of(next));
-        let oncontinue = {
-            let resumed = resumed.clone();
-            Callback::from(move |_: MouseEvent| resumed.set(Some(index)))
-        };
-        return html! {
-            <section class="quiz quiz-pause">
-                <h1 ref={heading} tabindex="-1">{ fill(m.quiz_pause_title, &[("domain", done)]) }</h1>
-                { progress }
-                <p>{ fill(m.quiz_pause_body, &[("domain", next.clone())]) }</p>
-                <p class="actions">
-                    <button type="button" class="primary" onclick={oncontinue}>
-                        { fill(m.quiz_pause_continue, &[("domain", next)]) }
-                    </button>
-                    <a href={Route::Home.href()} class="button">{ m.quiz_pause_stop }</a>
-                </p>
-            </section>
-        };
-    }
 
     html! {
         <section class="quiz">
@@ -191,6 +152,12 @@ pub fn QuizPage() -> Html {
                 { progress }
             } else {
                 <QuizProgress answered={attempt.answered()} total={attempt.items.len()} />
+            }
+            if let Some((done, next)) = pause {
+                <p class="notice sitting">
+                    { fill(m.quiz_pause_body, &[("done", title_of(done)), ("domain", title_of(next))]) }{ " " }
+                    <a href={Route::Home.href()}>{ m.quiz_pause_stop }</a>
+                </p>
             }
             <form {onsubmit}>
                 { match &item {

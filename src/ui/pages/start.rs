@@ -169,13 +169,12 @@ pub fn StartPage() -> Html {
                     </span>
                 </label>
                 if let Some(most) = suggested {
-                    <p class={classes!(if n > most { "notice warning" } else { "muted" })}>
+                    <p class={if n > most { "notice warning" } else { "muted" }}>
                         { fill(m.start_suggested, &[("n", app.catalog.number(most))]) }
                     </p>
                 }
                 <p class="total" aria-live="polite">
                     { if selected.is_empty() { m.start_pick_one.to_string() } else { length } }
-                    { " " }<a href={Route::AboutLevels.href()}>{ m.start_precision }</a>
                 </p>
                 if in_progress {
                     <p class="notice warning">

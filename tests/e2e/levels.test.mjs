@@ -1,0 +1,113 @@
+// What the levels rest on: a full assessment taken over two sittings, domain by domain, and
+// the "About these levels" page, whose figures are the simulation's, in every language.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  start, openPage, assertAccessible, itemById, currentItemId, answerByMouse, CATALOGS, fill, domainTitle, appStarted,
+  SETTINGS,
+} from './support.mjs';
+
+const PRECISION = JSON.parse(readFileSync(new URL('../../static/content/precision.json', import.meta.url), 'utf8'));
+const FULL = SETTINGS.modes.find((m) => m.id === 'full').rule.adaptive;
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** Answers the question on screen and waits for the next screen. */
+async function answer(page, right) {
+  const id = await currentItemId(page);
+  await answerByMouse(page, itemById(id), right);
+  await page.locator('button[type=submit]').click();
+  await page.waitForFunction((k) => document.querySelector('fieldset.question')?.dataset.item !== k, id);
+  return id;
+}
+
+test('a full assessment is taken over two sittings, domain by domain', async () => {
+  const page = await openPage(env);
+  await page.goto(env.origin + '/#/start');
+  await page.getByLabel(/Full assessment/).check();
+  await page.getByLabel('All domains').uncheck();
+  for (const d of ['safety', 'testing']) await page.locator(`#domain-${d}`).check();
+  // The length stated is the rule's, per domain and in all.
+  await page.getByText(`Each domain: ${FULL.min_items} to ${FULL.max_items} questions`, { exact: false }).waitFor();
+  await page.getByText(`In all: ${2 * FULL.min_items} to ${2 * FULL.max_items} questions.`, { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Start' }).click();
+
+  // The first domain, to its end: every question is of that domain.
+  const progress = page.locator('.domain-progress');
+  await progress.waitFor();
+  assert.equal(await progress.textContent(), `${domainTitle('safety')}: in progress · ${domainTitle('testing')}: to come`);
+  let asked = 0;
+  while (itemById(await currentItemId(page)).domain === 'safety') {
+    await answer(page, asked % 3 !== 0);
+    asked += 1;
+    await page.locator('fieldset.question').waitFor();
+  }
+  assert.ok(asked >= FULL.min_items && asked <= FULL.max_items, `${asked} questions in the first domain`);
+  // The first question of the next domain says the learner may stop here.
+  const notice = page.locator('.notice.sitting');
+  assert.match(await notice.textContent(), new RegExp(`^${domainTitle('safety')}: finished\\. ${domainTitle('testing')} starts here\\.`));
+  assert.equal(await progress.textContent(), `${domainTitle('safety')}: finished · ${domainTitle('testing')}: in progress`);
+  await assertAccessible(page, 'first question of the second domain');
+
+  // Stop for now: the home page says how far the assessment has come, even after a reload.
+  await notice.getByRole('link', { name: 'Stop for now' }).click();
+  await page.getByText('1 of 2 domains finished.').waitFor();
+  await page.reload();
+  await appStarted(page);
+  await page.getByText('1 of 2 domains finished.').waitFor();
+
+  // The second sitting starts where the first ended.
+  await page.getByRole('link', { name: 'Resume your quiz' }).click();
+  await page.getByRole('heading', { name: `Question ${asked + 1}`, exact: true }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), `Question ${asked + 1}`);
+  await notice.waitFor();
+  for (;;) {
+    await page.locator('fieldset.question, section.results, h1:has-text("Your results")').first().waitFor();
+    if (await page.getByRole('heading', { name: 'Your results' }).count()) break;
+    assert.equal(itemById(await currentItemId(page)).domain, 'testing');
+    await answer(page, true);
+  }
+  await page.getByRole('heading', { name: 'Your results' }).waitFor();
+  assert.equal(await page.locator('.level-card').count(), 2);
+  // Each level says what it rests on, and links to how precise the levels are.
+  assert.match(await page.locator('.level-card').first().textContent(), new RegExp(`Based on ${asked} answers`));
+  await page.getByRole('link', { name: 'How precise are these levels?' }).click();
+  await page.getByRole('heading', { name: 'About these levels' }).waitFor();
+  page.assertClean();
+  await page.context().close();
+});
+
+for (const lang of ['en', 'fr', 'ar']) {
+  test(`"About these levels" shows the simulated figures in ${lang}`, async () => {
+    const t = CATALOGS[lang];
+    const page = await openPage(env);
+    await page.goto(env.origin + '/');
+    await appStarted(page);
+    await page.locator('#language').selectOption(lang);
+    await page.getByRole('heading', { name: t.home_title }).waitFor();
+    await page.goto(env.origin + '/careers.html#/levels');
+    await page.getByRole('heading', { name: t.about_title }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
+    const table = page.locator('table.about-levels');
+    await table.waitFor();
+    // One column per mode, in the settings' order, with the mode's title.
+    const heads = await table.locator('thead th').allTextContents();
+    assert.deepEqual(heads.slice(1), SETTINGS.modes.map((m) => m.title[lang]));
+    // The row of right levels carries the file's figures, rounded to whole percents.
+    const right = table.locator('tbody tr', { hasText: t.about_right }).first();
+    const cells = await right.locator('td').allTextContents();
+    const expected = SETTINGS.modes.map((m) => {
+      const p = PRECISION.modes.find((x) => x.mode === m.id);
+      return fill(t.about_percent, { value: Math.round(100 * p.right_level) });
+    });
+    assert.deepEqual(cells.map((c) => c.trim()), expected);
+    await page.getByText(fill(t.about_intro, { n: PRECISION.learners_per_domain }).slice(0, 30), { exact: false }).waitFor();
+    await assertAccessible(page, `about levels ${lang}`);
+    page.assertClean();
+    await page.context().close();
+  });
+}
