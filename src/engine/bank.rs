@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use super::irt::ItemParams;
 use super::localized::Localized;
 use super::problem::{Expected, Problem, ProblemKind, Range};
+use super::rng::Rng;
 use super::sorting::set_of;
 
 /// The bank format version this code reads.
@@ -148,6 +149,35 @@ pub enum Question {
         targets: Vec<Choice>,
         pairs: BTreeMap<String, String>,
     },
+}
+
+impl Item {
+    /// The item as an attempt shows it: its options, and a matching item's targets, in an
+    /// order drawn from `seed` (the attempt's) and the item's id, so that the order in the file
+    /// carries no cue and two learners see different orders, while a reload shows the same.
+    /// An ordering item never starts in its answer's order. Answers name options by id, so
+    /// scoring and result codes do not depend on the order shown.
+    pub fn shuffled(&self, seed: u64) -> Item {
+        let mut rng = Rng::for_key(seed, &self.id);
+        let mut item = self.clone();
+        match &mut item.question {
+            Question::SingleChoice { options, .. } | Question::MultipleSelect { options, .. } => {
+                rng.shuffle(options)
+            }
+            Question::Ordering { options, order } => {
+                rng.shuffle(options);
+                if options.len() > 1 && options.iter().map(|o| &o.id).eq(order.iter()) {
+                    options.rotate_left(1);
+                }
+            }
+            Question::Matching { options, targets, .. } => {
+                rng.shuffle(options);
+                rng.shuffle(targets);
+            }
+            Question::TrueFalse { .. } => {}
+        }
+        item
+    }
 }
 
 /// Types reserved by the format for later versions; named so authors get a clear message.

@@ -12,6 +12,15 @@ impl Rng {
         Rng(seed)
     }
 
+    /// A generator for one key (an item id) within a seeded attempt: independent streams per
+    /// item that do not depend on the bank's layout. FNV-1a of the key, mixed with the seed.
+    pub fn for_key(seed: u64, key: &str) -> Self {
+        let hash = key
+            .bytes()
+            .fold(0xCBF2_9CE4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3));
+        Rng(seed ^ hash)
+    }
+
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;

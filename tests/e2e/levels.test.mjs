@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   start, openPage, assertAccessible, itemById, currentItemId, answerByMouse, CATALOGS, fill, domainTitle, appStarted,
-  SETTINGS,
+  SETTINGS, PER_DOMAIN,
 } from './support.mjs';
 
 const PRECISION = JSON.parse(readFileSync(new URL('../../static/content/precision.json', import.meta.url), 'utf8'));
@@ -111,3 +111,36 @@ for (const lang of ['en', 'fr', 'ar']) {
     await page.context().close();
   });
 }
+
+test('options are shown in an order of the attempt, the same after a reload', async () => {
+  const page = await openPage(env);
+  await page.goto(env.origin + '/#/start');
+  await page.getByLabel(/Fixed form/).check();
+  await page.getByLabel('All domains').uncheck();
+  await page.locator('#domain-data').check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  const shown = () => page.locator('fieldset.question input[type=radio], fieldset.question input[type=checkbox], fieldset.question ol.ordering button[id$="-up"]')
+    .evaluateAll((els) => els.map((e) => e.value || e.id.replace(/-up$/, '').split('-').pop()));
+  let reordered = 0;
+  let choiceItems = 0;
+  for (let n = 1; n <= PER_DOMAIN; n++) {
+    await page.getByRole('heading', { name: `Question ${n} of ${PER_DOMAIN}` }).waitFor();
+    const item = itemById(await currentItemId(page));
+    if (['single_choice', 'multiple_select', 'ordering'].includes(item.type)) {
+      choiceItems += 1;
+      const order = await shown();
+      assert.deepEqual([...order].sort(), item.options.map((o) => o.id).sort());
+      if (order.join() !== item.options.map((o) => o.id).join()) reordered += 1;
+      if (item.type === 'ordering') assert.notDeepEqual(order, item.answer, 'an ordering item never starts solved');
+      await page.reload();
+      await page.getByRole('heading', { name: `Question ${n} of ${PER_DOMAIN}` }).waitFor();
+      assert.deepEqual(await shown(), order, 'a reload keeps the order');
+    }
+    await answer(page, true);
+  }
+  assert.ok(choiceItems >= 6 && reordered >= choiceItems / 2, `${reordered} of ${choiceItems} items reordered`);
+  await page.getByRole('heading', { name: 'Your results' }).waitFor();
+  assert.equal((await page.locator('.overall').textContent()).trim(), `${PER_DOMAIN} of ${PER_DOMAIN} correct (100%)`);
+  page.assertClean();
+  await page.context().close();
+});

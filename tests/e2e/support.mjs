@@ -105,6 +105,32 @@ export async function currentItemId(page) {
   return page.locator('fieldset.question').getAttribute('data-item');
 }
 
+/** The option ids of the question on screen in the order shown (options are shuffled per
+ * attempt): choice inputs' values, or an ordering list's items. */
+async function shownOrder(page, item) {
+  const prefix = `q-${item.id}-`;
+  if (item.type === 'ordering') {
+    return page.locator('fieldset.question ol.ordering button[id$="-up"]')
+      .evaluateAll((bs, p) => bs.map((b) => b.id.slice(p.length, -3)), prefix);
+  }
+  return page.locator('fieldset.question input').evaluateAll((is) => is.map((i) => i.value));
+}
+
+/** Moves an ordering question's items into `target` with their "up" buttons, pressed by
+ * `press`; keeps the order as it is when nothing needs to move. */
+async function order(page, item, target, press) {
+  const current = await shownOrder(page, item);
+  let moved = false;
+  for (let p = 0; p < target.length; p++) {
+    for (let at = current.indexOf(target[p]); at > p; at--) {
+      await press(`[id="q-${item.id}-${target[p]}-up"]`);
+      current.splice(at - 1, 0, current.splice(at, 1)[0]);
+      moved = true;
+    }
+  }
+  return moved;
+}
+
 /** Answers the question on screen with mouse and form controls: right, or deliberately wrong. */
 export async function answerByMouse(page, item, right) {
   const q = (suffix) => page.locator(`[id="q-${item.id}-${suffix}"]`);
@@ -117,14 +143,7 @@ export async function answerByMouse(page, item, right) {
     for (const id of ids) await q(id).check();
   } else if (item.type === 'ordering') {
     const target = right ? item.answer : [...item.answer].reverse();
-    const current = item.options.map((o) => o.id);
-    for (let p = 0; p < target.length; p++) {
-      for (let at = current.indexOf(target[p]); at > p; at--) {
-        await q(`${target[p]}-up`).click();
-        current.splice(at - 1, 0, current.splice(at, 1)[0]);
-      }
-    }
-    if (current.every((id, i) => id === item.options[i].id)) {
+    if (!(await order(page, item, target, (selector) => page.locator(selector).click()))) {
       await page.locator('fieldset.question button.quiet').click();
     }
   } else if (item.type === 'matching') {
@@ -206,7 +225,7 @@ export async function answerByKeyboard(page, right) {
   const item = itemById(await currentItemId(page));
   const q = (suffix) => `[id="q-${item.id}-${suffix}"]`;
   if (item.type === 'multiple_select') {
-    const ids = item.options.map((o) => o.id);
+    const ids = await shownOrder(page, item);
     const wanted = right ? item.answer : [ids.find((id) => !item.answer.includes(id))];
     await tabTo(page, 'fieldset.question input');
     for (const [i, id] of ids.entries()) {
@@ -216,15 +235,8 @@ export async function answerByKeyboard(page, right) {
   } else if (item.type === 'ordering') {
     // Move buttons, pressed with Enter; after a move, focus stays on the moved item.
     const target = right ? item.answer : [...item.answer].reverse();
-    const current = item.options.map((o) => o.id);
-    for (let p = 0; p < target.length; p++) {
-      for (let at = current.indexOf(target[p]); at > p; at--) {
-        await page.focus(q(`${target[p]}-up`));
-        await page.keyboard.press('Enter');
-        current.splice(at - 1, 0, current.splice(at, 1)[0]);
-      }
-    }
-    if (current.every((id, i) => id === item.options[i].id)) {
+    const press = async (selector) => { await page.focus(selector); await page.keyboard.press('Enter'); };
+    if (!(await order(page, item, target, press))) {
       await tabTo(page, 'fieldset.question button.quiet');
       await page.keyboard.press('Enter');
     }
@@ -234,11 +246,12 @@ export async function answerByKeyboard(page, right) {
     for (const [i, option] of options.entries()) {
       await tabTo(page, q(option));
       const wanted = right || i > 0 ? item.answer[option] : item.targets.find((t) => t.id !== item.answer[option]).id;
-      const steps = item.targets.findIndex((t) => t.id === wanted) + 1;
+      const shown = await page.locator(`${q(option)} option`).evaluateAll((os) => os.map((o) => o.value));
+      const steps = shown.indexOf(wanted);
       for (let k = 0; k < steps; k++) await page.keyboard.press('ArrowDown');
     }
   } else {
-    const values = item.type === 'true_false' ? [true, false] : item.options.map((o) => o.id);
+    const values = item.type === 'true_false' ? [true, false] : await shownOrder(page, item);
     const key = values.indexOf(item.answer);
     const target = right ? key : (key + 1) % values.length;
     await tabTo(page, 'fieldset.question input');

@@ -75,7 +75,9 @@ pub fn QuizPage() -> Html {
     let (bank, settings) = (&content.bank, &content.settings);
     let lang = app.lang();
     let index = attempt.current;
-    let item = bank.item(attempt.current_item_id()).cloned();
+    // Options in the attempt's own order (its seed and start time are stored with it).
+    let item =
+        bank.item(attempt.current_item_id()).map(|i| i.shuffled(attempt.seed ^ attempt.started_at as u64));
     let unanswered = attempt.unanswered();
     let answered = attempt.current_answer().is_some();
     // A fixed form may be left unanswered and revisited; an adaptive test needs every answer,
