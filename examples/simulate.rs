@@ -4,7 +4,7 @@
 //! when a goal is missed; `-- --write static/content/precision.json` also writes the figures
 //! the "About these levels" page shows.
 
-use kafaa::engine::assessment::{Rule, Settings};
+use kafaa::engine::assessment::Settings;
 use kafaa::engine::content::whole_bank;
 use kafaa::engine::simulate::{is_adaptive, precision_file, Precision};
 
@@ -26,6 +26,8 @@ fn main() {
         .unwrap_or_else(|problems| panic!("invalid settings: {problems:?}"));
     let (bank, problems) = whole_bank(read).unwrap_or_else(|problems| panic!("invalid index: {problems:?}"));
     assert!(problems.is_empty(), "invalid content: {problems:?}");
+    let bank = bank.with_pilots(&settings.pilots);
+    let all: Vec<String> = bank.domains.iter().map(|d| d.id.clone()).collect();
     let file = precision_file(&settings_text, &settings, &bank, learners());
     let args: Vec<String> = std::env::args().collect();
     if let Some(path) = args.iter().position(|a| a == "--write").and_then(|i| args.get(i + 1)) {
@@ -40,10 +42,8 @@ fn main() {
     );
     let mut missed = 0;
     for (mode, p) in settings.modes.iter().zip(&file.modes) {
-        let (min, max) = match &mode.rule {
-            Rule::Adaptive(r) => (r.min_items, r.max_items),
-            Rule::Fixed(r) => (r.items_per_domain, r.items_per_domain),
-        };
+        // Pilot items included: the lengths the start page states.
+        let (min, max) = settings.length(mode, &all).per_domain;
         println!("  {}", mode.id);
         let mut goal = |name: &str, value: String, goal: &str, met: bool| {
             println!("    {name:<44} {value:>14}   goal {goal:<18} {}", if met { "met" } else { "NOT MET" });

@@ -73,7 +73,7 @@ fn broken_fixture_is_reported_item_by_item() {
 /// its figures meet the goals the levels are shown for.
 #[test]
 fn precision_figures_are_generated_from_the_shipped_settings_and_bank() {
-    use kafaa::engine::assessment::{Rule, Settings};
+    use kafaa::engine::assessment::Settings;
     use kafaa::engine::simulate::{fingerprint, PrecisionFile};
     let settings_text = read("static/content/assessment.json");
     let settings = Settings::parse("assessment.json", &settings_text).expect("valid settings");
@@ -84,12 +84,10 @@ fn precision_figures_are_generated_from_the_shipped_settings_and_bank() {
         "static/content/precision.json is stale: run `cargo run --release --example simulate -- --write \
          static/content/precision.json`"
     );
+    let all: Vec<String> = shipped_bank().domains.iter().map(|d| d.id.clone()).collect();
     for mode in &settings.modes {
         let p = file.mode(&mode.id).unwrap_or_else(|| panic!("no figures for {}", mode.id));
-        let (min, max) = match &mode.rule {
-            Rule::Adaptive(r) => (r.min_items, r.max_items),
-            Rule::Fixed(r) => (r.items_per_domain, r.items_per_domain),
-        };
+        let (min, max) = settings.length(mode, &all).per_domain;
         // The start page's length claims hold in simulation.
         assert!(p.items_min >= min && p.items_max <= max, "{}: {p:?}", mode.id);
         assert!(p.items_min >= 6, "{}: {} items", mode.id, p.items_min);
@@ -113,6 +111,29 @@ fn every_domain_has_the_items_every_mode_may_ask() {
         };
         for d in &bank.domains {
             assert!(bank.items_in(&d.id).count() >= max, "{}: fewer than {max} items for {}", d.id, mode.id);
+        }
+    }
+}
+
+/// Pilot items named in the settings exist, in the domain they are listed under, and are not
+/// also needed to fill a mode's scored questions.
+#[test]
+fn pilot_items_exist_in_their_domains() {
+    use kafaa::engine::assessment::{Rule, Settings};
+    let settings = Settings::parse("assessment.json", &read("static/content/assessment.json")).unwrap();
+    let bank = shipped_bank();
+    for (domain, ids) in &settings.pilots.items {
+        for id in ids {
+            let item = bank.item(id).unwrap_or_else(|| panic!("pilot {id} is not in the bank"));
+            assert_eq!(&item.domain, domain, "pilot {id} is listed under {domain}");
+        }
+        let scored = bank.items_in(domain).count() - ids.len();
+        for mode in &settings.modes {
+            let max = match &mode.rule {
+                Rule::Adaptive(r) => r.max_items,
+                Rule::Fixed(r) => r.items_per_domain,
+            };
+            assert!(scored >= max, "{domain}: {scored} scored items for {} of {max}", mode.id);
         }
     }
 }

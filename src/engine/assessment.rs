@@ -2,6 +2,8 @@
 //! stopping rules, the proficiency levels on the θ scale, the confidence band, and the
 //! certainty-based marking scheme. Changing any of them needs no code change.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 use super::irt::{normal_cdf, Estimate};
@@ -25,6 +27,30 @@ pub struct Settings {
     pub certainty: Vec<CertaintyLevel>,
     /// A domain's result resting on fewer answers than this is shown as provisional.
     pub provisional_below: usize,
+    /// New items asked but not scored, so that answers to them accumulate for calibration.
+    #[serde(default)]
+    pub pilots: Pilots,
+}
+
+/// Unscored pilot items: each attempt asks up to `per_domain` of a domain's pilots, at a
+/// random place, and no score, level or stopping decision counts them.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pilots {
+    pub per_domain: usize,
+    /// Pilot item ids by domain id.
+    pub items: BTreeMap<String, Vec<String>>,
+}
+
+impl Pilots {
+    /// How many pilot items an attempt asks in `domain`.
+    pub fn asked_in(&self, domain: &str) -> usize {
+        self.items.get(domain).map_or(0, |ids| ids.len().min(self.per_domain))
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.items.values().any(|ids| ids.iter().any(|i| i == id))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -114,6 +140,15 @@ pub struct CertaintyLevel {
     pub sure_to: f64,
 }
 
+/// The length of an attempt, in questions (see [`Settings::length`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Length {
+    pub per_domain: (usize, usize),
+    pub total: (usize, usize),
+    /// The most unscored pilot questions a domain adds.
+    pub pilots: usize,
+}
+
 /// Where an estimate falls among the levels, with the levels at both ends of its band.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Placement {
@@ -194,6 +229,19 @@ impl Settings {
                 (_, Some(_), None) => {}
             }
         }
+        let pilots: Vec<&String> = settings.pilots.items.values().flatten().collect();
+        for (i, id) in pilots.iter().enumerate() {
+            check(
+                !pilots[..i].contains(id),
+                "pilots.items".into(),
+                ProblemKind::DuplicateId { id: id.to_string() },
+            );
+        }
+        check(
+            pilots.is_empty() || settings.pilots.per_domain >= 1,
+            "pilots.per_domain".into(),
+            ProblemKind::OutOfRange { range: Range::AtLeastOne },
+        );
         check(settings.band.z > 0.0, "band.z".into(), ProblemKind::OutOfRange { range: Range::AboveZero });
         check(
             settings.certainty.len() >= 2,
@@ -247,6 +295,25 @@ impl Settings {
 
     pub fn mode(&self, id: &str) -> Option<&Mode> {
         self.modes.iter().find(|m| m.id == id)
+    }
+
+    /// How many questions `mode` asks over `domains`, pilots included: per domain and in all,
+    /// fewest and most, and the most pilots a domain adds. What the start page states, so it
+    /// is computed here and tested.
+    pub fn length(&self, mode: &Mode, domains: &[String]) -> Length {
+        let (min, max) = match &mode.rule {
+            Rule::Adaptive(r) => (r.min_items, r.max_items),
+            Rule::Fixed(r) => (r.items_per_domain, r.items_per_domain),
+        };
+        let pilots: Vec<usize> = domains.iter().map(|d| self.pilots.asked_in(d)).collect();
+        let (fewest, most) =
+            (pilots.iter().min().copied().unwrap_or(0), pilots.iter().max().copied().unwrap_or(0));
+        let added: usize = pilots.iter().sum();
+        Length {
+            per_domain: (min + fewest, max + most),
+            total: (min * domains.len() + added, max * domains.len() + added),
+            pilots: most,
+        }
     }
 
     /// The level `theta` falls in.

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::assessment::{Mode, Rule, Settings};
+use super::assessment::{Mode, Pilots, Rule, Settings};
 use super::bank::{Bank, Item};
 use super::cat;
 use super::rng::Rng;
@@ -120,7 +120,9 @@ impl Attempt {
             return Err(AttemptError::UnknownDomain(unknown.clone()));
         }
         let (items, seed) = match &plan.mode.rule {
-            Rule::Fixed(rule) => (draw(bank, plan.domains, rule.items_per_domain, rule.seed), rule.seed),
+            Rule::Fixed(rule) => {
+                (draw(bank, plan.domains, rule.items_per_domain, &plan.settings.pilots, rule.seed), rule.seed)
+            }
             Rule::Adaptive(_) => (Vec::new(), plan.seed),
         };
         let mut attempt = Attempt {
@@ -214,13 +216,17 @@ impl Attempt {
     }
 }
 
-/// Draws up to `per_domain` items from each chosen domain, spreading difficulties, and orders
-/// the form from easier to harder so that it starts with a warm-up.
-fn draw(bank: &Bank, domains: &[String], per_domain: usize, seed: u64) -> Vec<String> {
+/// Draws up to `per_domain` items from each chosen domain, spreading difficulties, adds the
+/// domain's pilot items the settings ask for, and orders the form from easier to harder so
+/// that it starts with a warm-up.
+fn draw(bank: &Bank, domains: &[String], per_domain: usize, pilots: &Pilots, seed: u64) -> Vec<String> {
     let mut rng = Rng::new(seed);
     let mut chosen: Vec<&Item> = Vec::new();
     for domain in domains {
-        let mut pool: Vec<&Item> = bank.items_in(domain).collect();
+        let (mut trial, mut pool): (Vec<&Item>, Vec<&Item>) =
+            bank.items_in(domain).partition(|i| bank.is_pilot(&i.id));
+        rng.shuffle(&mut trial);
+        chosen.extend(trial.into_iter().take(pilots.asked_in(domain)));
         rng.shuffle(&mut pool);
         // Stable sorts after the shuffle: the most informative items first (those least open
         // to guessing, while parameters are defaults), random among equals, within each

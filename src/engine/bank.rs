@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::{Map, Value};
 
+use super::assessment::Pilots;
 use super::irt::ItemParams;
 use super::localized::Localized;
 use super::problem::{Expected, Problem, ProblemKind, Range};
@@ -34,6 +35,8 @@ pub struct Bank {
     /// step, so they are computed once.
     by_domain: HashMap<String, Vec<usize>>,
     subtopic_index: Vec<usize>,
+    /// Per item position: a pilot, asked but never scored (see `assessment::Pilots`).
+    pilots: Vec<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -211,7 +214,26 @@ impl Bank {
                 domain.and_then(|d| d.subtopics.iter().position(|s| s.id == item.subtopic)).unwrap_or(0)
             })
             .collect();
-        Bank { id, languages, title, domains, items, index, by_domain, subtopic_index }
+        let pilots = vec![false; items.len()];
+        Bank { id, languages, title, domains, items, index, by_domain, subtopic_index, pilots }
+    }
+
+    /// The bank with the settings' pilot items marked as such.
+    pub fn with_pilots(mut self, pilots: &Pilots) -> Bank {
+        for (flag, item) in self.pilots.iter_mut().zip(&self.items) {
+            *flag = pilots.contains(&item.id);
+        }
+        self
+    }
+
+    /// Whether the item at `position` is an unscored pilot.
+    pub fn is_pilot_at(&self, position: usize) -> bool {
+        self.pilots.get(position).copied().unwrap_or(false)
+    }
+
+    /// Whether the item `id` is an unscored pilot.
+    pub fn is_pilot(&self, id: &str) -> bool {
+        self.position(id).is_some_and(|p| self.is_pilot_at(p))
     }
 
     /// The bank made of the domains loaded so far, in the index's order.

@@ -27,7 +27,8 @@ pub struct DomainEstimate {
     pub estimate: Estimate,
 }
 
-/// The responses of an attempt in one domain, as IRT data.
+/// The responses of an attempt in one domain, as IRT data (pilot items left out: they are
+/// not scored).
 pub fn responses(bank: &Bank, attempt: &Attempt, domain: &str) -> Vec<Response> {
     let finished = attempt.finished_at.is_some();
     attempt
@@ -35,7 +36,7 @@ pub fn responses(bank: &Bank, attempt: &Attempt, domain: &str) -> Vec<Response> 
         .iter()
         .zip(&attempt.answers)
         .filter_map(|(id, answer)| {
-            let item = bank.item(id).filter(|i| i.domain == domain)?;
+            let item = bank.item(id).filter(|i| i.domain == domain && !bank.is_pilot(id))?;
             match answer {
                 Some(a) => Some((item.irt, is_correct(&item.question, a))),
                 None if finished => Some((item.irt, false)),
@@ -52,7 +53,11 @@ pub fn estimates(bank: &Bank, attempt: &Attempt) -> Vec<DomainEstimate> {
         .iter()
         .map(|d| DomainEstimate {
             domain: d.clone(),
-            asked: attempt.items.iter().filter(|id| bank.item(id).is_some_and(|i| &i.domain == d)).count(),
+            asked: attempt
+                .items
+                .iter()
+                .filter(|id| !bank.is_pilot(id) && bank.item(id).is_some_and(|i| &i.domain == d))
+                .count(),
             estimate: eap(&responses(bank, attempt, d)),
         })
         .collect()
@@ -145,12 +150,21 @@ pub fn next_item<'b>(
     for &p in &administered {
         unavailable[p] = true;
     }
+    // Pilot items are never chosen for what they tell about the learner (see `pilot`).
+    for (p, flag) in unavailable.iter_mut().enumerate() {
+        *flag |= bank.is_pilot_at(p);
+    }
     let mut avoided = unavailable.clone();
     for p in attempt.avoid.iter().filter_map(|id| bank.position(id)) {
         avoided[p] = true;
     }
     let mut rng = Rng::new(attempt.seed ^ (n as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
     for d in &domains {
+        if attempt.extension.is_none() {
+            if let Some(item) = pilot(bank, attempt, settings, rule, d, &administered) {
+                return Some(item);
+            }
+        }
         // A retest avoids the items of the learner's previous attempt while the domain has others.
         let fresh = bank.positions_in(&d.domain).iter().any(|&p| !avoided[p]);
         let skip = if fresh { &avoided } else { &unavailable };
@@ -172,6 +186,34 @@ pub fn next_item<'b>(
         return randomesque(bank, candidates, theta, rule.randomesque, attempt.seed, &mut rng);
     }
     None
+}
+
+/// A pilot item of the domain, when the attempt has reached the place drawn for it: one in
+/// the domain's first `min_items`, at a place drawn from the attempt's seed, so the pilot
+/// is answered like any other item and the domain's stopping rule is not delayed.
+fn pilot<'b>(
+    bank: &'b Bank,
+    attempt: &Attempt,
+    settings: &Settings,
+    rule: &AdaptiveRule,
+    d: &DomainEstimate,
+    administered: &[usize],
+) -> Option<&'b Item> {
+    let in_domain = |&p: &usize| bank.items[p].domain == d.domain && bank.is_pilot_at(p);
+    let asked = administered.iter().filter(|p| in_domain(p)).count();
+    let mut rng = Rng::for_key(attempt.seed, &d.domain);
+    let place = 1 + rng.below(rule.min_items.max(2) - 1);
+    if asked >= settings.pilots.asked_in(&d.domain) || d.asked < place {
+        return None;
+    }
+    let left: Vec<usize> = bank
+        .positions_in(&d.domain)
+        .iter()
+        .copied()
+        .filter(|p| in_domain(p) && !administered.contains(p))
+        .collect();
+    let pick = left.get(Rng::for_key(attempt.seed ^ asked as u64, &d.domain).below(left.len().max(1)))?;
+    Some(&bank.items[*pick])
 }
 
 /// A random pick among the `k` items most informative at `theta`. Ties are broken by a hash

@@ -55,7 +55,7 @@ impl Content {
                 if !missing.is_empty() {
                     return Err(missing);
                 }
-                let bank = Bank::assemble(&index, |_| None);
+                let bank = Bank::assemble(&index, |_| None).with_pilots(&settings.pilots);
                 Ok(Content { index, settings, loaded: BTreeMap::new(), bank })
             }
             (index, settings) => Err(index.err().into_iter().chain(settings.err()).flatten().collect()),
@@ -75,7 +75,7 @@ impl Content {
         let file = DomainFile::parse(&self.index, entry, text)?;
         let mut loaded = self.loaded.clone();
         loaded.insert(domain.to_string(), file);
-        let bank = Bank::assemble(&self.index, |id| loaded.get(id));
+        let bank = Bank::assemble(&self.index, |id| loaded.get(id)).with_pilots(&self.settings.pilots);
         Ok(Content { index: self.index.clone(), settings: self.settings.clone(), loaded, bank })
     }
 

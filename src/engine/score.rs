@@ -32,6 +32,8 @@ pub struct Reviewed<'a> {
     pub item: &'a Item,
     pub answer: Option<&'a Answer>,
     pub correct: bool,
+    /// A pilot item: reviewed like the others, counted in no tally.
+    pub pilot: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -83,7 +85,7 @@ pub fn certainty_report(
     for ((id, answer), certainty) in attempt.items.iter().zip(&attempt.answers).zip(&attempt.certainties) {
         let (Some(item), Some(answer), Some(level)) = (bank.item(id), answer, certainty) else { continue };
         let (Some(scheme), Some(tally)) = (levels.get(*level), per_level.get_mut(*level)) else { continue };
-        if item.domain != domain {
+        if item.domain != domain || bank.is_pilot(id) {
             continue;
         }
         let right = is_correct(&item.question, answer);
@@ -173,11 +175,14 @@ pub fn score<'a>(bank: &'a Bank, attempt: &'a Attempt) -> Score<'a> {
             continue;
         };
         let correct = answer.as_ref().is_some_and(|a| is_correct(&item.question, a));
-        overall.add(correct);
-        if let Some((_, tally)) = domains.iter_mut().find(|(d, _)| *d == item.domain) {
-            tally.add(correct);
+        let pilot = bank.is_pilot(id);
+        if !pilot {
+            overall.add(correct);
+            if let Some((_, tally)) = domains.iter_mut().find(|(d, _)| *d == item.domain) {
+                tally.add(correct);
+            }
         }
-        review.push(Reviewed { item, answer: answer.as_ref(), correct });
+        review.push(Reviewed { item, answer: answer.as_ref(), correct, pilot });
     }
     Score { overall, domains, review, unavailable }
 }

@@ -144,3 +144,37 @@ test('options are shown in an order of the attempt, the same after a reload', as
   page.assertClean();
   await page.context().close();
 });
+
+test('a pilot question is asked, said to be a trial, and counted nowhere', async () => {
+  const page = await openPage(env);
+  await page.route('**/content/assessment.json', async (route) => {
+    const settings = JSON.parse(readFileSync(new URL('../../static/content/assessment.json', import.meta.url), 'utf8'));
+    settings.pilots = { per_domain: 1, items: { ai: ['ai-05'] } };
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(settings) });
+  });
+  await page.goto(env.origin + '/#/start');
+  await page.getByLabel(/Fixed form/).check();
+  await page.getByLabel('All domains').uncheck();
+  await page.locator('#domain-ai').check();
+  const total = PER_DOMAIN + 1;
+  await page.getByText(`${total} questions in all`).waitFor();
+  await page.getByText('A domain may include 1 trial question that is not scored').waitFor();
+  await page.getByRole('button', { name: 'Start' }).click();
+  let sawPilot = false;
+  for (let n = 1; n <= total; n++) {
+    await page.getByRole('heading', { name: `Question ${n} of ${total}` }).waitFor();
+    const id = await currentItemId(page);
+    sawPilot ||= id === 'ai-05';
+    await answer(page, id !== 'ai-05');
+  }
+  assert.ok(sawPilot, 'the pilot was asked');
+  await page.getByRole('heading', { name: 'Your results' }).waitFor();
+  // The wrong answer to the pilot counts nowhere: every scored answer was right.
+  assert.equal((await page.locator('.overall').textContent()).trim(), `${PER_DOMAIN} of ${PER_DOMAIN} correct (100%)`);
+  assert.match(await page.locator('.level-card').textContent(), new RegExp(`Based on ${PER_DOMAIN} answers`));
+  const pilot = page.locator('.review-item', { hasText: itemById('ai-05').stem.en });
+  assert.match(await pilot.textContent(), /A trial question: it helps calibrate new questions/);
+  await assertAccessible(page, 'results with a pilot');
+  page.assertClean();
+  await page.context().close();
+});

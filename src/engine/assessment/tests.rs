@@ -89,3 +89,32 @@ fn bad_settings_are_reported_precisely() {
     let err = Settings::parse("x.json", "{").unwrap_err();
     assert!(matches!(err[0].kind, ProblemKind::Syntax { .. }));
 }
+
+#[test]
+fn the_length_stated_counts_pilots_per_domain() {
+    let mut s = shipped();
+    let quick = s.mode("quick").unwrap().clone();
+    let Rule::Adaptive(rule) = &quick.rule else { panic!("adaptive") };
+    let domains = ["ai".to_string(), "web".to_string()];
+    let plain = s.length(&quick, &domains);
+    assert_eq!(plain.per_domain, (rule.min_items, rule.max_items));
+    assert_eq!(plain.total, (2 * rule.min_items, 2 * rule.max_items));
+    assert_eq!(plain.pilots, 0);
+    s.pilots.per_domain = 1;
+    s.pilots.items.insert("ai".into(), vec!["ai-31".into(), "ai-32".into()]);
+    let with = s.length(&quick, &domains);
+    assert_eq!(with.per_domain, (rule.min_items, rule.max_items + 1));
+    assert_eq!(with.total, (2 * rule.min_items + 1, 2 * rule.max_items + 1));
+    assert_eq!(with.pilots, 1);
+}
+
+#[test]
+fn pilots_are_checked() {
+    let mut v: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();
+    v["pilots"] = serde_json::json!({"per_domain": 0, "items": {"ai": ["ai-31"], "web": ["ai-31"]}});
+    let err = Settings::parse("content/assessment.json", &v.to_string()).unwrap_err();
+    let found: Vec<String> = err.iter().map(|p| format!("{}: {}", p.path, p.kind)).collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].starts_with("pilots.items: id \"ai-31\""), "{found:?}");
+    assert!(found[1].starts_with("pilots.per_domain:"), "{found:?}");
+}

@@ -291,3 +291,78 @@ fn stages_and_breaks_follow_the_domains_in_order() {
     a.answer(Some(right_answer(bank.item(a.current_item_id()).unwrap())));
     assert_eq!(between_domains(&bank, &a), None);
 }
+
+/// The shipped settings with `ids` of domain `d0` as pilots, one per attempt.
+fn with_pilots(bank: Bank, ids: &[&str]) -> (Bank, crate::engine::assessment::Settings) {
+    let mut settings = SETTINGS.clone();
+    settings.pilots.per_domain = 1;
+    settings.pilots.items.insert("d0".into(), ids.iter().map(|s| s.to_string()).collect());
+    (bank.with_pilots(&settings.pilots), settings)
+}
+
+#[test]
+fn a_pilot_is_asked_once_within_the_minimum_and_never_scored() {
+    let (bank, mut settings) = with_pilots(sample_bank(2, 30), &["d0-1", "d0-4"]);
+    let mode = adaptive(0.01, 5, 8);
+    settings.modes.push(mode.clone());
+    for seed in 0..20 {
+        let domains = ["d0".to_string(), "d1".to_string()];
+        let plan = Plan {
+            mode: &mode,
+            settings: &settings,
+            domains: &domains,
+            certainty: false,
+            seed,
+            now: 0.0,
+            avoid: vec![],
+        };
+        let mut a = Attempt::start(&bank, &plan).unwrap();
+        loop {
+            let item = bank.item(a.current_item_id()).unwrap();
+            a.answer(Some(right_answer(item)));
+            if !a.advance(&bank, &settings) {
+                break;
+            }
+        }
+        let pilots: Vec<usize> =
+            a.items.iter().enumerate().filter(|(_, id)| bank.is_pilot(id)).map(|(i, _)| i).collect();
+        assert_eq!(pilots.len(), 1, "one pilot in d0, none in d1: {:?}", a.items);
+        assert!(pilots[0] >= 1 && pilots[0] < 5, "within the domain's first five items: {pilots:?}");
+        // The domain still gets its own eight scored items; the pilot is not among them.
+        let est = estimates(&bank, &a);
+        assert_eq!((est[0].asked, est[1].asked), (8, 8));
+        assert_eq!(responses(&bank, &a, "d0").len(), 8);
+        assert_eq!(a.items.len(), 17);
+    }
+}
+
+#[test]
+fn a_fixed_form_carries_the_same_pilot_for_everyone_and_scores_without_it() {
+    let (bank, settings) = with_pilots(sample_bank(1, 30), &["d0-2"]);
+    let mode = crate::engine::testing::fixed_mode(6, 9);
+    let domains = ["d0".to_string()];
+    let plan = Plan {
+        mode: &mode,
+        settings: &settings,
+        domains: &domains,
+        certainty: false,
+        seed: 1,
+        now: 0.0,
+        avoid: vec![],
+    };
+    let mut a = Attempt::start(&bank, &plan).unwrap();
+    assert_eq!(a.items.len(), 7);
+    assert!(a.items.contains(&"d0-2".to_string()));
+    for i in 0..a.items.len() {
+        a.go_to(i);
+        let item = bank.item(&a.items[i]).unwrap();
+        a.answer(Some(if bank.is_pilot(&item.id) {
+            wrong_answer(&item.question)
+        } else {
+            right_answer(item)
+        }));
+    }
+    let s = crate::engine::score::score(&bank, &a);
+    assert_eq!((s.overall.correct, s.overall.total), (6, 6), "the wrong pilot answer counts nowhere");
+    assert!(s.review.iter().any(|r| r.pilot && !r.correct));
+}

@@ -8,8 +8,9 @@ use crate::ui::state::use_app;
 
 #[derive(Properties, PartialEq)]
 pub struct AnswerReviewProps {
-    /// Each reviewed item with the learner's answer and whether it was right.
-    pub entries: Vec<(Item, Option<Answer>, bool)>,
+    /// Each reviewed item with the learner's answer, whether it was right, and whether it was
+    /// an unscored pilot.
+    pub entries: Vec<(Item, Option<Answer>, bool, bool)>,
 }
 
 /// Every question with the learner's answer, the right one and the explanation.
@@ -20,11 +21,12 @@ pub fn AnswerReview(props: &AnswerReviewProps) -> Html {
     let lang = app.lang();
     html! {
         <ol class="review">
-            { for props.entries.iter().map(|(item, answer, correct)| html! {
+            { for props.entries.iter().map(|(item, answer, correct, pilot)| html! {
                 <li class={classes!("review-item", if *correct { "right" } else { "wrong" })}>
                     <p class="verdict">
                         <span aria-hidden="true">{ if *correct { "✓ " } else { "✗ " } }</span>
                         { if *correct { m.results_right } else { m.results_wrong } }
+                        if *pilot { <span class="muted">{ m.results_pilot }</span> }
                     </p>
                     <p class="stem">{ item.stem.get(lang) }</p>
                     if let Some(code) = &item.code {

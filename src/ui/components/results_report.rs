@@ -94,7 +94,8 @@ pub fn ResultsReport(props: &ResultsReportProps) -> Html {
     });
 
     let rows: Vec<_> = s.domains.iter().map(|(id, tally)| (title_of(id), *tally)).collect();
-    let entries: Vec<_> = s.review.iter().map(|r| (r.item.clone(), r.answer.cloned(), r.correct)).collect();
+    let entries: Vec<_> =
+        s.review.iter().map(|r| (r.item.clone(), r.answer.cloned(), r.correct, r.pilot)).collect();
     let overall = fill(
         m.results_overall,
         &[

@@ -127,6 +127,9 @@ pub fn QuizPage() -> Html {
         Callback::from(move |level| app.dispatch(Action::Certainty(Some(level))))
     };
     let last = adaptive.is_none() && attempt.is_last();
+    let length = settings
+        .mode(&attempt.mode)
+        .map_or((0, 0), |mode| settings.length(mode, &attempt.domains).per_domain);
     let title_of =
         |id: &str| bank.domain(id).map(|d| d.title.get(lang).to_string()).unwrap_or_else(|| id.to_string());
     // A long assessment can be left between domains and resumed later: the first question of
@@ -147,9 +150,9 @@ pub fn QuizPage() -> Html {
             if let Some(deadline) = attempt.session.as_ref().and_then(|s| s.deadline) {
                 <QuizDeadline {deadline} />
             }
-            if let Some(rule) = &adaptive {
+            if adaptive.is_some() {
                 if attempt.extension.is_none() {
-                    <p class="muted">{ fill(m.quiz_adaptive_note, &[("min", rule.min_items.to_string()), ("max", rule.max_items.to_string())]) }</p>
+                    <p class="muted">{ fill(m.quiz_adaptive_note, &[("min", length.0.to_string()), ("max", length.1.to_string())]) }</p>
                 }
                 { progress }
             } else {

@@ -44,19 +44,20 @@ pub fn StartPage() -> Html {
     let selected =
         (*chosen).clone().unwrap_or_else(|| if suggested.is_some() { BTreeSet::new() } else { all.clone() });
     let n = selected.len();
+    let chosen_ids: Vec<String> = selected.iter().cloned().collect();
+    let size = settings.length(mode, &chosen_ids);
     let length = match &mode.rule {
-        Rule::Fixed(rule) => m.start_total.count(rule.items_per_domain * n),
-        Rule::Adaptive(rule) => fill(
+        Rule::Fixed(_) => m.start_total.count(size.total.0),
+        Rule::Adaptive(_) => fill(
             m.start_adaptive_length,
             &[
-                ("min", app.catalog.number(rule.min_items)),
-                ("max", app.catalog.number(rule.max_items)),
-                ("low", app.catalog.number(rule.min_items * n)),
-                ("high", app.catalog.number(rule.max_items * n)),
+                ("min", app.catalog.number(size.per_domain.0)),
+                ("max", app.catalog.number(size.per_domain.1)),
+                ("low", app.catalog.number(size.total.0)),
+                ("high", app.catalog.number(size.total.1)),
             ],
         ),
     };
-
     let ontoggle = |id: Option<String>| {
         let chosen = chosen.clone();
         let selected = selected.clone();
@@ -176,6 +177,9 @@ pub fn StartPage() -> Html {
                 <p class="total" aria-live="polite">
                     { if selected.is_empty() { m.start_pick_one.to_string() } else { length } }
                 </p>
+                if size.pilots > 0 {
+                    <p class="muted">{ m.start_pilots.count(size.pilots) }</p>
+                }
                 if in_progress {
                     <p class="notice warning">
                         { m.start_in_progress }{ " " }
