@@ -1,10 +1,12 @@
 //! Calibrates the bank from anonymous response files (exported from class dashboards):
 //! merges them, fits the chosen model by marginal maximum likelihood, checks item fit and
-//! DIF between languages, prints a table, and writes the parameters file the bank reads.
+//! DIF between languages, prints a table, writes the parameters file, and with `--apply`
+//! writes each calibrated item's parameters into its domain file's `irt` block.
 //!
 //! ```text
 //! cargo run --release --bin calibrate -- [--model rasch|1pl|2pl|3pl] [--out static/content/calibration.json]
-//!     [--c-from-types static/content] [--link static/content/calibration.json] files...
+//!     [--c-from-types static/content] [--link static/content/calibration.json]
+//!     [--apply static/content] files...
 //! ```
 //!
 //! A native tool, not part of the app; it compiles for wasm32 too only because
@@ -13,7 +15,8 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-use kafaa::engine::bank::Question;
+use kafaa::engine::bank::{Index, Question};
+use kafaa::engine::calibration::apply::{apply, rounded};
 use kafaa::engine::calibration::dif::{language_pairs, mantel_haenszel, Dif, EtsClass};
 use kafaa::engine::calibration::fit::{fit, Calibration, Model, Options};
 use kafaa::engine::calibration::item_fit::{item_fit, ItemFit, ALPHA};
@@ -21,15 +24,18 @@ use kafaa::engine::calibration::linking::mean_sigma;
 use kafaa::engine::calibration::matrix::Matrix;
 use kafaa::engine::calibration::params_file::ParamsFile;
 use kafaa::engine::calibration::responses::{ResponseFile, MAX_BYTES};
-use kafaa::engine::content::whole_bank;
+use kafaa::engine::content::{whole_bank, INDEX_FILE};
+use kafaa::engine::irt::ItemParams;
 
 const USAGE: &str = "usage: calibrate [--model rasch|1pl|2pl|3pl] [--out FILE] [--c-from-types CONTENT_DIR] \
-[--link CALIBRATION_FILE] RESPONSE_FILE...
+[--link CALIBRATION_FILE] [--apply CONTENT_DIR] RESPONSE_FILE...
 
   --model         the IRT model (default 2pl); 3pl fixes each item's c at its type's chance rate
   --out           write the calibrated parameters there (e.g. static/content/calibration.json)
   --c-from-types  read the bank in this folder (index.json and its domains) for the items' types
-  --link          put the estimates on the scale of this parameters file, through the items in both";
+  --link          put the estimates on the scale of this parameters file, through the items in both
+  --apply         write each calibrated item's a, b and c (3 decimals) into the irt block of its
+                  domain file in this folder (index.json and its domains); all files or none";
 
 /// The psychometrics review's planning figure: 500–1,000 responses per item for a 2PL.
 const ADVISED_N: usize = 500;
@@ -41,6 +47,7 @@ struct Args {
     out: Option<String>,
     content: Option<String>,
     link: Option<String>,
+    apply: Option<String>,
     files: Vec<String>,
 }
 
@@ -62,7 +69,8 @@ fn main() -> ExitCode {
 }
 
 fn parse_args(mut list: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut args = Args { model: Model::TwoPl, out: None, content: None, link: None, files: Vec::new() };
+    let mut args =
+        Args { model: Model::TwoPl, out: None, content: None, link: None, apply: None, files: Vec::new() };
     while let Some(arg) = list.next() {
         let mut value = |name: &str| list.next().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
@@ -73,6 +81,7 @@ fn parse_args(mut list: impl Iterator<Item = String>) -> Result<Args, String> {
             "--out" => args.out = Some(value("--out")?),
             "--c-from-types" => args.content = Some(value("--c-from-types")?),
             "--link" => args.link = Some(value("--link")?),
+            "--apply" => args.apply = Some(value("--apply")?),
             "-h" | "--help" => {
                 return Err("Calibrates the bank's items from anonymous response files.".into())
             }
@@ -158,6 +167,62 @@ fn run(args: &Args) -> Result<(), String> {
     if let Some(out) = &args.out {
         std::fs::write(out, file.to_json()).map_err(|e| format!("{out}: {e}"))?;
         println!("wrote {} item(s) to {out}", file.items.len());
+    }
+    if let Some(dir) = &args.apply {
+        // The items the parameters file holds, from the estimates themselves (not from the
+        // file's 4 decimals, which would round twice).
+        let mut params = BTreeMap::new();
+        for item in calibration.items.iter().filter(|i| file.items.contains_key(&i.id)) {
+            match rounded(item.params) {
+                Some(p) => {
+                    params.insert(item.id.clone(), p);
+                }
+                None => println!("not applied, outside the bank's ranges at 3 decimals: {}", item.id),
+            }
+        }
+        apply_to_bank(dir, &params)?;
+    }
+    Ok(())
+}
+
+/// Writes `params` into the domain files of the bank in `dir`: every file is edited and
+/// checked first, and none is written unless all are fine.
+fn apply_to_bank(dir: &str, params: &BTreeMap<String, ItemParams>) -> Result<(), String> {
+    let path = |file: &str| format!("{dir}/{file}");
+    let index_path = path("index.json");
+    let index = Index::parse(INDEX_FILE, &read(&index_path, MAX_BYTES)?).map_err(|p| {
+        format!(
+            "{index_path}: {}; nothing applied",
+            p.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+        )
+    })?;
+    let mut edited = Vec::new();
+    let mut refused = Vec::new();
+    for entry in &index.domains {
+        let file = path(&entry.file);
+        match apply(&index, entry, &read(&file, MAX_BYTES)?, params) {
+            Ok(applied) if applied.items.is_empty() => {}
+            Ok(applied) => edited.push((file, applied)),
+            Err(why) => refused.push(format!("{file}: {why}")),
+        }
+    }
+    if !refused.is_empty() {
+        return Err(format!("nothing applied:\n  {}", refused.join("\n  ")));
+    }
+    let applied: Vec<&String> = edited.iter().flat_map(|(_, a)| &a.items).collect();
+    let missing: Vec<&str> = params.keys().filter(|id| !applied.contains(id)).map(String::as_str).collect();
+    if !missing.is_empty() {
+        println!("not applied, not in the bank in {dir}: {}", missing.join(", "));
+    }
+    for (file, applied) in &edited {
+        std::fs::write(file, &applied.text).map_err(|e| format!("{file}: {e}"))?;
+        println!("applied {} item(s) to {file}", applied.items.len());
+    }
+    if !edited.is_empty() {
+        println!(
+            "now run `cargo run --release --example simulate -- --write {dir}/precision.json`: \
+the levels' figures rest on the items' parameters"
+        );
     }
     Ok(())
 }

@@ -13,11 +13,13 @@
 //!    recalibration on the current scale through anchor items;
 //! 4. [`item_fit`] and [`dif`] — the checks to make before trusting the parameters: item fit,
 //!    and differential functioning between the bank's languages (Mantel–Haenszel);
-//! 5. [`params_file`] — the calibrated parameters as the file the bank reader merges.
+//! 5. [`params_file`] — the calibrated parameters as a file; [`apply`] writes them into the
+//!    domain files' `irt` blocks, which the bank reader reads.
 //!
 //! `src/bin/calibrate.rs` runs it all; `examples/calibration_recovery.rs` checks it against
 //! girth on simulated data ([`simulate`]). Everything is pure and tested natively.
 
+pub mod apply;
 pub mod dif;
 pub mod fit;
 pub mod item_fit;

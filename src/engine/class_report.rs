@@ -1,12 +1,14 @@
 //! A class at a glance, recomputed from the students' raw responses: each student's levels,
 //! the spread of levels per domain, and item analysis (proportion correct, point-biserial
-//! discrimination, how often each option was chosen, flags); and CSV for spreadsheets.
+//! discrimination, how often each option was chosen, flags); CSV for spreadsheets, and the
+//! anonymous response file that calibration pools across classes.
 
 use std::collections::{BTreeMap, HashMap};
 
 use super::assessment::{Placement, Settings};
 use super::attempt::{Answer, Attempt};
 use super::bank::{Bank, Item, Question};
+use super::calibration::responses::{Record, ResponseFile, UNDETERMINED};
 use super::irt::{eap_from_terms, Estimate, GridTerms};
 use super::result_code::Submission;
 use super::score::{is_correct, score, Tally};
@@ -113,6 +115,25 @@ impl ClassReport {
             .collect();
         let items = item_analysis(bank, &students);
         ClassReport { students, distribution, items }
+    }
+
+    /// The class as an anonymous response file for calibration: per student, right or wrong
+    /// on each item they answered (unanswered and unknown items left out), the session's
+    /// mode, and the language. A result code does not carry the interface language the
+    /// student used, so the language is the session's when it allows exactly one, and
+    /// [`UNDETERMINED`] (`und`) otherwise. No name, label or attempt id; records sorted.
+    pub fn response_file(&self, bank: &Bank, session: &Session) -> ResponseFile {
+        let language = match session.languages.as_slice() {
+            [only] => only.as_str(),
+            _ => UNDETERMINED,
+        };
+        ResponseFile::anonymous(self.students.iter().map(|s| {
+            let answers = s.attempt.items.iter().zip(&s.attempt.answers).filter_map(|(id, answer)| {
+                let (item, answer) = (bank.item(id)?, answer.as_ref()?);
+                Some((id.clone(), is_correct(&item.question, answer)))
+            });
+            Record::new(language, &session.mode, answers)
+        }))
     }
 }
 

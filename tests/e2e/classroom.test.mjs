@@ -1,7 +1,7 @@
 // A classroom session with no server: a teacher creates a session; three students, each in a
 // browser of their own (one in Arabic), take it from its link and hand back result codes; the
 // teacher imports them (pasted, duplicated, damaged, from a file), sees the class dashboard,
-// and the CSV matches; a counselor opens one result with the session key.
+// and the CSV and the anonymous answers match; a counselor opens one result with the session key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, openPage, assertAccessible, takeSessionQuiz, tabTo, answerByKeyboard, CATALOGS, fill } from './support.mjs';
@@ -102,6 +102,24 @@ test('a teacher runs a session with three students and reads the class at a glan
   ]);
   const items = decode(await teacher.getByRole('link', { name: en.dashboard_csv_items }).getAttribute('href'));
   assert.equal(items.slice(1).trim().split('\r\n').length, 7);
+
+  // The anonymous answers, to pool for calibration: one record per student, right or wrong
+  // on each of the six questions, the session's mode, no name or title anywhere; students
+  // could choose English or Arabic, so the language is undetermined.
+  const responsesLink = teacher.getByRole('link', { name: en.dashboard_responses });
+  assert.match(await responsesLink.getAttribute('download'), /^kafaa-[0-9a-f]{16}-responses\.json$/);
+  const responsesText = decode(await responsesLink.getAttribute('href'));
+  const responses = JSON.parse(responsesText);
+  assert.equal(responses.kind, 'kafaa-responses');
+  assert.equal(responses.records.length, 3);
+  for (const secret of [...students.map((s) => s.name), 'Classe 2B']) {
+    assert.ok(!responsesText.includes(secret), `${secret} is not in the anonymous answers`);
+  }
+  assert.deepEqual(responses.records.map((r) => [r.language, r.mode]), [['und', 'fixed'], ['und', 'fixed'], ['und', 'fixed']]);
+  const rights = responses.records.map((r) => Object.values(r.responses).reduce((a, b) => a + b, 0)).sort();
+  assert.deepEqual(rights, [0, 3, 5]);
+  assert.ok(responses.records.every((r) => Object.keys(r.responses).length === 6));
+  await teacher.getByText(en.dashboard_responses_intro).waitFor();
 
   // Kept across a reload.
   await teacher.reload();

@@ -30,6 +30,7 @@
 use std::collections::BTreeMap;
 
 use super::matrix::Matrix;
+use super::responses::UNDETERMINED;
 use super::stats::chi_square_sf;
 use crate::engine::irt::Estimate;
 
@@ -87,8 +88,9 @@ impl MantelHaenszel {
 
 /// Language pairs as (reference, focal) positions: every pair, English (the language the
 /// items are written in) as the reference wherever it is in the pair, others in order.
+/// Records of undetermined language ([`UNDETERMINED`]) are a mix, not a group: no pair.
 pub fn language_pairs(languages: &[String]) -> Vec<(usize, usize)> {
-    let mut order: Vec<usize> = (0..languages.len()).collect();
+    let mut order: Vec<usize> = (0..languages.len()).filter(|&i| languages[i] != UNDETERMINED).collect();
     order.sort_by_key(|&i| (languages[i] != "en", i));
     let mut pairs = Vec::new();
     for (x, &r) in order.iter().enumerate() {

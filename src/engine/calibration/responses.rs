@@ -31,11 +31,16 @@ pub const MAX_ITEMS_PER_RECORD: usize = 1_000;
 pub const MAX_ID_CHARS: usize = 100;
 pub const MAX_LANGUAGE_CHARS: usize = 35;
 pub const MAX_MODE_CHARS: usize = 64;
+/// The BCP 47 code for "undetermined": the language of a record when it is not known, e.g. a
+/// class whose session let students choose among several interface languages (a result code
+/// does not say which one a student used). Such records count for fitting, never for DIF.
+pub const UNDETERMINED: &str = "und";
 
 /// One learner's attempt, anonymous.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Record {
-    /// The language the items were shown in, e.g. `en`, `fr`, `ar`.
+    /// The language the items were shown in, e.g. `en`, `fr`, `ar`; [`UNDETERMINED`] when
+    /// it is not known.
     pub language: String,
     /// The assessment mode's id, e.g. `quick`.
     pub mode: String,

@@ -1,3 +1,5 @@
+use std::collections::BTreeSet;
+
 use super::*;
 use crate::engine::result_code::Response;
 use crate::engine::testing::sample_bank;
@@ -125,4 +127,69 @@ fn csv_opens_right_in_spreadsheets() {
         to_csv(&rows),
         "\u{feff}Élève,\"Note, finale\",\"Dit \"\"bien\"\"\"\r\nإيمان,-0.25,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
     );
+}
+
+#[test]
+fn the_class_exports_an_anonymous_response_file() {
+    let bank = sample_bank(2, 6);
+    let mut class = class();
+    // Gulnara skipped d0-2, and her code names an item the bank no longer has; Hamza
+    // answered nothing.
+    let mut gulnara = student("Gulnara", [true, false, true, true]);
+    gulnara.responses[2].answer = None;
+    gulnara.responses.push(Response { item: "gone-1".into(), answer: Some(Answer::Bool(true)), seconds: 5 });
+    class.push(gulnara);
+    let mut hamza = student("Hamza", [false; 4]);
+    for r in &mut hamza.responses {
+        r.answer = None;
+    }
+    class.push(hamza);
+    let report = ClassReport::build(&bank, &settings(), &session(), &class);
+    let file = report.response_file(&bank, &session());
+
+    let record = |right: [u8; 4]| {
+        let answers =
+            ["d0-0", "d0-1", "d0-2", "d1-0"].iter().zip(right).map(|(id, r)| (id.to_string(), r == 1));
+        Record::new("en", "fixed", answers)
+    };
+    let mut gulnara = record([1, 0, 1, 1]);
+    gulnara.responses.remove("d0-2");
+    let mut expected = vec![
+        record([1, 1, 1, 1]),
+        record([1, 1, 1, 0]),
+        record([1, 0, 1, 0]),
+        record([0, 0, 1, 0]),
+        record([0, 0, 1, 0]),
+        record([1, 1, 1, 0]),
+        gulnara,
+    ];
+    expected.sort();
+    assert_eq!(file.records, expected, "one record per student who answered, sorted");
+    assert!(file.records.windows(2).all(|w| w[0] <= w[1]));
+
+    let json = file.to_json();
+    for s in &class {
+        assert!(!json.contains(&s.label), "{} appears in {json}", s.label);
+    }
+    for secret in [session().id.as_str(), &session().title, "gone-1", "seconds"] {
+        assert!(!json.contains(secret), "{secret} appears in {json}");
+    }
+    assert_eq!(ResponseFile::parse("responses.json", &json), Ok(file));
+}
+
+#[test]
+fn a_response_file_has_the_session_language_only_when_the_session_allows_one() {
+    let bank = sample_bank(2, 6);
+    let language = |languages: &[&str]| {
+        let session = Session { languages: languages.iter().map(|l| l.to_string()).collect(), ..session() };
+        let report = ClassReport::build(&bank, &settings(), &session, &class());
+        let file = report.response_file(&bank, &session);
+        assert_eq!(file.records.len(), 6);
+        assert!(file.records.iter().all(|r| r.mode == "fixed"));
+        let languages: BTreeSet<String> = file.records.into_iter().map(|r| r.language).collect();
+        languages.into_iter().collect::<Vec<_>>()
+    };
+    assert_eq!(language(&["fr"]), ["fr"]);
+    assert_eq!(language(&["en", "ar"]), [UNDETERMINED]);
+    assert_eq!(UNDETERMINED, "und");
 }

@@ -35,7 +35,8 @@ fn choices(s: &ItemStats) -> String {
 }
 
 /// The class at a glance: levels per domain, a student × domain heat map, item analysis with
-/// flags, and CSV downloads of both tables.
+/// flags, CSV downloads of both tables, and the class's anonymous answers (JSON) to pool for
+/// calibration.
 #[function_component]
 pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
     let app = use_app();
@@ -109,6 +110,7 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
         ]);
     }
     let file = |name: &str| format!("kafaa-{}-{name}.csv", session.id);
+    let responses = report.response_file(&content.bank, session).to_json();
 
     html! {
         <section class="dashboard" aria-labelledby="dashboard-title">
@@ -117,7 +119,9 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
             <p class="actions">
                 <a class="button" href={browser::data_url("text/csv", &to_csv(&students_csv))} download={file("students")}>{ c.dashboard_csv_students }</a>
                 <a class="button" href={browser::data_url("text/csv", &to_csv(&items_csv))} download={file("items")}>{ c.dashboard_csv_items }</a>
+                <a class="button" href={browser::data_url("application/json", &responses)} download={format!("kafaa-{}-responses.json", session.id)}>{ c.dashboard_responses }</a>
             </p>
+            <p class="muted">{ c.dashboard_responses_intro }</p>
 
             <h3>{ c.dashboard_distribution }</h3>
             <div class="table-wrap">

@@ -99,6 +99,13 @@ fn english_is_the_reference_of_every_pair_it_is_in() {
 }
 
 #[test]
+fn records_of_undetermined_language_are_in_no_pair() {
+    let langs: Vec<String> = ["ar", "en", "und"].iter().map(|s| s.to_string()).collect();
+    assert_eq!(language_pairs(&langs), [(1, 0)]);
+    assert!(language_pairs(&langs[1..]).is_empty());
+}
+
+#[test]
 fn labels_carry_the_direction() {
     let mh = |class, delta| MantelHaenszel {
         alpha: 1.0,
