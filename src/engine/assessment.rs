@@ -2,8 +2,6 @@
 //! stopping rules, the proficiency levels on the θ scale, the confidence band, and the
 //! certainty-based marking scheme. Changing any of them needs no code change.
 
-use std::collections::BTreeMap;
-
 use serde::Deserialize;
 
 use super::irt::{normal_cdf, Estimate};
@@ -38,18 +36,26 @@ pub struct Settings {
 #[serde(deny_unknown_fields)]
 pub struct Pilots {
     pub per_domain: usize,
-    /// Pilot item ids by domain id.
-    pub items: BTreeMap<String, Vec<String>>,
+    /// Each pilot item with its domain (named here so the start page can count them before
+    /// the domain's file is loaded). A list rather than a map: a map type cost 4 KB of wasm.
+    pub items: Vec<Pilot>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pilot {
+    pub domain: String,
+    pub id: String,
 }
 
 impl Pilots {
     /// How many pilot items an attempt asks in `domain`.
     pub fn asked_in(&self, domain: &str) -> usize {
-        self.items.get(domain).map_or(0, |ids| ids.len().min(self.per_domain))
+        self.items.iter().filter(|p| p.domain == domain).count().min(self.per_domain)
     }
 
     pub fn contains(&self, id: &str) -> bool {
-        self.items.values().any(|ids| ids.iter().any(|i| i == id))
+        self.items.iter().any(|p| p.id == id)
     }
 }
 
@@ -229,12 +235,12 @@ impl Settings {
                 (_, Some(_), None) => {}
             }
         }
-        let pilots: Vec<&String> = settings.pilots.items.values().flatten().collect();
-        for (i, id) in pilots.iter().enumerate() {
+        let pilots = &settings.pilots.items;
+        for (i, pilot) in pilots.iter().enumerate() {
             check(
-                !pilots[..i].contains(id),
-                "pilots.items".into(),
-                ProblemKind::DuplicateId { id: id.to_string() },
+                pilots[..i].iter().all(|p| p.id != pilot.id),
+                format!("pilots.items[{i}].id"),
+                ProblemKind::DuplicateId { id: pilot.id.clone() },
             );
         }
         check(

@@ -149,7 +149,7 @@ test('a pilot question is asked, said to be a trial, and counted nowhere', async
   const page = await openPage(env);
   await page.route('**/content/assessment.json', async (route) => {
     const settings = JSON.parse(readFileSync(new URL('../../static/content/assessment.json', import.meta.url), 'utf8'));
-    settings.pilots = { per_domain: 1, items: { ai: ['ai-05'] } };
+    settings.pilots = { per_domain: 1, items: [{ domain: 'ai', id: 'ai-05' }] };
     await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(settings) });
   });
   await page.goto(env.origin + '/#/start');

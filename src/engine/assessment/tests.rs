@@ -101,7 +101,9 @@ fn the_length_stated_counts_pilots_per_domain() {
     assert_eq!(plain.total, (2 * rule.min_items, 2 * rule.max_items));
     assert_eq!(plain.pilots, 0);
     s.pilots.per_domain = 1;
-    s.pilots.items.insert("ai".into(), vec!["ai-31".into(), "ai-32".into()]);
+    for id in ["ai-31", "ai-32"] {
+        s.pilots.items.push(Pilot { domain: "ai".into(), id: id.into() });
+    }
     let with = s.length(&quick, &domains);
     assert_eq!(with.per_domain, (rule.min_items, rule.max_items + 1));
     assert_eq!(with.total, (2 * rule.min_items + 1, 2 * rule.max_items + 1));
@@ -111,10 +113,12 @@ fn the_length_stated_counts_pilots_per_domain() {
 #[test]
 fn pilots_are_checked() {
     let mut v: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();
-    v["pilots"] = serde_json::json!({"per_domain": 0, "items": {"ai": ["ai-31"], "web": ["ai-31"]}});
+    v["pilots"] = serde_json::json!({"per_domain": 0, "items": [
+        {"domain": "ai", "id": "ai-31"}, {"domain": "web", "id": "ai-31"}
+    ]});
     let err = Settings::parse("content/assessment.json", &v.to_string()).unwrap_err();
     let found: Vec<String> = err.iter().map(|p| format!("{}: {}", p.path, p.kind)).collect();
     assert_eq!(found.len(), 2, "{found:?}");
-    assert!(found[0].starts_with("pilots.items: id \"ai-31\""), "{found:?}");
+    assert!(found[0].starts_with("pilots.items[1].id: id \"ai-31\""), "{found:?}");
     assert!(found[1].starts_with("pilots.per_domain:"), "{found:?}");
 }

@@ -296,7 +296,12 @@ fn stages_and_breaks_follow_the_domains_in_order() {
 fn with_pilots(bank: Bank, ids: &[&str]) -> (Bank, crate::engine::assessment::Settings) {
     let mut settings = SETTINGS.clone();
     settings.pilots.per_domain = 1;
-    settings.pilots.items.insert("d0".into(), ids.iter().map(|s| s.to_string()).collect());
+    for id in ids {
+        settings
+            .pilots
+            .items
+            .push(crate::engine::assessment::Pilot { domain: "d0".into(), id: id.to_string() });
+    }
     (bank.with_pilots(&settings.pilots), settings)
 }
 
