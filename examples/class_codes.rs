@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use kafaa::engine::attempt::{Attempt, Plan};
+use kafaa::engine::attempt::Attempt;
 use kafaa::engine::class_report::ClassReport;
 use kafaa::engine::content::Content;
 use kafaa::engine::result_code::Submission;
@@ -39,15 +39,7 @@ fn main() {
     let class = ClassSession::create(session, 0.0);
     let session = &class.session;
     let mode = session.mode(&content.settings).expect("fixed mode");
-    let plan = Plan {
-        mode: &mode,
-        settings: &content.settings,
-        domains: &session.domains,
-        certainty: false,
-        seed: session.seed,
-        now: 0.0,
-        avoid: Vec::new(),
-    };
+    let plan = session.plan(&mode, &content.settings, 0.0);
     let form = Attempt::start(&content.bank, &plan).expect("a form");
 
     let started = Instant::now();

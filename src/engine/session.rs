@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::assessment::{FixedRule, Mode, Rule, Settings};
+use super::attempt::Plan;
 use super::content::Checks;
 use super::problem::{Expected, Problem, ProblemKind, Range};
 use super::result_code::new_key_pair;
@@ -138,6 +139,21 @@ impl Session {
             mode.rule = Rule::Fixed(FixedRule { items_per_domain, seed: self.seed });
         }
         Some(mode)
+    }
+
+    /// The plan of a student's attempt in `mode` (from [`Session::mode`]): the session's
+    /// domains and seed, no certainty marking, and no items avoided, so that every student
+    /// takes exactly the session's quiz.
+    pub fn plan<'a>(&'a self, mode: &'a Mode, settings: &'a Settings, now: f64) -> Plan<'a> {
+        Plan {
+            mode,
+            settings,
+            domains: &self.domains,
+            certainty: false,
+            seed: self.seed,
+            now,
+            avoid: Vec::new(),
+        }
     }
 }
 

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  start, openPage, assertAccessible, itemById, currentItemId, answerByMouse, CATALOGS, fill, domainTitle, takeFixedForm, appStarted,
+  start, openPage, openIn, assertAccessible, itemById, currentItemId, answerByMouse, CATALOGS, fill, domainTitle, takeFixedForm, appStarted,
   PER_DOMAIN,
 } from './support.mjs';
 
@@ -19,11 +19,7 @@ after(async () => { await env?.close(); });
 for (const lang of ['en', 'fr', 'ar']) {
   test(`careers in ${lang}: ranked specialties, why, demand with sources, training`, async () => {
     const t = CATALOGS[lang];
-    const page = await openPage(env);
-    await page.goto(env.origin + '/');
-    await appStarted(page);
-    await page.locator('#language').selectOption(lang);
-    await page.getByRole('heading', { name: t.home_title }).waitFor();
+    const page = await openIn(env, lang);
 
     // A fixed form on data and programming, every answer right.
     await page.goto(env.origin + '/#/start');

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  start, openPage, assertAccessible, itemById, currentItemId, answerByMouse, CATALOGS, fill, domainTitle, appStarted,
+  start, openPage, openIn, assertAccessible, itemById, currentItemId, answerByMouse, CATALOGS, fill, domainTitle, appStarted,
   SETTINGS, PER_DOMAIN,
 } from './support.mjs';
 
@@ -83,11 +83,7 @@ test('a full assessment is taken over two sittings, domain by domain', async () 
 for (const lang of ['en', 'fr', 'ar']) {
   test(`"About these levels" shows the simulated figures in ${lang}`, async () => {
     const t = CATALOGS[lang];
-    const page = await openPage(env);
-    await page.goto(env.origin + '/');
-    await appStarted(page);
-    await page.locator('#language').selectOption(lang);
-    await page.getByRole('heading', { name: t.home_title }).waitFor();
+    const page = await openIn(env, lang);
     await page.goto(env.origin + '/careers.html#/levels');
     await page.getByRole('heading', { name: t.about_title }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), lang);

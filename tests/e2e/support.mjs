@@ -84,6 +84,16 @@ export async function openPage(env, context) {
 /** Waits until the app has started: the splash and the prerendered templates of index.html
  * are gone (the app replaces the whole body), not just until a heading is there (the
  * prerendered home page has one before the wasm runs). */
+/** Opens the app in a new page and switches it to `lang`; returns the page. */
+export async function openIn(env, lang) {
+  const page = await openPage(env);
+  await page.goto(env.origin + '/');
+  await appStarted(page);
+  await page.locator('#language').selectOption(lang);
+  await page.getByRole('heading', { name: CATALOGS[lang].home_title }).waitFor();
+  return page;
+}
+
 export async function appStarted(page) {
   await page.waitForFunction(() => !document.querySelector('template, .splash') && document.querySelector('main'));
 }

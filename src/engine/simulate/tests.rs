@@ -55,3 +55,11 @@ fn the_precision_file_reads_back_what_was_written_and_refuses_anything_else() {
         None
     );
 }
+
+proptest::proptest! {
+    /// Any text, however hostile, is read or refused without a panic.
+    #[test]
+    fn any_text_is_read_or_refused(text in "\\PC{0,300}") {
+        let _ = PrecisionFile::parse(&text);
+    }
+}

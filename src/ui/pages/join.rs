@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use crate::i18n::ClassroomMessages;
 
-use crate::engine::attempt::{Attempt, Plan, SessionTag};
+use crate::engine::attempt::{Attempt, SessionTag};
 use crate::engine::session::Session;
 use crate::ui::browser;
 use crate::ui::components::content_status::{ContentStatusView, ProblemList};
@@ -109,17 +109,9 @@ pub fn JoinPage(props: &JoinPageProps) -> Html {
                 return;
             }
             let now = browser::now();
-            // No items avoided: every student of a session takes exactly the session's quiz.
-            let plan = Plan {
-                mode: &mode,
-                settings: &content.settings,
-                domains: &session.domains,
-                certainty: false,
-                seed: session.seed,
-                now,
-                avoid: Vec::new(),
-            };
-            if let Ok(mut attempt) = Attempt::start(&content.bank, &plan) {
+            if let Ok(mut attempt) =
+                Attempt::start(&content.bank, &session.plan(&mode, &content.settings, now))
+            {
                 attempt.session = Some(SessionTag {
                     id: session.id.clone(),
                     title: session.title.clone(),
