@@ -2,11 +2,12 @@
 //! right, how often the band holds the true ability, lengths and item exposure, each beside
 //! its goal. Run by `scripts/bench` (`cargo run --release --example simulate`), which fails
 //! when a goal is missed; `-- --write static/content/precision.json` also writes the figures
-//! the "About these levels" page shows.
+//! the "About these levels" page shows; `-- --compare` prints the quick check under other
+//! stopping rules and lengths, the evidence for the shipped one.
 
-use kafaa::engine::assessment::Settings;
+use kafaa::engine::assessment::{Rule, Settings};
 use kafaa::engine::content::whole_bank;
-use kafaa::engine::simulate::{is_adaptive, precision_file, Precision};
+use kafaa::engine::simulate::{is_adaptive, measure, precision_file, Precision};
 
 /// Learners per domain and mode (11 domains: 22,000 attempts per mode).
 const LEARNERS: usize = 2000;
@@ -28,6 +29,10 @@ fn main() {
     assert!(problems.is_empty(), "invalid content: {problems:?}");
     let bank = bank.with_pilots(&settings.pilots);
     let all: Vec<String> = bank.domains.iter().map(|d| d.id.clone()).collect();
+    if std::env::args().any(|a| a == "--compare") {
+        compare(&settings, &bank);
+        return;
+    }
     let file = precision_file(&settings_text, &settings, &bank, learners());
     let args: Vec<String> = std::env::args().collect();
     if let Some(path) = args.iter().position(|a| a == "--write").and_then(|i| args.get(i + 1)) {
@@ -94,4 +99,38 @@ fn info(p: &Precision) {
 
 fn pct(x: f64) -> String {
     format!("{:.1}%", 100.0 * x)
+}
+
+/// The quick check with other stopping rules and caps (500 learners per domain): how long it
+/// is, how often the level is right, and how concentrated the items are.
+fn compare(settings: &Settings, bank: &kafaa::engine::bank::Bank) {
+    let Some(quick) = settings.mode("quick") else { return };
+    println!("Quick check under other rules (500 learners per domain, one domain each)");
+    println!(
+        "  {:<28} {:>9} {:>12} {:>12} {:>12} {:>10}",
+        "stop when P(level) ≥ / cap", "items", "right level", "band covers", "top item", "overlap"
+    );
+    for classify in [None, Some(0.6), Some(0.7), Some(0.75), Some(0.8), Some(0.9)] {
+        for cap in [10, 13, 16] {
+            // Attempts look their mode's rule up in the settings: change it there.
+            let mut variant = settings.clone();
+            for mode in variant.modes.iter_mut().filter(|m| m.id == quick.id) {
+                if let Rule::Adaptive(rule) = &mut mode.rule {
+                    rule.classify = classify;
+                    rule.max_items = cap;
+                }
+            }
+            let Some(mode) = variant.mode(&quick.id) else { continue };
+            let p = measure(bank, &variant, mode, 500, 7);
+            let rule = format!("{} / {cap}", classify.map_or("never".to_string(), |c| format!("{c:.2}")));
+            println!(
+                "  {rule:<28} {:>9.1} {:>12} {:>12} {:>12} {:>10}",
+                p.items_mean,
+                pct(p.right_level),
+                pct(p.coverage),
+                pct(p.max_exposure),
+                pct(p.overlap)
+            );
+        }
+    }
 }
