@@ -71,11 +71,16 @@ pub fn AboutLevelsPage() -> Html {
                                 </tr>
                             </thead>
                             <tbody>
-                                { row(m.about_items.to_string(), &|p| fill(m.about_items_value, &[
-                                    ("min", catalog.number(p.items_min)),
-                                    ("max", catalog.number(p.items_max)),
-                                    ("mean", catalog.decimal(p.items_mean)),
-                                ])) }
+                                // A fixed length is one number, a range otherwise.
+                                { row(m.about_items.to_string(), &|p| if p.items_min == p.items_max {
+                                    catalog.number(p.items_min)
+                                } else {
+                                    fill(m.about_items_value, &[
+                                        ("min", catalog.number(p.items_min)),
+                                        ("max", catalog.number(p.items_max)),
+                                        ("mean", catalog.decimal(p.items_mean)),
+                                    ])
+                                }) }
                                 { row(m.about_right.to_string(), &|p| percent(p.right_level)) }
                                 { for settings.levels.iter().enumerate().map(|(i, level)| row(
                                     fill(m.about_right_level, &[("level", level.title.get(lang).to_string())]),
