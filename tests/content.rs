@@ -136,3 +136,16 @@ fn pilot_items_exist_in_their_domains() {
         }
     }
 }
+
+/// A mode's description that states its minimum states the one in its rule.
+#[test]
+fn mode_descriptions_state_the_minimum_of_their_rule() {
+    use kafaa::engine::assessment::{Rule, Settings};
+    let settings = Settings::parse("assessment.json", &read("static/content/assessment.json")).unwrap();
+    for mode in &settings.modes {
+        let (Rule::Adaptive(rule), Some(text)) = (&mode.rule, mode.description.0.get("en")) else { continue };
+        if let Some((_, rest)) = text.split_once("at least ") {
+            assert!(rest.starts_with(&format!("{} questions", rule.min_items)), "{}: {text}", mode.id);
+        }
+    }
+}
