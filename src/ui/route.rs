@@ -48,10 +48,10 @@ pub enum Route {
 /// The HTML documents of the app (see ARCHITECTURE.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Document {
-    /// `index.html`: home, quiz, results, history, my data.
+    /// `index.html`: home, new quiz, quiz, results.
     Main,
-    /// `careers.html`: the careers page and its larger guidance code, and what the levels
-    /// rest on (read from the results, not needed to take a quiz).
+    /// `careers.html`: what is read after a quiz rather than needed to take one — the careers
+    /// page and its larger guidance code, what the levels rest on, the history and "My data".
     Careers,
     /// `classroom.html`: sessions, result codes, the class dashboard and the counselor's view.
     Classroom,
@@ -123,7 +123,7 @@ impl Route {
 
     pub fn document(&self) -> Document {
         match self {
-            Route::Guidance { .. } | Route::AboutLevels => Document::Careers,
+            Route::Guidance { .. } | Route::AboutLevels | Route::History | Route::MyData => Document::Careers,
             Route::Classroom
             | Route::ClassSession { .. }
             | Route::Join { .. }

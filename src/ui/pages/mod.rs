@@ -32,8 +32,6 @@ pub fn main_document(route: Route) -> Html {
         Route::Start => html! { <start::StartPage /> },
         Route::Quiz => html! { <quiz::QuizPage /> },
         Route::Results { id } => html! { <results::ResultsPage {id} /> },
-        Route::History => html! { <history::HistoryPage /> },
-        Route::MyData => html! { <my_data::MyDataPage /> },
         Route::NotFound => html! { <not_found::NotFoundPage /> },
         route => html! { <elsewhere::ElsewherePage {route} /> },
     }
@@ -44,6 +42,8 @@ pub fn careers_document(route: Route) -> Html {
     let page = match route {
         Route::Guidance { id } => html! { <guidance::GuidancePage {id} /> },
         Route::AboutLevels => html! { <about_levels::AboutLevelsPage /> },
+        Route::History => html! { <history::HistoryPage /> },
+        Route::MyData => html! { <my_data::MyDataPage /> },
         route => html! { <elsewhere::ElsewherePage {route} /> },
     };
     html! { <CareersParts>{ page }</CareersParts> }

@@ -29,7 +29,9 @@ fn fragments_and_routes_round_trip() {
 #[test]
 fn careers_routes_belong_to_their_own_document() {
     assert_eq!(Route::Guidance { id: None }.document(), Document::Careers);
-    assert_eq!(Route::AboutLevels.document(), Document::Careers);
+    for route in [Route::AboutLevels, Route::History, Route::MyData] {
+        assert_eq!(route.document(), Document::Careers);
+    }
     assert_eq!(Route::Results { id: "a".into() }.document(), Document::Main);
     assert_eq!(Route::Join { payload: "x".into() }.document(), Document::Classroom);
     assert_eq!(Route::parse("#/guidance/<b>"), Route::NotFound);
