@@ -64,6 +64,10 @@ pub struct Attempt {
     /// learner's previous attempt, so a retest does not repeat them.
     #[serde(default)]
     pub avoid: Vec<String>,
+    /// The interface language when the attempt started, which its items were shown in (a
+    /// learner may switch midway): what an anonymous response file says of it.
+    #[serde(default)]
+    pub lang: Option<String>,
 }
 
 /// A classroom session attempt: what the student's result code needs of the session (its id
@@ -141,6 +145,7 @@ impl Attempt {
             finished_at: None,
             seconds: Vec::new(),
             session: None,
+            lang: None,
             avoid: match plan.mode.rule {
                 Rule::Adaptive(_) => plan.avoid.clone(),
                 Rule::Fixed(_) => Vec::new(),

@@ -127,13 +127,8 @@ impl ClassReport {
             [only] => only.as_str(),
             _ => UNDETERMINED,
         };
-        ResponseFile::anonymous(self.students.iter().map(|s| {
-            let answers = s.attempt.items.iter().zip(&s.attempt.answers).filter_map(|(id, answer)| {
-                let (item, answer) = (bank.item(id)?, answer.as_ref()?);
-                Some((id.clone(), is_correct(&item.question, answer)))
-            });
-            Record::new(language, &session.mode, answers)
-        }))
+        // A student's attempt has the session's mode (`Submission::to_attempt`).
+        ResponseFile::anonymous(self.students.iter().map(|s| Record::answered(bank, &s.attempt, language)))
     }
 }
 

@@ -99,6 +99,7 @@ impl Submission {
             seconds: known.iter().map(|r| r.seconds).collect(),
             session: None,
             avoid: Vec::new(),
+            lang: None,
         }
     }
 

@@ -193,7 +193,8 @@ impl AppState {
                 now: pending.now,
                 avoid: previous_items(&self.stored.history, &pending.domains),
             };
-            if let Ok(attempt) = Attempt::start(&content.bank, &plan) {
+            if let Ok(mut attempt) = Attempt::start(&content.bank, &plan) {
+                attempt.lang = Some(self.catalog.language.code.clone());
                 self.stored.current = Some(attempt);
                 self.finished = None;
             }

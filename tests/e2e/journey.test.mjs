@@ -126,6 +126,8 @@ test('a reload in the middle of a quiz resumes at the same question with the ans
 
   await again.getByRole('link', { name: 'History', exact: true }).first().click();
   await again.getByRole('heading', { name: 'Your past quizzes' }).waitFor();
+  // The history's document fetches the quiz's domains before it lists it.
+  await again.locator('table.history tbody tr').first().waitFor();
   assert.equal(await again.locator('table.history tbody tr').count(), 1);
   await assertAccessible(again, 'history');
   await again.getByRole('link', { name: 'Open' }).click();

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, openPage, assertAccessible, takeFixedForm, createSession, takeSessionQuiz } from './support.mjs';
+import { start, openPage, assertAccessible, takeFixedForm, createSession, takeSessionQuiz, PER_DOMAIN } from './support.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -31,6 +31,21 @@ test('export, delete everything, import: the same history comes back', async () 
   const exported = JSON.parse(readFileSync(file, 'utf8'));
   assert.equal(exported.kafaa_export, 1);
   assert.equal(exported.store.history.length, 2);
+
+  // The anonymous answers, for calibration: one record per quiz, in its language, no name.
+  const answers = page.getByRole('link', { name: 'Download my anonymous answers (JSON)' });
+  const href = await answers.getAttribute('href');
+  const donated = JSON.parse(decodeURIComponent(href.slice(href.indexOf(',') + 1)));
+  assert.equal(donated.kind, 'kafaa-responses');
+  assert.equal(donated.records.length, 2);
+  for (const record of donated.records) {
+    assert.deepEqual(Object.keys(record).sort(), ['language', 'mode', 'responses']);
+    assert.equal(record.language, 'en');
+    assert.equal(record.mode, 'fixed');
+    assert.equal(Object.keys(record.responses).length, PER_DOMAIN);
+    // Odd questions were answered right: half of them.
+    assert.equal(Object.values(record.responses).filter((r) => r === 1).length, PER_DOMAIN / 2);
+  }
 
   await page.getByRole('button', { name: 'Delete everything from this device' }).click();
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();

@@ -17,7 +17,10 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::walker::{join, Walker};
+use crate::engine::attempt::Attempt;
+use crate::engine::bank::Bank;
 use crate::engine::problem::{Expected, Problem, ProblemKind, Range};
+use crate::engine::score::is_correct;
 
 /// The format version this code reads and writes.
 pub const SCHEMA: u64 = 1;
@@ -64,6 +67,16 @@ impl Record {
         }
         Record { language: language.to_string(), mode: mode.to_string(), responses }
     }
+
+    /// The record of an attempt shown in `language`: its answered items, right or wrong
+    /// (pilot items included: their answers are what calibration is for).
+    pub fn answered(bank: &Bank, attempt: &Attempt, language: &str) -> Record {
+        let answers = attempt.items.iter().zip(&attempt.answers).filter_map(|(id, answer)| {
+            let (item, answer) = (bank.item(id)?, answer.as_ref()?);
+            Some((id.clone(), is_correct(&item.question, answer)))
+        });
+        Record::new(language, &attempt.mode, answers)
+    }
 }
 
 impl ResponseFile {
@@ -73,6 +86,14 @@ impl ResponseFile {
         let mut records: Vec<Record> = records.into_iter().filter(|r| !r.responses.is_empty()).collect();
         records.sort_unstable();
         ResponseFile { records }
+    }
+
+    /// A learner's own finished attempts, to give to calibration if they wish: each in the
+    /// language it was taken in ([`UNDETERMINED`] for attempts saved before that was kept).
+    pub fn of_history(bank: &Bank, history: &[Attempt]) -> ResponseFile {
+        ResponseFile::anonymous(
+            history.iter().map(|a| Record::answered(bank, a, a.lang.as_deref().unwrap_or(UNDETERMINED))),
+        )
     }
 
     /// All the records of `files` in one file, in canonical order.

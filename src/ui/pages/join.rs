@@ -119,6 +119,7 @@ pub fn JoinPage(props: &JoinPageProps) -> Html {
                     label,
                     deadline: session.minutes.map(|n| now + f64::from(n) * 60_000.0),
                 });
+                attempt.lang = Some(app.lang().to_string());
                 started.set(Some(attempt.id.clone()));
                 app.dispatch(Action::Start(attempt));
             }

@@ -1,11 +1,12 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::engine::calibration::responses::ResponseFile;
 use crate::engine::store::{export, import, StoreProblem};
-use crate::i18n::fill;
+use crate::i18n::{fill, CareersMessages};
 use crate::ui::browser;
-use crate::ui::hooks::{use_focus_on, use_title};
-use crate::ui::state::{use_app, Action};
+use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_title};
+use crate::ui::state::{use_app, Action, ContentStatus};
 use crate::ui::storage;
 
 /// What the last action on this page did, to say so.
@@ -30,6 +31,19 @@ pub fn MyDataPage() -> Html {
     // The download is a data: link built from what is stored now.
     let file = export(&app.stored, Some(app.lang()), &storage::set_aside_parts(), browser::now());
     let href = browser::data_url("application/json", &file);
+    // The anonymous answers need the items of the quizzes taken, to say right or wrong.
+    let mut needed: Vec<String> = app.stored.history.iter().flat_map(|a| a.domains.iter().cloned()).collect();
+    needed.sort_unstable();
+    needed.dedup();
+    let status = use_domains(needed);
+    let answers = match &status {
+        ContentStatus::Ready(content) if !app.stored.history.is_empty() => {
+            let file = ResponseFile::of_history(&content.bank, &app.stored.history);
+            Some(browser::data_url("application/json", &file.to_json()))
+        }
+        _ => None,
+    };
+    let c = use_messages::<CareersMessages>();
 
     let onimport = {
         let dispatcher = app.dispatcher();
@@ -89,6 +103,12 @@ pub fn MyDataPage() -> Html {
             <p class="actions">
                 <a class="button primary" {href} download="kafaa-data.json">{ m.data_export }</a>
             </p>
+            if let Some(href) = answers {
+                <p class="actions">
+                    <a class="button" {href} download="kafaa-my-answers.json">{ c.data_responses }</a>
+                </p>
+                <p class="muted">{ c.data_responses_intro }</p>
+            }
             <p>
                 <label for="import" class="button">{ m.data_import }</label>
                 <input type="file" id="import" class="visually-hidden" accept="application/json,.json" onchange={onimport} />

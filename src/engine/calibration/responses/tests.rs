@@ -190,3 +190,43 @@ proptest! {
         let _ = ResponseFile::parse(FILE, &text);
     }
 }
+
+#[test]
+fn a_learners_history_gives_one_anonymous_record_per_quiz_in_its_language() {
+    use crate::engine::testing::{fixed_attempt, right_answer, sample_bank};
+    let bank = sample_bank(2, 6);
+    let mut first = fixed_attempt(&bank, &["d0"], 4, 1);
+    for i in 0..first.items.len() {
+        first.go_to(i);
+        // Two right, one wrong, one left unanswered.
+        let item = bank.item(&first.items[i]).unwrap();
+        match i {
+            0 | 1 => first.answer(Some(right_answer(item))),
+            2 => first.answer(Some(crate::engine::score::wrong_answer(&item.question))),
+            _ => {}
+        }
+    }
+    first.lang = Some("ar".into());
+    let mut second = fixed_attempt(&bank, &["d1"], 2, 2);
+    for i in 0..second.items.len() {
+        second.go_to(i);
+        second.answer(Some(right_answer(bank.item(&second.items[i]).unwrap())));
+    }
+    let file = ResponseFile::of_history(&bank, &[first.clone(), second]);
+    assert_eq!(file.records.len(), 2);
+    let ar = file.records.iter().find(|r| r.language == "ar").unwrap();
+    assert_eq!(ar.mode, first.mode);
+    assert_eq!(ar.responses.len(), 3, "the unanswered item is left out");
+    assert_eq!(ar.responses.values().filter(|r| **r).count(), 2);
+    // An attempt saved before the language was kept says so.
+    assert!(file.records.iter().any(|r| r.language == UNDETERMINED));
+    let text = file.to_json();
+    // Nothing but the language, the mode and the responses: no id, time or label.
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for record in value["records"].as_array().unwrap() {
+        let mut keys: Vec<&String> = record.as_object().unwrap().keys().collect();
+        keys.sort();
+        assert_eq!(keys, ["language", "mode", "responses"]);
+    }
+    assert_eq!(ResponseFile::parse(FILE, &text).unwrap(), file);
+}
