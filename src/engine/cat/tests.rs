@@ -48,6 +48,13 @@ fn start_avoiding(bank: &Bank, mode: &Mode, domains: &[&str], seed: u64, avoid: 
     Attempt::start(bank, &plan).unwrap()
 }
 
+/// An attempt answered to its end, every answer right or every answer wrong.
+fn finish(bank: &Bank, mode: &Mode, domains: &[&str], seed: u64, right: bool) -> Attempt {
+    let mut a = start(bank, mode, domains, seed);
+    while answer_and_next(bank, mode, &mut a, right) {}
+    a
+}
+
 /// Answers the item on screen (right or wrong) and asks for the next one.
 fn answer_and_next(bank: &Bank, mode: &Mode, attempt: &mut Attempt, right: bool) -> bool {
     let item = bank.item(attempt.current_item_id()).unwrap();
@@ -96,15 +103,13 @@ fn a_domain_stops_once_its_level_is_likely_enough() {
     let bank = sample_bank(1, 30);
     // Every answer wrong: after the minimum the lowest level is very likely.
     let mode = classifying(0.01, 4, 20, Some(0.7));
-    let mut a = start(&bank, &mode, &["d0"], 3);
-    while answer_and_next(&bank, &mode, &mut a, false) {}
+    let a = finish(&bank, &mode, &["d0"], 3, false);
     let estimate = estimates(&bank, &a)[0].estimate;
     assert!(a.items.len() < 20, "{}", a.items.len());
     assert!(SETTINGS.level_probability(estimate) >= 0.7);
     // Without classification the same learner runs to the cap.
     let mode = adaptive(0.01, 4, 20);
-    let mut a = start(&bank, &mode, &["d0"], 3);
-    while answer_and_next(&bank, &mode, &mut a, false) {}
+    let a = finish(&bank, &mode, &["d0"], 3, false);
     assert_eq!(a.items.len(), 20);
 }
 
@@ -131,8 +136,7 @@ fn ties_between_equal_items_are_broken_at_random_by_the_seed() {
 fn a_retest_avoids_the_previous_items_while_the_domain_has_others() {
     let bank = sample_bank(1, 30);
     let mode = adaptive(0.01, 1, 10);
-    let mut first = start(&bank, &mode, &["d0"], 1);
-    while answer_and_next(&bank, &mode, &mut first, true) {}
+    let first = finish(&bank, &mode, &["d0"], 1, true);
     let mut again = start_avoiding(&bank, &mode, &["d0"], 2, first.items.clone());
     while answer_and_next(&bank, &mode, &mut again, true) {}
     assert_eq!(again.items.len(), 10);
@@ -149,8 +153,7 @@ fn a_retest_avoids_the_previous_items_while_the_domain_has_others() {
 fn stops_when_every_domain_is_precise_enough_after_the_minimum() {
     let bank = sample_bank(1, 60);
     let mode = adaptive(0.9, 3, 50);
-    let mut a = start(&bank, &mode, &["d0"], 9);
-    while answer_and_next(&bank, &mode, &mut a, true) {}
+    let a = finish(&bank, &mode, &["d0"], 9, true);
     // One item of a = 1 barely moves SE from 1; three bring it under 0.9.
     assert!(a.items.len() >= 3 && a.items.len() < 10, "{}", a.items.len());
     assert!(estimates(&bank, &a)[0].estimate.se < 0.9);
@@ -160,8 +163,7 @@ fn stops_when_every_domain_is_precise_enough_after_the_minimum() {
 fn stops_when_the_bank_runs_out() {
     let bank = sample_bank(1, 4);
     let mode = adaptive(0.01, 1, 50);
-    let mut a = start(&bank, &mode, &["d0"], 2);
-    while answer_and_next(&bank, &mode, &mut a, false) {}
+    let a = finish(&bank, &mode, &["d0"], 2, false);
     assert_eq!(a.items.len(), 4);
 }
 
@@ -169,8 +171,7 @@ fn stops_when_the_bank_runs_out() {
 fn an_extension_asks_more_in_the_named_domains_only() {
     let bank = sample_bank(2, 20);
     let mode = adaptive(0.01, 2, 4);
-    let mut a = start(&bank, &mode, &["d0", "d1"], 3);
-    while answer_and_next(&bank, &mode, &mut a, true) {}
+    let mut a = finish(&bank, &mode, &["d0", "d1"], 3, true);
     assert_eq!(a.items.len(), 8);
     a.extension = Some(crate::engine::attempt::Extension { domains: vec!["d1".into()], until: 11 });
     while answer_and_next(&bank, &mode, &mut a, true) {}
@@ -200,8 +201,7 @@ fn subtopics_are_balanced_within_a_domain() {
         bank.items.clone(),
     );
     let mode = adaptive(0.01, 1, 6);
-    let mut a = start(&bank, &mode, &["d0"], 4);
-    while answer_and_next(&bank, &mode, &mut a, true) {}
+    let a = finish(&bank, &mode, &["d0"], 4, true);
     let mut per: BTreeMap<String, usize> = BTreeMap::new();
     for id in &a.items {
         *per.entry(bank.item(id).unwrap().subtopic.clone()).or_default() += 1;
