@@ -1,5 +1,9 @@
 //! Everything the app fetches to run a quiz: the bank's index, the assessment settings, and
-//! the domain files loaded so far (each fetched the first time a quiz needs its domain).
+//! the domain files loaded so far (each fetched the first time a quiz needs its domain); and
+//! the authors' checks on what the files say ([`lint`], against the [`glossary`]).
+
+pub mod glossary;
+pub mod lint;
 
 use std::collections::BTreeMap;
 

@@ -1,10 +1,12 @@
 //! The content report: counts per domain × difficulty × question type, and per language, so
-//! authors see gaps at a glance (`cargo run --example content_report`).
+//! authors see gaps at a glance (`cargo run --example content_report`); and the item-writing
+//! lint's figures and violations.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::bank::{Bank, Difficulty, Question};
+use super::content::lint::{Lint, KEYED_TRUE, KEY_LONGEST_MAX, ONE_KEY_SIZE_MAX};
 
 /// The question types, in report order.
 pub const TYPES: [&str; 5] = ["single_choice", "multiple_select", "true_false", "ordering", "matching"];
@@ -119,6 +121,42 @@ pub fn render(bank: &Bank) -> String {
         let _ = writeln!(out, "  complete in: {}", langs.join(", "));
         let subs: Vec<String> = c.subtopics.iter().map(|(s, n)| format!("{s} {n}")).collect();
         let _ = writeln!(out, "  sub-topics: {}", subs.join(", "));
+    }
+    out
+}
+
+/// The lint as text: its figures per domain beside their limits, every violation, and the
+/// cross-domain pairs an author should look at.
+pub fn render_lint(lint: &Lint) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\nItem-writing lint (limits: key longest ≤ {:.0}% · keyed true {:.0}–{:.0}% · one key size ≤ {:.0}%)",
+        100.0 * KEY_LONGEST_MAX,
+        100.0 * KEYED_TRUE.start(),
+        100.0 * KEYED_TRUE.end(),
+        100.0 * ONE_KEY_SIZE_MAX
+    );
+    let _ = writeln!(out, "  {:<14} {:>12} {:>12} multiple-select key sizes", "domain", "key longest", "keyed true");
+    for f in &lint.figures {
+        let sizes: Vec<String> = f.key_sizes.iter().map(|(size, n)| format!("{n}×{size}")).collect();
+        let _ = writeln!(
+            out,
+            "  {:<14} {:>11.0}% {:>5} of {:<3} {}",
+            f.domain,
+            100.0 * f.key_longest_share(),
+            f.keyed_true,
+            f.true_false,
+            sizes.join(" ")
+        );
+    }
+    let _ = writeln!(out, "  {} violation(s)", lint.violations.len());
+    for v in &lint.violations {
+        let _ = writeln!(out, "    {v}");
+    }
+    let _ = writeln!(out, "  possible duplicate concepts across domains: {}", lint.near_duplicates.len());
+    for (a, b) in &lint.near_duplicates {
+        let _ = writeln!(out, "    {a} ~ {b}");
     }
     out
 }
