@@ -137,7 +137,11 @@ pub fn render_lint(lint: &Lint) -> String {
         100.0 * KEYED_TRUE.end(),
         100.0 * ONE_KEY_SIZE_MAX
     );
-    let _ = writeln!(out, "  {:<14} {:>12} {:>12} multiple-select key sizes", "domain", "key longest", "keyed true");
+    let _ = writeln!(
+        out,
+        "  {:<14} {:>12} {:>12} multiple-select key sizes",
+        "domain", "key longest", "keyed true"
+    );
     for f in &lint.figures {
         let sizes: Vec<String> = f.key_sizes.iter().map(|(size, n)| format!("{n}×{size}")).collect();
         let _ = writeln!(

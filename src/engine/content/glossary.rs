@@ -108,7 +108,9 @@ pub fn find_word(text: &str, term: &str) -> Vec<std::ops::Range<usize>> {
         let mut end = start + needle.len();
         let before = lower[..start].chars().next_back();
         let rest = &lower[end..];
-        if let Some(suffix) = ["es", "s"].iter().find(|s| rest.starts_with(*s) && !word(rest[s.len()..].chars().next())) {
+        if let Some(suffix) =
+            ["es", "s"].iter().find(|s| rest.starts_with(*s) && !word(rest[s.len()..].chars().next()))
+        {
             end += suffix.len();
         }
         if !word(before) && !word(lower[end..].chars().next()) {

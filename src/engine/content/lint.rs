@@ -28,8 +28,8 @@ pub const DUPLICATE_OVERLAP: f64 = 0.5;
 /// Characters that set text direction by hand. The app isolates Latin runs in right-to-left
 /// text itself, so a mark in the bank only fights it.
 const DIRECTION_MARKS: [char; 12] = [
-    '\u{200E}', '\u{200F}', '\u{061C}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}',
-    '\u{2067}', '\u{2068}', '\u{2069}',
+    '\u{200E}', '\u{200F}', '\u{061C}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}',
+    '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
 ];
 
 /// One rule broken, by a domain as a whole (`item` is `None`) or by one item.
@@ -85,7 +85,11 @@ pub fn lint(bank: &Bank, glossary: &Glossary) -> Lint {
         let mut figures = Figures { domain: domain.id.clone(), ..Figures::default() };
         for item in bank.items_in(&domain.id) {
             let mut report = |message: String| {
-                out.violations.push(Violation { domain: domain.id.clone(), item: Some(item.id.clone()), message })
+                out.violations.push(Violation {
+                    domain: domain.id.clone(),
+                    item: Some(item.id.clone()),
+                    message,
+                })
             };
             tally(item, &bank.languages, &mut figures, &mut report);
             for (path, text) in texts(item) {
@@ -133,7 +137,10 @@ fn tally(item: &Item, languages: &[String], figures: &mut Figures, report: &mut 
             let in_order = options.len() > 1
                 && options.iter().zip(targets).all(|(o, t)| pairs.get(&o.id) == Some(&t.id));
             if in_order {
-                report("every option is paired with the target at its own position; list the targets shuffled".to_string());
+                report(
+                    "every option is paired with the target at its own position; list the targets shuffled"
+                        .to_string(),
+                );
             }
         }
     }
@@ -183,7 +190,11 @@ fn terms(path: &str, text: &Localized, domain: &str, glossary: &Glossary, report
         for (lang, forms) in &term.forms {
             let Some(translated) = text.0.get(lang).map(|s| normalize(s)) else { continue };
             if !forms.iter().any(|f| translated.contains(&normalize(f))) {
-                report(format!("{path} ({lang}) translates \"{}\" without the glossary's {}", term.en, forms.join(" / ")));
+                report(format!(
+                    "{path} ({lang}) translates \"{}\" without the glossary's {}",
+                    term.en,
+                    forms.join(" / ")
+                ));
             }
         }
         for (lang, avoid) in &term.avoid {
@@ -196,7 +207,8 @@ fn terms(path: &str, text: &Localized, domain: &str, glossary: &Glossary, report
 }
 
 fn limits(f: &Figures, violations: &mut Vec<Violation>) {
-    let mut report = |message: String| violations.push(Violation { domain: f.domain.clone(), item: None, message });
+    let mut report =
+        |message: String| violations.push(Violation { domain: f.domain.clone(), item: None, message });
     if f.key_longest_share() > KEY_LONGEST_MAX {
         report(format!(
             "the key is strictly the longest option in {:.0}% of single-choice items (at most {:.0}%)",
@@ -230,8 +242,8 @@ fn limits(f: &Figures, violations: &mut Vec<Violation>) {
 /// short and common words.
 fn words(item: &Item) -> BTreeSet<String> {
     const COMMON: [&str; 24] = [
-        "the", "and", "for", "this", "that", "which", "what", "with", "from", "are", "you", "your", "all", "one",
-        "does", "its", "not", "can", "into", "each", "select", "apply", "most", "when",
+        "the", "and", "for", "this", "that", "which", "what", "with", "from", "are", "you", "your", "all",
+        "one", "does", "its", "not", "can", "into", "each", "select", "apply", "most", "when",
     ];
     let mut text = item.stem.get("en").to_string();
     text.push(' ');

@@ -68,7 +68,10 @@ fn a_domain_whose_keys_are_mostly_the_longest_option_is_reported() {
     ];
     let lint = lint(&bank(items), &glossary());
     assert_eq!(lint.figures[0].key_longest_share(), 2.0 / 3.0);
-    assert_eq!(messages(&lint), ["web: the key is strictly the longest option in 67% of single-choice items (at most 35%)"]);
+    assert_eq!(
+        messages(&lint),
+        ["web: the key is strictly the longest option in 67% of single-choice items (at most 35%)"]
+    );
     // A key as long as another option is not strictly the longest.
     let tied = vec![single("w1", &["same", "four", "x"], "a")];
     assert_eq!(super::lint(&bank(tied), &glossary()).figures[0].key_longest_share(), 0.0);
@@ -117,9 +120,7 @@ fn matching_answers_in_file_order_are_reported() {
 
 #[test]
 fn terms_follow_the_glossary_and_longer_terms_hide_shorter_ones() {
-    let item = |id: &str, en: &str, ar: &str| {
-        json!({"id": id, "type": "true_false", "stem": text(en, ar), "answer": id.ends_with('t')})
-    };
+    let item = |id: &str, en: &str, ar: &str| json!({"id": id, "type": "true_false", "stem": text(en, ar), "answer": id.ends_with('t')});
     let items = vec![
         item("g1t", "Read the code", "اقرأ الكود"),
         item("g2f", "Read the code", "اقرأ الشيفرة"),
