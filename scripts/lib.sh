@@ -69,6 +69,14 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver
 }
 
+# The content tests run every keyed code snippet (tests/snippets.rs) with python3 and node.
+ensure_python() {
+  command -v python3 >/dev/null 2>&1 && return
+  step "Installing Python 3 from Debian"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq python3
+}
+
 build_release() {
   step "Building the release bundle into dist/"
   trunk build --release --offline
