@@ -401,3 +401,40 @@ async fn the_interest_questionnaire_saves_each_answer_and_counts_them() {
     assert!(like.dyn_into::<HtmlInputElement>().unwrap().checked());
     root.remove();
 }
+
+/// In Arabic, a text that starts with a Latin term still reads right to left: the term is
+/// isolated in a `<bdi>` and sits at the right edge, where an Arabic reader starts.
+#[wasm_bindgen_test]
+async fn arabic_texts_that_start_with_a_latin_term_start_at_the_right_edge() {
+    use kafaa::engine::bank::Question;
+    let mut item = first("single_choice");
+    item.stem.0.insert("ar".into(), "GET يقرأ فقط، وPUT يضع المورد في الحالة نفسها".into());
+    if let Question::SingleChoice { options, .. } = &mut item.question {
+        options[0].text.0.insert("ar".into(), "XSS منعكس (Reflected XSS)؛ ترميز المخرجات".into());
+    }
+    let languages = kafaa::i18n::languages("l.json", kafaa::i18n::LANGUAGES).unwrap();
+    let arabic = languages.into_iter().find(|l| l.code == "ar").unwrap();
+    let catalog = kafaa::i18n::Catalog::parse(arabic, include_str!("../static/i18n/ar.json")).unwrap();
+    let mut state = state(content(), None);
+    state.catalog = Box::leak(Box::new(catalog));
+    let root =
+        mount(state, html! { <QuestionView item={item} answer={None} onanswer={Callback::noop()} /> }).await;
+    root.set_attribute("dir", "rtl").unwrap();
+    root.set_attribute("style", "inline-size: 20rem").unwrap();
+
+    let legend = &query(&root, "legend.stem")[0];
+    let option = &query(&root, ".option span")[0];
+    let runs: Vec<String> = query(legend, "bdi").iter().map(|b| b.text_content().unwrap()).collect();
+    assert_eq!(runs, ["GET", "PUT"]);
+    // The first run is right of the second, on the first line.
+    for text in [legend, option] {
+        let bdi = query(text, "bdi");
+        let (first, second) = (bdi[0].get_bounding_client_rect(), bdi[1].get_bounding_client_rect());
+        assert!(first.right() > second.right() && first.top() <= second.top(), "{:?}", text.text_content());
+    }
+    // The option's text starts at the right end of its first line.
+    let first = query(option, "bdi")[0].get_bounding_client_rect();
+    let line = option.get_client_rects().get(0).unwrap();
+    assert!((first.right() - line.right()).abs() < 1.5, "starts at {} of {}", first.right(), line.right());
+    root.remove();
+}

@@ -2,6 +2,7 @@
 //! the domain files loaded so far (each fetched the first time a quiz needs its domain); and
 //! the authors' checks on what the files say ([`lint`], against the [`glossary`]).
 
+pub mod bidi;
 pub mod glossary;
 pub mod lint;
 

@@ -4,6 +4,7 @@ use crate::engine::attempt::Answer;
 use crate::engine::bank::Item;
 use crate::engine::score::key;
 use crate::i18n::{fill, Messages};
+use crate::ui::components::item_text::ItemText;
 use crate::ui::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -28,15 +29,15 @@ pub fn AnswerReview(props: &AnswerReviewProps) -> Html {
                         { if *correct { m.results_right } else { m.results_wrong } }
                         if *pilot { <span class="muted">{ m.results_pilot }</span> }
                     </p>
-                    <p class="stem">{ item.stem.get(lang) }</p>
+                    <p class="stem"><ItemText text={item.stem.get(lang).to_string()} /></p>
                     if let Some(code) = &item.code {
                         <pre class="code" dir="ltr" tabindex="0" aria-label={m.quiz_code_label}><code>{ code }</code></pre>
                     }
-                    <p><strong>{ m.results_your_answer }</strong>{ " " }{ describe(m, lang, item, answer.as_ref()) }</p>
+                    <p><strong>{ m.results_your_answer }</strong>{ " " }<ItemText text={describe(m, lang, item, answer.as_ref())} /></p>
                     if !*correct {
-                        <p><strong>{ m.results_correct_answer }</strong>{ " " }{ describe(m, lang, item, Some(&key(&item.question))) }</p>
+                        <p><strong>{ m.results_correct_answer }</strong>{ " " }<ItemText text={describe(m, lang, item, Some(&key(&item.question)))} /></p>
                     }
-                    <p class="explanation"><strong>{ m.results_why }</strong>{ " " }{ item.explanation.get(lang) }</p>
+                    <p class="explanation"><strong>{ m.results_why }</strong>{ " " }<span class="explanation-text"><ItemText text={item.explanation.get(lang).to_string()} /></span></p>
                 </li>
             }) }
         </ol>

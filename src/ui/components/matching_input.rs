@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::engine::attempt::Answer;
 use crate::engine::bank::Choice;
+use crate::ui::components::item_text::ItemText;
 use crate::ui::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -51,7 +52,7 @@ pub fn MatchingInput(props: &MatchingInputProps) -> Html {
                     let chosen = pairs.get(&o.id).cloned().unwrap_or_default();
                     html! {
                         <li class="match-row">
-                            <label for={id.clone()}>{ o.text.get(lang) }</label>
+                            <label for={id.clone()}><ItemText text={o.text.get(lang).to_string()} /></label>
                             <select {id} name={format!("q-{}", props.item)} {onchange}>
                                 <option value="" selected={chosen.is_empty()}>{ m.quiz_match_choose }</option>
                                 { for props.targets.iter().map(|t| html! {

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::engine::attempt::Answer;
 use crate::engine::bank::{Item, Question};
+use crate::ui::components::item_text::ItemText;
 use crate::ui::components::matching_input::MatchingInput;
 use crate::ui::components::ordering_input::OrderingInput;
 use crate::ui::state::use_app;
@@ -31,7 +32,7 @@ pub fn QuestionView(props: &QuestionViewProps) -> Html {
             <li>
                 <label class="option" for={id.clone()}>
                     <input type={kind} id={id} name={name.clone()} value={value.to_string()} {checked} {onchange} />
-                    <span>{ text.to_string() }</span>
+                    <span><ItemText text={text.to_string()} /></span>
                 </label>
             </li>
         }
@@ -87,7 +88,7 @@ pub fn QuestionView(props: &QuestionViewProps) -> Html {
     let multiple = matches!(item.question, Question::MultipleSelect { .. });
     html! {
         <fieldset class="question" data-item={item.id.clone()}>
-            <legend class="stem">{ item.stem.get(lang) }</legend>
+            <legend class="stem"><ItemText text={item.stem.get(lang).to_string()} /></legend>
             if let Some(code) = &item.code {
                 <pre class="code" dir="ltr" tabindex="0" aria-label={m.quiz_code_label}><code>{ code }</code></pre>
             }
