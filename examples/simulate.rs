@@ -3,7 +3,8 @@
 //! its goal. Run by `scripts/bench` (`cargo run --release --example simulate`), which fails
 //! when a goal is missed; `-- --write static/content/precision.json` also writes the figures
 //! the "About these levels" page shows; `-- --compare` prints the quick check under other
-//! stopping rules and lengths, the evidence for the shipped one.
+//! stopping rules and lengths, and each adaptive mode with other randomesque sizes: the
+//! evidence for the shipped settings.
 
 use kafaa::engine::assessment::{Rule, Settings};
 use kafaa::engine::content::whole_bank;
@@ -101,36 +102,64 @@ fn pct(x: f64) -> String {
     format!("{:.1}%", 100.0 * x)
 }
 
-/// The quick check with other stopping rules and caps (500 learners per domain): how long it
-/// is, how often the level is right, and how concentrated the items are.
+/// The quick check with other stopping rules and caps, then each adaptive mode with other
+/// randomesque sizes (500 learners per domain): how long it is, how often the level is right,
+/// and how concentrated the items are.
 fn compare(settings: &Settings, bank: &kafaa::engine::bank::Bank) {
     let Some(quick) = settings.mode("quick") else { return };
     println!("Quick check under other rules (500 learners per domain, one domain each)");
-    println!(
-        "  {:<28} {:>9} {:>12} {:>12} {:>12} {:>10}",
-        "stop when P(level) ≥ / cap", "items", "right level", "band covers", "top item", "overlap"
-    );
+    header("stop when P(level) ≥ / cap");
     for classify in [None, Some(0.6), Some(0.7), Some(0.75), Some(0.8), Some(0.9)] {
         for cap in [10, 13, 16] {
-            // Attempts look their mode's rule up in the settings: change it there.
-            let mut variant = settings.clone();
-            for mode in variant.modes.iter_mut().filter(|m| m.id == quick.id) {
-                if let Rule::Adaptive(rule) = &mut mode.rule {
-                    rule.classify = classify;
-                    rule.max_items = cap;
-                }
-            }
-            let Some(mode) = variant.mode(&quick.id) else { continue };
-            let p = measure(bank, &variant, mode, 500, 7);
-            let rule = format!("{} / {cap}", classify.map_or("never".to_string(), |c| format!("{c:.2}")));
-            println!(
-                "  {rule:<28} {:>9.1} {:>12} {:>12} {:>12} {:>10}",
-                p.items_mean,
-                pct(p.right_level),
-                pct(p.coverage),
-                pct(p.max_exposure),
-                pct(p.overlap)
-            );
+            let p = with_rule(bank, settings, &quick.id, |rule| {
+                rule.classify = classify;
+                rule.max_items = cap;
+            });
+            row(&format!("{} / {cap}", classify.map_or("never".to_string(), |c| format!("{c:.2}"))), &p);
         }
     }
+    println!("\nExposure control: the next item drawn among the k most informative");
+    header("mode / k");
+    for mode in settings.modes.iter().filter(|m| is_adaptive(m)) {
+        for k in [12, 20, 30, 40, 48, 60] {
+            let p = with_rule(bank, settings, &mode.id, |rule| rule.randomesque = k);
+            row(&format!("{} / {k}", mode.id), &p);
+        }
+    }
+}
+
+fn header(first: &str) {
+    println!(
+        "  {first:<28} {:>9} {:>12} {:>12} {:>12} {:>10}",
+        "items", "right level", "band covers", "top item", "overlap"
+    );
+}
+
+fn row(label: &str, p: &Precision) {
+    println!(
+        "  {label:<28} {:>9.1} {:>12} {:>12} {:>12} {:>10}",
+        p.items_mean,
+        pct(p.right_level),
+        pct(p.coverage),
+        pct(p.max_exposure),
+        pct(p.overlap)
+    );
+}
+
+/// The mode `id` measured with its adaptive rule changed by `change` (attempts look their
+/// mode's rule up in the settings, so it is changed there).
+fn with_rule(
+    bank: &kafaa::engine::bank::Bank,
+    settings: &Settings,
+    id: &str,
+    change: impl Fn(&mut kafaa::engine::assessment::AdaptiveRule),
+) -> Precision {
+    let mut variant = settings.clone();
+    for mode in variant.modes.iter_mut().filter(|m| m.id == id) {
+        if let Rule::Adaptive(rule) = &mut mode.rule {
+            change(rule);
+        }
+    }
+    let mode = variant.mode(id).expect("the mode exists");
+    measure(bank, &variant, mode, 500, 7)
 }

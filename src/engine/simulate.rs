@@ -192,7 +192,37 @@ pub fn precision_file(
         schema: PRECISION_SCHEMA,
         fingerprint: fingerprint(settings_text, bank),
         learners_per_domain: per_domain,
-        modes: settings.modes.iter().map(|m| measure(bank, settings, m, per_domain, 2026)).collect(),
+        modes: settings
+            .modes
+            .iter()
+            .map(|m| measure(bank, settings, m, per_domain, 2026).rounded())
+            .collect(),
+    }
+}
+
+impl Precision {
+    /// The figures to six decimals: the file stays readable, and each number reads back as
+    /// the same `f64` (serde_json's fast float parser is exact for so few digits, not for 17).
+    fn rounded(mut self) -> Precision {
+        let r = |x: f64| (x * 1e6).round() / 1e6;
+        for x in [
+            &mut self.items_mean,
+            &mut self.right_level,
+            &mut self.coverage,
+            &mut self.band_width,
+            &mut self.settled,
+            &mut self.bias,
+            &mut self.rmse,
+            &mut self.max_exposure,
+            &mut self.overlap,
+            &mut self.retest_repeat,
+        ] {
+            *x = r(*x);
+        }
+        for x in self.right_by_level.iter_mut().flatten().chain(self.level_shares.iter_mut()) {
+            *x = r(*x);
+        }
+        self
     }
 }
 
