@@ -14,6 +14,12 @@ use yew::prelude::*;
 pub enum Route {
     Home,
     Start,
+    /// The start page with one mode and one domain chosen: the careers page's "what to
+    /// measure next" sends the learner to exactly that quiz.
+    StartWith {
+        mode: String,
+        domain: String,
+    },
     Quiz,
     Results {
         id: String,
@@ -104,7 +110,13 @@ impl Route {
                     })
                 };
                 let id = |prefix: &str| id_in(prefix).map(str::to_string);
-                if let Some(id) = id("/results/") {
+                let token = |s: &str| {
+                    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                };
+                let start = other.strip_prefix("/start/").and_then(|rest| rest.split_once('/'));
+                if let Some((mode, domain)) = start.filter(|(m, d)| token(m) && token(d)) {
+                    Route::StartWith { mode: mode.to_string(), domain: domain.to_string() }
+                } else if let Some(id) = id("/results/") {
                     Route::Results { id }
                 } else if let Some(id) = id("/guidance/") {
                     Route::Guidance { id: Some(id) }
@@ -148,6 +160,7 @@ impl Route {
         match self {
             Route::Home => "#/".into(),
             Route::Start => "#/start".into(),
+            Route::StartWith { mode, domain } => format!("#/start/{mode}/{domain}"),
             Route::Quiz => "#/quiz".into(),
             Route::Results { id } => format!("#/results/{id}"),
             Route::History => "#/history".into(),
