@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use kafaa::engine::attempt::{Answer, Attempt, Plan};
-use kafaa::engine::bank::Bank;
+use kafaa::engine::bank::{Bank, Question};
 use kafaa::engine::content::Content;
 use kafaa::engine::store::Stored;
 use kafaa::ui::components::content_status::BankProblems;
@@ -208,13 +208,20 @@ async fn quiz_resumes_at_the_stored_question_and_moves_focus_on_next() {
     let mode = content.settings.mode("fixed").unwrap();
     let plan = plan(&content, mode, &domains, false, 42);
     let mut attempt = Attempt::start(&content.bank, &plan).unwrap();
-    attempt.go_to(2);
+    // A question answered with inputs (choices or true/false), after the first.
+    let at = (1..attempt.items.len())
+        .find(|&i| {
+            let question = &content.bank.item(&attempt.items[i]).unwrap().question;
+            !matches!(question, Question::Ordering { .. } | Question::Matching { .. })
+        })
+        .unwrap();
+    attempt.go_to(at);
     let key = kafaa::engine::score::key(&content.bank.item(attempt.current_item_id()).unwrap().question);
     attempt.answer(Some(key.clone()));
     let root = mount(state(content.clone(), Some(attempt.clone())), html! { <QuizPage /> }).await;
 
     let heading = query(&root, "h1")[0].clone();
-    assert_eq!(heading.text_content().unwrap(), "Question 3 of 24");
+    assert_eq!(heading.text_content().unwrap(), format!("Question {} of 24", at + 1));
     let active = gloo::utils::document().active_element().unwrap();
     assert_eq!(active, heading, "focus is on the question heading");
     let checked = query(&root, "input:checked");
@@ -229,7 +236,7 @@ async fn quiz_resumes_at_the_stored_question_and_moves_focus_on_next() {
     click(&query(&root, "button[type=submit]")[0]);
     yew::scheduler::flush().await;
     let heading = query(&root, "h1")[0].clone();
-    assert_eq!(heading.text_content().unwrap(), "Question 4 of 24");
+    assert_eq!(heading.text_content().unwrap(), format!("Question {} of 24", at + 2));
     assert_eq!(gloo::utils::document().active_element().unwrap(), heading);
     assert!(query(&root, "input:checked").is_empty());
     root.remove();

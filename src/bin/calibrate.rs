@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-use kafaa::engine::bank::{Index, Question};
+use kafaa::engine::bank::Index;
 use kafaa::engine::calibration::apply::{apply, rounded};
 use kafaa::engine::calibration::dif::{language_pairs, mantel_haenszel, Dif, EtsClass};
 use kafaa::engine::calibration::fit::{fit, Calibration, Model, Options};
@@ -246,7 +246,8 @@ fn chance_by_type(dir: &str, items: &[String]) -> Result<BTreeMap<String, f64>, 
     for id in items {
         match bank.item(id) {
             Some(item) => {
-                guessing.insert(id.clone(), chance(&item.question));
+                // The type's chance rate as scored (`Question::chance`), below the bank's limit for c.
+                guessing.insert(id.clone(), item.question.chance().min(MAX_C));
             }
             None => unknown.push(id.as_str()),
         }
@@ -255,21 +256,6 @@ fn chance_by_type(dir: &str, items: &[String]) -> Result<BTreeMap<String, f64>, 
         println!("note: not in the bank, c = 0: {}", unknown.join(", "));
     }
     Ok(guessing)
-}
-
-/// The probability of answering right by guessing blindly among the answers the type allows
-/// (k options): true/false 1/2, single choice 1/k, multiple select 1/(2^k − 1) (any
-/// non-empty set), ordering and matching 1/k!; kept below 0.5, the bank's limit for c.
-fn chance(question: &Question) -> f64 {
-    let k = question.options().len() as i32;
-    let factorial = |k: i32| (1..=k).map(f64::from).product::<f64>();
-    let chance = match question {
-        Question::TrueFalse { .. } => 0.5,
-        Question::SingleChoice { .. } => 1.0 / f64::from(k.max(1)),
-        Question::MultipleSelect { .. } => 1.0 / (2f64.powi(k) - 1.0).max(1.0),
-        Question::Ordering { .. } | Question::Matching { .. } => 1.0 / factorial(k),
-    };
-    chance.min(MAX_C)
 }
 
 fn print_table(data: &Matrix, calibration: &Calibration, fits: &[Option<ItemFit>], difs: &[Dif]) {
