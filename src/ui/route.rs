@@ -103,18 +103,15 @@ impl Route {
             "/counselor" => Route::Counselor,
             other => {
                 // Ids and payloads are base64url or hexadecimal: anything else is not ours.
-                let id_in = |prefix: &str| {
-                    other.strip_prefix(prefix).filter(|id| {
-                        !id.is_empty()
-                            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-                    })
-                };
-                let id = |prefix: &str| id_in(prefix).map(str::to_string);
-                let token = |s: &str| {
+                let is_id = |s: &str| {
                     !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
                 };
-                let start = other.strip_prefix("/start/").and_then(|rest| rest.split_once('/'));
-                if let Some((mode, domain)) = start.filter(|(m, d)| token(m) && token(d)) {
+                let id = |prefix: &str| other.strip_prefix(prefix).filter(|s| is_id(s)).map(str::to_string);
+                let start = other.strip_prefix("/start/").and_then(|rest| {
+                    let slash = rest.bytes().position(|b| b == b'/')?;
+                    Some((&rest[..slash], &rest[slash + 1..]))
+                });
+                if let Some((mode, domain)) = start.filter(|(m, d)| is_id(m) && is_id(d)) {
                     Route::StartWith { mode: mode.to_string(), domain: domain.to_string() }
                 } else if let Some(id) = id("/results/") {
                     Route::Results { id }

@@ -42,12 +42,9 @@ pub fn StartPage(props: &StartPageProps) -> Html {
     let lang = app.lang();
     let all = set_of(index.domains.iter().map(|d| d.id.clone()));
     // A preset naming a mode or a domain the content does not have is ignored.
-    let preset = props.preset.as_ref().and_then(|(mode, domain)| {
-        let mode = settings.modes.iter().position(|m| &m.id == mode)?;
-        index.entry(domain)?;
-        Some((mode, BTreeSet::from([domain.clone()])))
-    });
-    let current_mode = (*mode_index).or(preset.as_ref().map(|(m, _)| *m)).unwrap_or(0);
+    let preset = props.preset.as_ref().filter(|(_, d)| all.contains(d));
+    let preset_mode = preset.and_then(|(m, _)| settings.modes.iter().position(|x| &x.id == m));
+    let current_mode = (*mode_index).or(preset_mode).unwrap_or(0);
     // Validation guarantees at least one mode.
     let Some(mode) = settings.modes.get(current_mode).or(settings.modes.first()) else {
         return html! {};
@@ -57,7 +54,8 @@ pub fn StartPage(props: &StartPageProps) -> Html {
         Rule::Fixed(_) => None,
     };
     // Until the learner chooses: every domain, or none where the mode suggests only a few.
-    let selected = (*chosen).clone().or(preset.map(|(_, d)| d)).unwrap_or_else(|| {
+    let preset = preset.filter(|_| preset_mode.is_some()).map(|(_, d)| set_of(std::iter::once(d.clone())));
+    let selected = (*chosen).clone().or(preset).unwrap_or_else(|| {
         if suggested.is_some() {
             BTreeSet::new()
         } else {
