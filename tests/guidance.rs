@@ -52,25 +52,103 @@ fn shipped_guidance_is_valid_and_sourced() {
     }
 }
 
+/// Every figure says where it comes from and how sure that is; every track links to a page
+/// about the training itself — never a code repository or a document-sharing site — and one
+/// not on the provider's own site is marked as less sure.
 #[test]
-fn every_specialty_is_ranked_first_for_its_own_target_profile_at_equal_interest() {
+fn figures_and_tracks_say_where_they_come_from() {
+    let (guidance, _, _) = shipped();
+    let confidences = ["primary", "secondary", "unverified"];
+    for s in &guidance.specialties {
+        for f in &s.demand.figures {
+            assert!(confidences.contains(&f.confidence.as_str()), "{}: {f:?}", s.id);
+            assert!(
+                !f.scope.is_empty() && f.year >= 2000 && f.source.starts_with("https://"),
+                "{}: {f:?}",
+                s.id
+            );
+        }
+    }
+    let shared =
+        ["github.com", "gitlab.com", "scribd.com", "slideshare.net", "docplayer", "calameo.com", "issuu.com"];
+    assert!(guidance.tracks.len() >= 40, "{} tracks", guidance.tracks.len());
+    for t in &guidance.tracks {
+        assert!(t.link.starts_with("https://"), "{}: {}", t.id, t.link);
+        assert!(
+            !shared.iter().any(|h| t.link.contains(h)),
+            "{}: {} is not the provider's page",
+            t.id,
+            t.link
+        );
+        assert!(confidences.contains(&t.confidence.as_str()), "{}: {}", t.id, t.confidence);
+    }
+}
+
+/// An estimate in the middle of a level, settled (or wide, for a provisional one).
+fn at_level(settings: &Settings, level: &str, se: f64) -> Estimate {
+    let i = settings.levels.iter().position(|x| x.id == level).unwrap_or_else(|| panic!("no level {level}"));
+    let from = settings.levels[i].from.unwrap_or(-1.5);
+    let to = settings.levels.get(i + 1).and_then(|x| x.from).unwrap_or(from + 1.0);
+    Estimate { theta: (from + to) / 2.0, se }
+}
+
+/// Each specialty is strictly first — no tie — for a learner exactly at its job-ready levels
+/// (other domains unmeasured), when only readiness counts.
+#[test]
+fn every_specialty_is_strictly_first_for_its_own_target_profile() {
     let (guidance, _, settings) = shipped();
-    // Demand is equalised: only readiness and fit decide.
     let weights = kafaa::engine::guidance::Weights { readiness: 1.0, interest: 0.0, demand: 0.0 };
     for s in &guidance.specialties {
-        let profile: BTreeMap<String, Estimate> = s
-            .job_ready
+        let profile: BTreeMap<String, Estimate> =
+            s.job_ready.iter().map(|(d, l)| (d.clone(), at_level(&settings, l, 0.15))).collect();
+        let ranked = guidance.rank(&settings, &profile, &BTreeMap::new(), weights);
+        let order: Vec<String> =
+            ranked.iter().take(3).map(|r| format!("{} {:.4}", r.specialty.id, r.score)).collect();
+        assert_eq!(ranked[0].specialty.id, s.id, "{}: {order:?}", s.id);
+        assert!(ranked[0].score > ranked[1].score + 1e-6, "{}: a tie {order:?}", s.id);
+    }
+}
+
+/// The counselor panel (`tests/counselor-panel.json`): learner profiles with the top three a
+/// counselor would accept and the specialties they would name first, ranked with the
+/// shipped data and weights.
+#[test]
+fn the_counselor_panel_accepts_every_top_three() {
+    let (guidance, _, settings) = shipped();
+    let panel: serde_json::Value = serde_json::from_str(&read("tests/counselor-panel.json")).unwrap();
+    let profiles = panel["profiles"].as_array().unwrap();
+    assert!(profiles.len() >= 12);
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array().map_or(vec![], |a| a.iter().map(|x| x.as_str().unwrap().to_string()).collect())
+    };
+    let mut failures = Vec::new();
+    for p in profiles {
+        let provisional = ids(&p["provisional"]);
+        let profile: BTreeMap<String, Estimate> = p["levels"]
+            .as_object()
+            .unwrap()
             .iter()
             .map(|(d, l)| {
-                let i = settings.levels.iter().position(|x| &x.id == l).unwrap();
-                let from = settings.levels[i].from.unwrap_or(-2.0);
-                let to = settings.levels.get(i + 1).and_then(|x| x.from).unwrap_or(from + 1.0);
-                (d.clone(), Estimate { theta: (from + to) / 2.0, se: 0.15 })
+                let se = if provisional.contains(d) { 0.8 } else { 0.3 };
+                (d.clone(), at_level(&settings, l.as_str().unwrap(), se))
             })
             .collect();
-        let ranked = guidance.rank(&settings, &profile, &BTreeMap::new(), weights);
-        let best = ranked[0].score;
-        let own = ranked.iter().find(|r| r.specialty.id == s.id).unwrap().score;
-        assert!(own >= best - 1e-9, "{}: {own} below {} ({best})", s.id, ranked[0].specialty.id);
+        let interests: BTreeMap<String, f64> = p["interests"]
+            .as_object()
+            .map_or(BTreeMap::new(), |o| o.iter().map(|(f, v)| (f.clone(), v.as_f64().unwrap())).collect());
+        for id in ids(&p["first"]).iter().chain(&ids(&p["top3"])) {
+            assert!(guidance.specialties.iter().any(|s| &s.id == id), "{}: no specialty {id}", p["id"]);
+        }
+        let ranked = guidance.rank(&settings, &profile, &interests, guidance.weights);
+        let top: Vec<String> = ranked.iter().take(3).map(|r| r.specialty.id.clone()).collect();
+        let shown: Vec<String> =
+            ranked.iter().take(5).map(|r| format!("{} {:.3}", r.specialty.id, r.score)).collect();
+        // Shown with `cargo test --test guidance -- --nocapture`: the panel's rankings.
+        println!("{}: {shown:?}", p["id"].as_str().unwrap());
+        let accepted = ids(&p["top3"]);
+        if !ids(&p["first"]).contains(&top[0]) || top.iter().any(|t| !accepted.contains(t)) {
+            failures.push(format!("{}: {shown:?}", p["id"].as_str().unwrap()));
+        }
     }
+    assert!(failures.is_empty(), "{} profile(s):\n{}", failures.len(), failures.join("\n"));
 }

@@ -2,12 +2,15 @@
 //! (`static/guidance/*.json`), and the matching that ranks specialties for a measured profile
 //! and explains itself.
 //!
-//! Readiness for a specialty is, per domain it needs, the probability that the learner is at
-//! or above the needed level given the estimate and its standard error: a wide band counts
-//! less, and raising a level never lowers readiness. Fit is how many of the learner's strong
-//! domains the specialty uses, so a profile is matched to what it is good at, not only to
-//! what it clears. Demand comes from sourced figures; a specialty without a figure gets the
-//! lowest tier, so unknown demand never counts as high.
+//! The ranking (`ranking`) weighs readiness to start, distance to job-ready, fit and the
+//! route into the job, each need by the probability that the learner meets it. Demand comes
+//! from sourced figures; a specialty without a figure gets the lowest tier, so unknown demand
+//! never counts as high. Every file, the shipped one and a school's own, is read strictly:
+//! an unknown or misspelt field is a problem with its path.
+
+mod ranking;
+
+pub use ranking::{MeasureNext, Why, CLOSE};
 
 use std::collections::BTreeMap;
 
@@ -15,19 +18,23 @@ use serde::{Deserialize, Serialize};
 
 use super::assessment::Settings;
 use super::content::Checks;
-use super::irt::{normal_cdf, Estimate};
+use super::irt::Estimate;
 use super::localized::Localized;
 use super::problem::{Problem, ProblemKind, Range};
-use super::sorting::{sort_stable_by, sort_stable_by_key};
+use super::sorting::sort_stable_by_key;
 
 pub const GUIDANCE_FILE: &str = "guidance/guidance.json";
 pub const INTERESTS_FILE: &str = "guidance/interests.json";
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Guidance {
     pub schema: u64,
     pub weights: Weights,
     pub families: Vec<Label>,
+    /// Routes into a job, most accessible first: a realistic first job, a job after a
+    /// training, a job usually reached after a first one.
+    pub routes: Vec<Route>,
     /// Where a demand figure applies (Morocco, the world, ...), and the formats, costs and
     /// provider types a training track can have: named in data so that a local file can add
     /// its own.
@@ -42,6 +49,7 @@ pub struct Guidance {
 
 /// How much readiness, interest and demand count in the ranking; a counselor may change them.
 #[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Weights {
     pub readiness: f64,
     pub interest: f64,
@@ -50,12 +58,25 @@ pub struct Weights {
 
 /// An id with its title in every language: a specialty family, a scope, a format, a cost.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Label {
     pub id: String,
     pub title: Localized,
 }
 
+/// How a specialty is usually reached. `reach` (0 to 1) is how much of its match a learner
+/// far from job-ready keeps: 1 for a realistic first job, less for a job that usually needs a
+/// long training or a first job before it, so a beginner sees realistic first steps first.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub id: String,
+    pub title: Localized,
+    pub reach: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Tier {
     pub id: String,
     pub score: f64,
@@ -65,9 +86,12 @@ pub struct Tier {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Specialty {
     pub id: String,
     pub family: String,
+    /// One of the file's `routes`: whether this is a realistic first job.
+    pub route: String,
     pub title: Localized,
     pub description: Localized,
     /// Domain → level id needed to start a training track, and to be job-ready.
@@ -77,6 +101,7 @@ pub struct Specialty {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Demand {
     pub tier: String,
     pub figures: Vec<Figure>,
@@ -84,6 +109,7 @@ pub struct Demand {
 
 /// A sourced figure behind a demand tier.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Figure {
     pub text: Localized,
     pub value: String,
@@ -94,6 +120,7 @@ pub struct Figure {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Track {
     pub id: String,
     pub title: Localized,
@@ -111,12 +138,14 @@ pub struct Track {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Interests {
     pub schema: u64,
     pub items: Vec<InterestItem>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InterestItem {
     pub id: String,
     pub family: String,
@@ -206,9 +235,11 @@ pub struct Gap {
 pub struct Ranked<'g> {
     pub specialty: &'g Specialty,
     pub score: f64,
-    /// Probability-weighted readiness to start a training track, and to be job-ready.
+    /// Probability-weighted readiness to start a training track, and the share of the
+    /// job-ready levels the learner is expected to have.
     pub readiness: f64,
     pub job_readiness: f64,
+    /// The share of what the learner has shown that the specialty uses.
     pub fit: f64,
     pub interest: f64,
     pub demand: f64,
@@ -218,14 +249,41 @@ pub struct Ranked<'g> {
     pub gaps: Vec<Gap>,
     /// Needed domains not measured yet: neither strengths nor gaps until a quiz says.
     pub unmeasured: Vec<String>,
+    /// Expected levels still to gain to be job-ready.
+    pub missing: f64,
+    /// The position of the specialty's route (0: the most accessible).
+    pub access: usize,
 }
 
 fn problem(file: &str, path: String, kind: ProblemKind) -> Problem {
     Problem { file: file.to_string(), item: None, path, kind }
 }
 
+/// Reads a guidance file strictly: a field the format does not know is reported with the
+/// path to it (`tracks[3].linkk`), so a school sees which of its entries to correct.
 fn read<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, Vec<Problem>> {
-    serde_json::from_str(text).map_err(|e| vec![Problem::from_json(file, &e)])
+    serde_json::from_str(text).map_err(|e| {
+        let mut problem = Problem::from_json(file, &e);
+        if let ProblemKind::UnknownField { field, .. } = &problem.kind {
+            let value: Option<serde_json::Value> = serde_json::from_str(text).ok();
+            problem.path = value.and_then(|v| path_to_key(&v, field, String::new())).unwrap_or_default();
+        }
+        vec![problem]
+    })
+}
+
+/// The path to an object key named `key` (depth first; a misspelt key is seldom repeated).
+fn path_to_key(value: &serde_json::Value, key: &str, at: String) -> Option<String> {
+    let join = |k: &str| if at.is_empty() { k.to_string() } else { format!("{at}.{k}") };
+    match value {
+        serde_json::Value::Object(map) => {
+            map.iter().find_map(|(k, v)| if k == key { Some(join(k)) } else { path_to_key(v, key, join(k)) })
+        }
+        serde_json::Value::Array(items) => {
+            items.iter().enumerate().find_map(|(i, v)| path_to_key(v, key, format!("{at}[{i}]")))
+        }
+        _ => None,
+    }
 }
 
 impl Guidance {
@@ -272,6 +330,19 @@ impl Guidance {
                 texts.push((format!("{key}[{i}].title"), &l.title));
             }
         }
+        for (i, r) in g.routes.iter().enumerate() {
+            check(
+                g.routes[..i].iter().all(|o| o.id != r.id),
+                format!("routes[{i}].id"),
+                ProblemKind::DuplicateId { id: r.id.clone() },
+            );
+            check(
+                (0.0..=1.0).contains(&r.reach),
+                format!("routes[{i}].reach"),
+                ProblemKind::OutOfRange { range: Range::ZeroToOne },
+            );
+            texts.push((format!("routes[{i}].title"), &r.title));
+        }
         let known = |labels: &[Label], id: &str| labels.iter().any(|l| l.id == id);
         let lowest = g.demand_tiers.iter().map(|t| t.score).fold(f64::INFINITY, f64::min);
         for (i, t) in g.demand_tiers.iter().enumerate() {
@@ -295,6 +366,11 @@ impl Guidance {
                 known(&g.families, &s.family),
                 format!("{path}.family"),
                 ProblemKind::UnknownOption { id: s.family.clone() },
+            );
+            check(
+                g.routes.iter().any(|r| r.id == s.route),
+                format!("{path}.route"),
+                ProblemKind::UnknownOption { id: s.route.clone() },
             );
             texts.push((format!("{path}.title"), &s.title));
             texts.push((format!("{path}.description"), &s.description));
@@ -418,85 +494,6 @@ impl Guidance {
         } else {
             Err(problems)
         }
-    }
-
-    /// Ranks every specialty, best first; equal scores keep the data's order.
-    pub fn rank(
-        &self,
-        settings: &Settings,
-        profile: &Profile,
-        interests: &BTreeMap<String, f64>,
-        weights: Weights,
-    ) -> Vec<Ranked<'_>> {
-        let level_from = |id: &str| settings.levels.iter().find(|l| l.id == id).and_then(|l| l.from);
-        let level_index = |id: &str| settings.levels.iter().position(|l| l.id == id).unwrap_or(0);
-        let estimate = |d: &str| profile.get(d).copied().unwrap_or(Estimate { theta: 0.0, se: 1.0 });
-        let meets = |d: &str, level: &str| match level_from(level) {
-            None => 1.0,
-            Some(from) => {
-                let e = estimate(d);
-                normal_cdf((e.theta - from) / e.se.max(1e-6))
-            }
-        };
-        let mean = |target: &BTreeMap<String, String>| {
-            if target.is_empty() {
-                1.0
-            } else {
-                target.iter().map(|(d, l)| meets(d, l)).sum::<f64>() / target.len() as f64
-            }
-        };
-        // The learner's strong domains: placed above the first level.
-        let strong: Vec<&String> =
-            profile.iter().filter(|(_, e)| settings.place(**e).level > 0).map(|(d, _)| d).collect();
-        let total = weights.readiness + weights.interest + weights.demand;
-        let total = if total > 0.0 { total } else { 1.0 };
-        let mut ranked: Vec<Ranked> = self
-            .specialties
-            .iter()
-            .map(|s| {
-                let readiness = mean(&s.start);
-                let job_readiness = mean(&s.job_ready);
-                let fit = if strong.is_empty() {
-                    1.0
-                } else {
-                    strong.iter().filter(|d| s.job_ready.contains_key(**d)).count() as f64
-                        / strong.len() as f64
-                };
-                let interest = interests.get(&s.family).copied().unwrap_or(0.5);
-                let demand =
-                    self.demand_tiers.iter().find(|t| t.id == s.demand.tier).map_or(0.0, |t| t.score);
-                let score = (weights.readiness * readiness * (0.5 + 0.5 * fit)
-                    + weights.interest * interest
-                    + weights.demand * demand)
-                    / total;
-                let mut strengths = Vec::new();
-                let mut gaps = Vec::new();
-                let mut unmeasured = Vec::new();
-                for (d, l) in &s.job_ready {
-                    let need = level_index(l);
-                    match profile.get(d).map(|e| settings.place(*e).level) {
-                        None => unmeasured.push(d.clone()),
-                        Some(have) if have >= need => strengths.push(d.clone()),
-                        Some(have) => gaps.push(Gap { domain: d.clone(), have: Some(have), need }),
-                    }
-                }
-                sort_stable_by_key(&mut gaps, |g| std::cmp::Reverse(g.need - g.have.unwrap_or(0)));
-                Ranked {
-                    specialty: s,
-                    score,
-                    readiness,
-                    job_readiness,
-                    fit,
-                    interest,
-                    demand,
-                    strengths,
-                    gaps,
-                    unmeasured,
-                }
-            })
-            .collect();
-        sort_stable_by(&mut ranked, |a, b| b.score.total_cmp(&a.score));
-        ranked
     }
 
     /// Tracks for a specialty: those whose prerequisites the learner meets now, then those one

@@ -411,7 +411,8 @@ catalog! {
         guidance_chart_choose, guidance_not_measured, guidance_local_title, guidance_local_intro,
         guidance_local_load, guidance_local_in_use, guidance_local_builtin, guidance_local_reset,
         guidance_local_invalid, guidance_local_broken, filter_duration,
-        about_title, about_intro, about_caveat, about_measure, about_items, about_items_value, about_right, about_right_level, about_coverage, about_width, about_settled, about_retest, about_percent, about_unavailable, data_responses, data_responses_intro,
+        guidance_unverified, guidance_new_tab, guidance_next_unmeasured, guidance_next_close,
+        guidance_next_button, about_title, about_intro, about_caveat, about_measure, about_items, about_items_value, about_right, about_right_level, about_coverage, about_width, about_settled, about_retest, about_percent, about_unavailable, data_responses, data_responses_intro,
     }
     plurals {
         guidance_duration, guidance_duration_max,

@@ -9,6 +9,7 @@ pub mod browser;
 pub mod components;
 pub mod content;
 pub mod hooks;
+pub mod item_text;
 pub mod pages;
 pub mod route;
 pub mod state;

@@ -14,6 +14,12 @@ use yew::prelude::*;
 pub enum Route {
     Home,
     Start,
+    /// The start page with one mode and one domain chosen: the careers page's "what to
+    /// measure next" sends the learner to exactly that quiz.
+    StartWith {
+        mode: String,
+        domain: String,
+    },
     Quiz,
     Results {
         id: String,
@@ -97,14 +103,17 @@ impl Route {
             "/counselor" => Route::Counselor,
             other => {
                 // Ids and payloads are base64url or hexadecimal: anything else is not ours.
-                let id_in = |prefix: &str| {
-                    other.strip_prefix(prefix).filter(|id| {
-                        !id.is_empty()
-                            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-                    })
+                let is_id = |s: &str| {
+                    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
                 };
-                let id = |prefix: &str| id_in(prefix).map(str::to_string);
-                if let Some(id) = id("/results/") {
+                let id = |prefix: &str| other.strip_prefix(prefix).filter(|s| is_id(s)).map(str::to_string);
+                let start = other.strip_prefix("/start/").and_then(|rest| {
+                    let slash = rest.bytes().position(|b| b == b'/')?;
+                    Some((&rest[..slash], &rest[slash + 1..]))
+                });
+                if let Some((mode, domain)) = start.filter(|(m, d)| is_id(m) && is_id(d)) {
+                    Route::StartWith { mode: mode.to_string(), domain: domain.to_string() }
+                } else if let Some(id) = id("/results/") {
                     Route::Results { id }
                 } else if let Some(id) = id("/guidance/") {
                     Route::Guidance { id: Some(id) }
@@ -148,6 +157,7 @@ impl Route {
         match self {
             Route::Home => "#/".into(),
             Route::Start => "#/start".into(),
+            Route::StartWith { mode, domain } => format!("#/start/{mode}/{domain}"),
             Route::Quiz => "#/quiz".into(),
             Route::Results { id } => format!("#/results/{id}"),
             Route::History => "#/history".into(),

@@ -105,16 +105,21 @@ test('a counselor can change the weights and filter the training', async () => {
   await page.getByRole('link', { name: 'See the careers that fit these results' }).click();
   const cards = page.locator('li.specialty');
   await cards.first().waitFor();
+  // The questionnaire: like security, dislike the rest.
+  await page.locator('details.interests summary').click();
+  for (const item of INTERESTS.items) {
+    await page.locator(`[id="interest-${item.id}-${item.family === 'security' ? '1' : '-1'}"]`).check();
+  }
   await page.locator('details.counselor summary').click();
-  // Only demand counts: the ranking follows the demand tiers.
+  // Only interest counts: the specialties of the liked family come first.
   await page.locator('#weight-0').fill('0');
-  await page.locator('#weight-1').fill('0');
+  await page.locator('#weight-2').fill('0');
   await page.locator('#weight-0').dispatchEvent('change');
-  await page.locator('#weight-1').dispatchEvent('change');
-  const scoreOf = (title) => GUIDANCE.demand_tiers.find((x) => x.id === GUIDANCE.specialties.find((s) => s.title.en === title).demand.tier).score;
+  await page.locator('#weight-2').dispatchEvent('change');
+  const familyOf = (title) => GUIDANCE.specialties.find((s) => s.title.en === title).family;
+  const liked = GUIDANCE.specialties.filter((s) => s.family === 'security').length;
   const shown = (await cards.locator('h3').allTextContents()).map((s) => s.trim());
-  const scores = shown.map(scoreOf);
-  assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+  assert.deepEqual(shown.slice(0, liked).map(familyOf), Array(liked).fill('security'));
   // Free training only.
   await page.locator('#filter-cost').selectOption('free');
   for (const item of await page.locator('ul.tracks li').allTextContents()) assert.match(item, /Free/);
@@ -158,6 +163,12 @@ test('a school loads its own training file: checked, used, kept, and reset', asy
   assert.match(text, /tracks\[2\]\.prerequisites\.astrology/);
   assert.match(text, /tracks\[4\]\.cost/);
   assert.match(await page.locator('.local-guidance [role=status]').textContent(), new RegExp(t.guidance_local_builtin));
+  // A misspelt field is refused with the path to it.
+  const misspelt = structuredClone(GUIDANCE);
+  misspelt.tracks[3].linkk = misspelt.tracks[3].link;
+  await upload('misspelt.json', misspelt);
+  await page.locator('.local-guidance [role=alert]', { hasText: 'misspelt.json' }).waitFor();
+  assert.match(await page.locator('.local-guidance [role=alert]').textContent(), /tracks\[3\]\.linkk/);
   await upload('notes.json', '{"this is": not json');
   await page.locator('.local-guidance [role=alert]', { hasText: 'notes.json' }).waitFor();
 
@@ -183,3 +194,43 @@ test('a school loads its own training file: checked, used, kept, and reset', asy
   page.assertClean();
   await page.context().close();
 });
+
+for (const lang of ['en', 'fr', 'ar']) {
+  test(`a beginner in ${lang} sees a realistic first job first, and what to measure next starts that quiz`, async () => {
+    const t = CATALOGS[lang];
+    const page = await openPage(env);
+    // Digital foundations only, every answer wrong: the first level, the rest unmeasured.
+    await takeFixedForm(page, env.origin, ['foundations'], () => false);
+    await page.goto(env.origin + '/careers.html#/guidance');
+    await appStarted(page);
+    await page.locator('#language').selectOption(lang);
+    await page.getByRole('heading', { name: t.guidance_title, level: 1 }).waitFor();
+    const cards = page.locator('li.specialty');
+    await cards.first().waitFor();
+    const byTitle = Object.fromEntries(GUIDANCE.specialties.map((s) => [s.title[lang], s]));
+    const top = (await cards.locator('h3').allTextContents()).slice(0, 3).map((x) => byTitle[x.trim()].id);
+    assert.equal(top[0], 'it-support-technician', top.join(', '));
+    for (const id of top) assert.ok(!['devops-engineer', 'ai-ml-engineer', 'cloud-engineer'].includes(id), top.join(', '));
+    // Each card says how the job is reached.
+    const first = GUIDANCE.routes.find((r) => r.id === 'first_job');
+    assert.equal((await cards.first().locator('p.route').textContent()).trim(), first.title[lang]);
+    // IT support needs networks and safety, unmeasured: the notice names one, and its button
+    // opens the quick check on exactly that domain.
+    const notice = page.locator('.measure-next');
+    const button = notice.getByRole('link');
+    // (Both needed at the same level: the engine names the first in alphabetical order.)
+    const domain = 'networks';
+    assert.match(await button.textContent(), new RegExp(domainTitle(domain, lang)));
+    await button.click();
+    await page.locator('#mode-quick').waitFor();
+    assert.ok(await page.locator('#mode-quick').isChecked());
+    assert.ok(await page.locator(`#domain-${domain}`).isChecked());
+    assert.equal(await page.locator('fieldset.domains ul input:checked').count(), 1);
+    await page.locator('button[type=submit]').click();
+    await page.locator('fieldset.question').waitFor();
+    assert.equal(itemById(await currentItemId(page)).domain, domain);
+    await assertAccessible(page, `measure next ${lang}`);
+    page.assertClean();
+    await page.context().close();
+  });
+}

@@ -2,6 +2,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 use super::*;
+use crate::engine::irt::normal_cdf;
 
 fn settings() -> Settings {
     Settings::parse("s.json", include_str!("../../../static/content/assessment.json"))
@@ -22,7 +23,7 @@ fn text(s: &str) -> Value {
 
 fn specialty(id: &str, job_ready: Value, tier: &str, figures: Value) -> Value {
     json!({
-        "id": id, "family": "f", "title": text(id), "description": text("d"),
+        "id": id, "family": "f", "route": "first", "title": text(id), "description": text("d"),
         "start": {}, "job_ready": job_ready,
         "demand": {"tier": tier, "figures": figures}
     })
@@ -38,6 +39,8 @@ fn guidance(specialties: Vec<Value>) -> Value {
         "schema": 1,
         "weights": {"readiness": 0.6, "interest": 0.25, "demand": 0.15},
         "families": [{"id": "f", "title": text("F")}, {"id": "g", "title": text("G")}],
+        "routes": [{"id": "first", "title": text("First job"), "reach": 1.0},
+                   {"id": "later", "title": text("After a first job"), "reach": 0.5}],
         "scopes": [{"id": "morocco", "title": text("Morocco")}],
         "formats": [{"id": "online", "title": text("Online")}],
         "costs": [{"id": "unknown", "title": text("Cost unknown")}],
@@ -115,15 +118,120 @@ fn unknown_demand_cannot_claim_a_high_tier_and_ranks_below_known_demand() {
 }
 
 #[test]
-fn ties_keep_the_data_order() {
+fn ties_are_broken_by_route_then_demand_never_by_file_order() {
+    let with = |id: &str, route: &str, tier: &str| {
+        let figures = if tier == "unknown" { json!([]) } else { figure() };
+        let mut s = specialty(id, json!({"data": "advanced"}), tier, figures);
+        s["route"] = json!(route);
+        s
+    };
+    let specialties =
+        vec![with("x", "later", "high"), with("y", "first", "unknown"), with("z", "first", "high")];
+    let mut reversed = specialties.clone();
+    reversed.reverse();
+    // Job-ready in data: the route no longer lowers the match, so the scores are equal but for demand.
+    let profile = Profile::from([("data".to_string(), Estimate { theta: 1.0, se: 0.1 })]);
+    let weights = Weights { readiness: 1.0, interest: 0.0, demand: 0.0 };
+    for list in [specialties, reversed] {
+        let g = parse(&guidance(list)).unwrap();
+        let ranked = g.rank(&settings(), &profile, &BTreeMap::new(), weights);
+        let ids: Vec<&str> = ranked.iter().map(|r| r.specialty.id.as_str()).collect();
+        assert_eq!(ids, ["z", "y", "x"], "{:?}", ranked.iter().map(|r| r.score).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn a_beginner_sees_the_realistic_first_job_before_a_later_one() {
+    let mut later = specialty("later-job", json!({"data": "intermediate"}), "high", figure());
+    later["route"] = json!("later");
+    let first = specialty("first-job", json!({"data": "intermediate"}), "high", figure());
+    let g = parse(&guidance(vec![later, first])).unwrap();
+    let beginner = Profile::from([("data".to_string(), Estimate { theta: -1.5, se: 0.3 })]);
+    let ranked = g.rank(&settings(), &beginner, &BTreeMap::new(), g.weights);
+    assert_eq!(ranked[0].specialty.id, "first-job");
+    assert!(ranked[0].score > ranked[1].score);
+}
+
+#[test]
+fn a_first_level_need_is_neither_a_strength_nor_readiness() {
+    let s = settings();
     let g = parse(&guidance(vec![
-        specialty("x", json!({"data": "advanced"}), "high", figure()),
-        specialty("y", json!({"data": "advanced"}), "high", figure()),
-        specialty("z", json!({"data": "advanced"}), "high", figure()),
+        specialty("a", json!({"data": "foundation", "web": "intermediate"}), "high", figure()),
+        specialty("b", json!({"web": "intermediate"}), "high", figure()),
     ]))
     .unwrap();
-    let ranked = g.rank(&settings(), &BTreeMap::new(), &BTreeMap::new(), g.weights);
-    assert_eq!(ranked.iter().map(|r| r.specialty.id.as_str()).collect::<Vec<_>>(), ["x", "y", "z"]);
+    let profile = Profile::from([
+        ("data".to_string(), Estimate { theta: -1.5, se: 0.3 }),
+        ("web".to_string(), Estimate { theta: -1.5, se: 0.3 }),
+    ]);
+    let ranked = g.rank(&s, &profile, &BTreeMap::new(), g.weights);
+    for r in &ranked {
+        assert!(r.strengths.is_empty(), "{}: {:?}", r.specialty.id, r.strengths);
+    }
+    // The no-op need changes nothing: a and b score the same.
+    assert!((ranked[0].score - ranked[1].score).abs() < 1e-12);
+}
+
+#[test]
+fn a_provisional_level_counts_less_than_a_settled_one() {
+    let g = sample();
+    let s = settings();
+    let at = |se: f64| {
+        let profile = Profile::from([
+            ("data".to_string(), Estimate { theta: 1.0, se }),
+            ("programming".to_string(), Estimate { theta: 0.0, se: 0.3 }),
+        ]);
+        let ranked = g.rank(&s, &profile, &BTreeMap::new(), g.weights);
+        ranked.iter().find(|r| r.specialty.id == "a").unwrap().score
+    };
+    assert!(at(0.3) > at(0.8));
+}
+
+#[test]
+fn what_to_measure_next_names_an_unmeasured_need_then_the_domain_that_splits_a_close_call() {
+    let g = sample();
+    let s = settings();
+    // Data measured high; "a" needs programming too, which nobody measured.
+    let profile = Profile::from([("data".to_string(), Estimate { theta: 1.0, se: 0.3 })]);
+    let ranked = g.rank(&s, &profile, &BTreeMap::new(), g.weights);
+    assert_eq!(ranked[0].specialty.id, "a");
+    assert_eq!(
+        g.measure_next(&s, &profile, &ranked),
+        Some(MeasureNext { domain: "programming".into(), why: Why::Unmeasured { specialty: "a".into() } })
+    );
+    // Two specialties with the same score: the domain they need at different levels.
+    let close = parse(&guidance(vec![
+        specialty("p", json!({"data": "advanced", "web": "intermediate"}), "high", figure()),
+        specialty("q", json!({"data": "intermediate", "web": "advanced"}), "high", figure()),
+    ]))
+    .unwrap();
+    let profile = Profile::from([
+        ("data".to_string(), Estimate { theta: 0.5, se: 0.7 }),
+        ("web".to_string(), Estimate { theta: 0.5, se: 0.3 }),
+    ]);
+    let ranked = close.rank(&s, &profile, &BTreeMap::new(), close.weights);
+    assert!(ranked[0].score - ranked[1].score < CLOSE);
+    let next = close.measure_next(&s, &profile, &ranked).unwrap();
+    assert_eq!(next.domain, "data", "the wider estimate is the one worth measuring again");
+    // Settled and far apart: nothing to add.
+    let sure = Profile::from([
+        ("data".to_string(), Estimate { theta: 1.0, se: 0.2 }),
+        ("web".to_string(), Estimate { theta: -1.5, se: 0.2 }),
+    ]);
+    let ranked = close.rank(&s, &sure, &BTreeMap::new(), close.weights);
+    assert_eq!(close.measure_next(&s, &sure, &ranked), None);
+}
+
+#[test]
+fn a_misspelt_field_is_refused_where_it_is() {
+    let mut v = guidance(vec![specialty("a", json!({"data": "advanced"}), "high", figure())]);
+    v["specialties"][0]["job_redy"] = json!({});
+    let err = parse(&v).unwrap_err();
+    assert!(
+        matches!(&err[0].kind, ProblemKind::UnknownField { field, .. } if field == "job_redy"),
+        "{err:?}"
+    );
+    assert_eq!(err[0].path, "specialties[0].job_redy");
 }
 
 #[test]

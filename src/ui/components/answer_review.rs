@@ -4,7 +4,7 @@ use crate::engine::attempt::Answer;
 use crate::engine::bank::Item;
 use crate::engine::score::key;
 use crate::i18n::{fill, Messages};
-use crate::ui::components::item_text::ItemText;
+use crate::ui::item_text::item_text;
 use crate::ui::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -18,6 +18,7 @@ pub struct AnswerReviewProps {
 #[function_component]
 pub fn AnswerReview(props: &AnswerReviewProps) -> Html {
     let app = use_app();
+    let rtl = app.catalog.language.dir == "rtl";
     let m = app.messages();
     let lang = app.lang();
     html! {
@@ -29,15 +30,15 @@ pub fn AnswerReview(props: &AnswerReviewProps) -> Html {
                         { if *correct { m.results_right } else { m.results_wrong } }
                         if *pilot { <span class="muted">{ m.results_pilot }</span> }
                     </p>
-                    <p class="stem"><ItemText text={item.stem.get(lang).to_string()} /></p>
+                    <p class="stem">{ item_text(item.stem.get(lang), rtl) }</p>
                     if let Some(code) = &item.code {
                         <pre class="code" dir="ltr" tabindex="0" aria-label={m.quiz_code_label}><code>{ code }</code></pre>
                     }
-                    <p><strong>{ m.results_your_answer }</strong>{ " " }<ItemText text={describe(m, lang, item, answer.as_ref())} /></p>
+                    <p><strong>{ m.results_your_answer }</strong>{ " " }{ item_text(&describe(m, lang, item, answer.as_ref()), rtl) }</p>
                     if !*correct {
-                        <p><strong>{ m.results_correct_answer }</strong>{ " " }<ItemText text={describe(m, lang, item, Some(&key(&item.question)))} /></p>
+                        <p><strong>{ m.results_correct_answer }</strong>{ " " }{ item_text(&describe(m, lang, item, Some(&key(&item.question))), rtl) }</p>
                     }
-                    <p class="explanation"><strong>{ m.results_why }</strong>{ " " }<span class="explanation-text"><ItemText text={item.explanation.get(lang).to_string()} /></span></p>
+                    <p class="explanation"><strong>{ m.results_why }</strong>{ " " }<span class="explanation-text">{ item_text(item.explanation.get(lang), rtl) }</span></p>
                 </li>
             }) }
         </ol>

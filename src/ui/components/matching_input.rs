@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::engine::attempt::Answer;
 use crate::engine::bank::Choice;
-use crate::ui::components::item_text::ItemText;
+use crate::ui::item_text::item_text;
 use crate::ui::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -22,6 +22,7 @@ pub struct MatchingInputProps {
 #[function_component]
 pub fn MatchingInput(props: &MatchingInputProps) -> Html {
     let app = use_app();
+    let rtl = app.catalog.language.dir == "rtl";
     let m = app.messages();
     let lang = app.lang();
     let pairs: BTreeMap<String, String> = match &props.answer {
@@ -52,7 +53,7 @@ pub fn MatchingInput(props: &MatchingInputProps) -> Html {
                     let chosen = pairs.get(&o.id).cloned().unwrap_or_default();
                     html! {
                         <li class="match-row">
-                            <label for={id.clone()}><ItemText text={o.text.get(lang).to_string()} /></label>
+                            <label for={id.clone()}>{ item_text(o.text.get(lang), rtl) }</label>
                             <select {id} name={format!("q-{}", props.item)} {onchange}>
                                 <option value="" selected={chosen.is_empty()}>{ m.quiz_match_choose }</option>
                                 { for props.targets.iter().map(|t| html! {

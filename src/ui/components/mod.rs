@@ -9,7 +9,6 @@ pub mod copy_button;
 pub mod domain_scores;
 pub mod guidance_controls;
 pub mod interest_form;
-pub mod item_text;
 pub mod level_scale;
 pub mod local_guidance;
 pub mod matching_input;

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::engine::attempt::Answer;
 use crate::engine::bank::Choice;
 use crate::i18n::fill;
-use crate::ui::components::item_text::ItemText;
+use crate::ui::item_text::item_text;
 use crate::ui::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +20,7 @@ pub struct OrderingInputProps {
 #[function_component]
 pub fn OrderingInput(props: &OrderingInputProps) -> Html {
     let app = use_app();
+    let rtl = app.catalog.language.dir == "rtl";
     let m = app.messages();
     let lang = app.lang();
     // The element to focus after a move, and what to announce.
@@ -77,7 +78,7 @@ pub fn OrderingInput(props: &OrderingInputProps) -> Html {
                     let down = format!("q-{}-{id}-down", props.item);
                     html! {
                         <li key={id.clone()} class="order-item">
-                            <span class="order-text"><ItemText text={text.clone()} /></span>
+                            <span class="order-text">{ item_text(&text, rtl) }</span>
                             <span class="order-buttons">
                                 <button type="button" id={up.clone()} class="icon" disabled={i == 0}
                                     aria-label={fill(m.quiz_move_up, &[("text", text.clone())])}

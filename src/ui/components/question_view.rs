@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 use crate::engine::attempt::Answer;
 use crate::engine::bank::{Item, Question};
-use crate::ui::components::item_text::ItemText;
 use crate::ui::components::matching_input::MatchingInput;
 use crate::ui::components::ordering_input::OrderingInput;
+use crate::ui::item_text::item_text;
 use crate::ui::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -22,6 +22,7 @@ pub struct QuestionViewProps {
 #[function_component]
 pub fn QuestionView(props: &QuestionViewProps) -> Html {
     let app = use_app();
+    let rtl = app.catalog.language.dir == "rtl";
     let m = app.messages();
     let lang = app.lang();
     let item = &props.item;
@@ -32,7 +33,7 @@ pub fn QuestionView(props: &QuestionViewProps) -> Html {
             <li>
                 <label class="option" for={id.clone()}>
                     <input type={kind} id={id} name={name.clone()} value={value.to_string()} {checked} {onchange} />
-                    <span><ItemText text={text.to_string()} /></span>
+                    <span>{ item_text(text, rtl) }</span>
                 </label>
             </li>
         }
@@ -88,7 +89,7 @@ pub fn QuestionView(props: &QuestionViewProps) -> Html {
     let multiple = matches!(item.question, Question::MultipleSelect { .. });
     html! {
         <fieldset class="question" data-item={item.id.clone()}>
-            <legend class="stem"><ItemText text={item.stem.get(lang).to_string()} /></legend>
+            <legend class="stem">{ item_text(item.stem.get(lang), rtl) }</legend>
             if let Some(code) = &item.code {
                 <pre class="code" dir="ltr" tabindex="0" aria-label={m.quiz_code_label}><code>{ code }</code></pre>
             }

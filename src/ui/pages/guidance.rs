@@ -8,7 +8,9 @@ use crate::i18n::CareersMessages;
 use crate::engine::assessment::Settings;
 use crate::engine::cat::estimates;
 use crate::engine::content::Content;
-use crate::engine::guidance::{Gap, Guidance, GuidanceData, Label, Profile, Ranked, Track, Weights};
+use crate::engine::guidance::{
+    Gap, Guidance, GuidanceData, Label, MeasureNext, Profile, Ranked, Track, Weights, Why,
+};
 use crate::i18n::{fill, Messages};
 use crate::ui::browser;
 use crate::ui::components::content_status::{ContentStatusView, ProblemList};
@@ -116,6 +118,7 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
     let w = (*weights).unwrap_or(guidance.weights);
     let ranked: Vec<Ranked> =
         guidance.rank(&content.settings, &profile, &interest, w).into_iter().take(SHOWN).collect();
+    let next = guidance.measure_next(&content.settings, &profile, &ranked);
     let date = attempt
         .finished_at
         .map(|t| browser::format_date(t, &app.catalog.language.locale))
@@ -148,6 +151,9 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
             <InterestForm interests={data.interests.clone()} />
             <GuidanceControls weights={w} filter={(*filter).clone()} formats={guidance.formats.clone()} costs={guidance.costs.clone()} {onweights} {onfilter} />
             <h2>{ g.guidance_ranked }</h2>
+            if let Some(next) = &next {
+                { view.measure_next(next, &ranked) }
+            }
             <ol class="ranked">
                 { for ranked.iter().map(|r| view.card(r, &profile)) }
             </ol>
@@ -198,6 +204,55 @@ impl View<'_> {
             .map_or_else(|| id.to_string(), |l| l.title.get(self.lang).to_string())
     }
 
+    /// A source's or provider's page: a real link, opened in a new tab (said to screen
+    /// readers), left to right in every language.
+    fn link(&self, href: &str) -> Html {
+        html! {
+            <a class="link" href={href.to_string()} target="_blank" rel="noopener noreferrer" dir="ltr">
+                { href }<span class="visually-hidden">{ " " }{ self.g.guidance_new_tab }</span>
+            </a>
+        }
+    }
+
+    /// How sure the data is of a figure or a track that is not from its primary source.
+    fn confidence(&self, confidence: &str) -> &'static str {
+        if confidence == "unverified" {
+            self.g.guidance_unverified
+        } else {
+            self.g.guidance_secondary
+        }
+    }
+
+    /// "What to measure next": the domain that would make the advice surer, and a link that
+    /// starts exactly that quiz.
+    fn measure_next(&self, next: &MeasureNext, ranked: &[Ranked]) -> Html {
+        let title = |id: &str| {
+            ranked
+                .iter()
+                .find(|r| r.specialty.id == id)
+                .map_or_else(|| id.to_string(), |r| r.specialty.title.get(self.lang).to_string())
+        };
+        let domain = self.domain(&next.domain);
+        let text = match &next.why {
+            Why::Unmeasured { specialty } => fill(
+                self.g.guidance_next_unmeasured,
+                &[("specialty", title(specialty)), ("domain", domain.clone())],
+            ),
+            Why::Close { first, second } => fill(
+                self.g.guidance_next_close,
+                &[("first", title(first)), ("second", title(second)), ("domain", domain.clone())],
+            ),
+        };
+        let mode = self.settings().modes.first().map(|m| m.id.clone()).unwrap_or_default();
+        let href = Route::StartWith { mode, domain: next.domain.clone() }.href();
+        html! {
+            <div class="notice measure-next">
+                <p>{ text }</p>
+                <a class="button primary" {href}>{ fill(self.g.guidance_next_button, &[("domain", domain)]) }</a>
+            </div>
+        }
+    }
+
     fn gap(&self, g: &Gap) -> String {
         let (domain, need) = (self.domain(&g.domain), self.level(g.need));
         match g.have {
@@ -227,7 +282,10 @@ impl View<'_> {
                 if !gaps.is_empty() {
                     <span class="gaps">{ gaps.iter().map(|g| self.gap(g)).collect::<Vec<_>>().join("; ") }</span>
                 }
-                <span class="muted link" dir="ltr">{ &t.link }</span>
+                if t.confidence != "primary" {
+                    <span class="muted">{ self.confidence(&t.confidence) }</span>
+                }
+                { self.link(&t.link) }
             </li>
         }
     }
@@ -247,6 +305,9 @@ impl View<'_> {
             <li class="specialty card">
                 <h3>{ s.title.get(self.lang) }</h3>
                 <p class="match">{ fill(self.g.guidance_match, &[("percent", percent)]) }</p>
+                if let Some(route) = self.guidance.routes.iter().find(|x| x.id == s.route) {
+                    <p class="route">{ route.title.get(self.lang) }</p>
+                }
                 <p>{ s.description.get(self.lang) }</p>
                 if !r.strengths.is_empty() {
                     <p><strong>{ self.g.guidance_strengths }</strong>{ " " }{ names(&r.strengths) }</p>
@@ -274,8 +335,8 @@ impl View<'_> {
                                 <li>
                                     { f.text.get(self.lang) }{ " — " }
                                     { fill(self.g.guidance_figure, &[("value", f.value.clone()), ("scope", self.label(&self.guidance.scopes, &f.scope)), ("year", f.year.to_string())]) }
-                                    if f.confidence != "primary" { { " (" }{ self.g.guidance_secondary }{ ")" } }
-                                    <span class="muted">{ self.g.guidance_source }{ ": " }<span class="link" dir="ltr">{ &f.source }</span></span>
+                                    if f.confidence != "primary" { { " (" }{ self.confidence(&f.confidence) }{ ")" } }
+                                    <span class="muted">{ self.g.guidance_source }{ ": " }{ self.link(&f.source) }</span>
                                 </li>
                             }) }
                         </ul>

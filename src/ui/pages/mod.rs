@@ -30,6 +30,9 @@ pub fn main_document(route: Route) -> Html {
     match route {
         Route::Home => html! { <home::HomePage /> },
         Route::Start => html! { <start::StartPage /> },
+        Route::StartWith { mode, domain } => {
+            html! { <start::StartPage preset={Some((mode.clone(), domain.clone()))} /> }
+        }
         Route::Quiz => html! { <quiz::QuizPage /> },
         Route::Results { id } => html! { <results::ResultsPage {id} /> },
         Route::NotFound => html! { <not_found::NotFoundPage /> },

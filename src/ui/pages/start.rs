@@ -13,15 +13,24 @@ use crate::ui::hooks::{use_focus_on, use_title};
 use crate::ui::route::{navigate, Route};
 use crate::ui::state::{use_app, Action, PendingStart};
 
+#[derive(Properties, PartialEq)]
+pub struct StartPageProps {
+    /// A mode id and a domain id to start with (from a link); ignored where either is not
+    /// in the settings or the bank.
+    #[prop_or_default]
+    pub preset: Option<(String, String)>,
+}
+
 /// Choose a mode and domains (and certainty-based marking), then start.
 #[function_component]
-pub fn StartPage() -> Html {
+pub fn StartPage(props: &StartPageProps) -> Html {
     let app = use_app();
     let m = app.messages();
     let heading = use_node_ref();
-    // `None` until the learner changes them: all domains, the first mode.
+    // `None` until the learner changes them: the preset of the link, else all domains (or
+    // none where the mode suggests a few) and the first mode.
     let chosen = use_state(|| None::<BTreeSet<String>>);
-    let mode_index = use_state(|| 0usize);
+    let mode_index = use_state(|| None::<usize>);
     let certainty = use_state(|| false);
     use_title(m.start_title.to_string());
     use_focus_on(heading.clone(), ());
@@ -32,8 +41,12 @@ pub fn StartPage() -> Html {
     let (index, settings) = (&content.index, &content.settings);
     let lang = app.lang();
     let all = set_of(index.domains.iter().map(|d| d.id.clone()));
+    // A preset naming a mode or a domain the content does not have is ignored.
+    let preset = props.preset.as_ref().filter(|(_, d)| all.contains(d));
+    let preset_mode = preset.and_then(|(m, _)| settings.modes.iter().position(|x| &x.id == m));
+    let current_mode = (*mode_index).or(preset_mode).unwrap_or(0);
     // Validation guarantees at least one mode.
-    let Some(mode) = settings.modes.get(*mode_index).or(settings.modes.first()) else {
+    let Some(mode) = settings.modes.get(current_mode).or(settings.modes.first()) else {
         return html! {};
     };
     let suggested = match &mode.rule {
@@ -41,8 +54,14 @@ pub fn StartPage() -> Html {
         Rule::Fixed(_) => None,
     };
     // Until the learner chooses: every domain, or none where the mode suggests only a few.
-    let selected =
-        (*chosen).clone().unwrap_or_else(|| if suggested.is_some() { BTreeSet::new() } else { all.clone() });
+    let preset = preset.filter(|_| preset_mode.is_some()).map(|(_, d)| set_of(std::iter::once(d.clone())));
+    let selected = (*chosen).clone().or(preset).unwrap_or_else(|| {
+        if suggested.is_some() {
+            BTreeSet::new()
+        } else {
+            all.clone()
+        }
+    });
     let n = selected.len();
     let chosen_ids: Vec<String> = selected.iter().cloned().collect();
     let size = settings.length(mode, &chosen_ids);
@@ -124,7 +143,7 @@ pub fn StartPage() -> Html {
                                 <li>
                                     <label class="option" for={id.clone()}>
                                         <input type="radio" name="mode" id={id} aria-describedby={desc.clone()}
-                                            checked={*mode_index == i} onchange={Callback::from(move |_| mode_index.set(i))} />
+                                            checked={current_mode == i} onchange={Callback::from(move |_| mode_index.set(Some(i)))} />
                                         <span>
                                             <strong>{ mode.title.get(lang) }</strong>
                                             <span class="muted" id={desc}>{ mode.description.get(lang) }</span>

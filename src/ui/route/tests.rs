@@ -5,6 +5,7 @@ fn fragments_and_routes_round_trip() {
     for route in [
         Route::Home,
         Route::Start,
+        Route::StartWith { mode: "quick".into(), domain: "web".into() },
         Route::Quiz,
         Route::Results { id: "1a2b-3c".into() },
         Route::History,
@@ -24,6 +25,10 @@ fn fragments_and_routes_round_trip() {
     assert_eq!(Route::parse("#/nowhere"), Route::NotFound);
     assert_eq!(Route::parse("#/results/"), Route::NotFound);
     assert_eq!(Route::parse("#/results/<script>"), Route::NotFound);
+    for bad in ["#/start/quick", "#/start/quick/", "#/start//web", "#/start/quick/web/x", "#/start/q<b>/web"]
+    {
+        assert_eq!(Route::parse(bad), Route::NotFound, "{bad}");
+    }
 }
 
 #[test]
