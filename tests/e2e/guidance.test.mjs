@@ -122,12 +122,12 @@ test('a counselor can change the weights and filter the training', async () => {
   assert.deepEqual(shown.slice(0, liked).map(familyOf), Array(liked).fill('security'));
   // Free training only: a track that does not state its cost stays, marked so.
   await page.locator('#filter-cost').selectOption('free');
-  for (const item of await page.locator('ul.tracks li').allTextContents()) assert.match(item, /Free|Cost unknown/);
+  for (const item of await page.locator('ul.tracks > li').allTextContents()) assert.match(item, /Free|Cost unknown/);
   // Any cost, at most three years: every track listed states a duration within it, or says
   // it is not stated; and its provider type.
   await page.locator('#filter-cost').selectOption('');
   await page.locator('#filter-duration').selectOption('36');
-  const facts = await page.locator('ul.tracks li > span:nth-of-type(1)').allTextContents();
+  const facts = await page.locator('ul.tracks > li > span:nth-of-type(1)').allTextContents();
   for (const f of facts) {
     const months = f.match(/(\d+) months?/);
     assert.ok(months ? Number(months[1]) <= 36 : /duration not stated/.test(f), f);
@@ -135,7 +135,7 @@ test('a counselor can change the weights and filter the training', async () => {
   }
   assert.ok(facts.length > 0);
   await page.locator('#filter-duration').selectOption('');
-  const all = await page.locator('ul.tracks li').count();
+  const all = await page.locator('ul.tracks > li').count();
   // Taught in Arabic, in the Oriental region, for a 20-year-old with the baccalauréat: every
   // track listed states it, or says the fact is not stated; some are left out.
   await page.locator('#filter-language').selectOption('ar');
@@ -143,7 +143,7 @@ test('a counselor can change the weights and filter the training', async () => {
   await page.locator('#filter-diploma').selectOption('bac');
   await page.locator('#filter-age').fill('20');
   await page.locator('#filter-age').dispatchEvent('change');
-  const access = await page.locator('ul.tracks li > span.access').allTextContents();
+  const access = await page.locator('ul.tracks > li > span.access').allTextContents();
   assert.ok(access.length > 0 && access.length < all, `${access.length} of ${all}`);
   for (const a of access) {
     assert.match(a, /العربية|Language not stated/, a);
