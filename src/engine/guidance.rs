@@ -8,8 +8,10 @@
 //! never counts as high. Every file, the shipped one and a school's own, is read strictly:
 //! an unknown or misspelt field is a problem with its path.
 
+mod filter;
 mod ranking;
 
+pub use filter::TrackFilter;
 pub use ranking::{MeasureNext, Why, CLOSE};
 
 use std::collections::BTreeMap;
@@ -42,6 +44,12 @@ pub struct Guidance {
     pub formats: Vec<Label>,
     pub costs: Vec<Label>,
     pub provider_types: Vec<Label>,
+    /// Diplomas from lowest to highest, and regions (online and nationwide among them), that
+    /// tracks name; optional in a school's own file.
+    #[serde(default)]
+    pub diplomas: Vec<Label>,
+    #[serde(default)]
+    pub regions: Vec<Label>,
     pub demand_tiers: Vec<Tier>,
     pub specialties: Vec<Specialty>,
     pub tracks: Vec<Track>,
@@ -135,6 +143,43 @@ pub struct Track {
     pub cost: String,
     pub link: String,
     pub confidence: String,
+    /// Facts a counselor filters by; empty or `None` where no source states them, shown as
+    /// "not stated" and never filtered out.
+    /// Languages of instruction (language codes).
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// The lowest diploma that admits, one of the file's `diplomas`.
+    #[serde(default)]
+    pub min_diploma: Option<String>,
+    #[serde(default)]
+    pub age: Option<AgeLimits>,
+    /// Where it is taught: ids of the file's `regions` (which include online and nationwide).
+    #[serde(default)]
+    pub regions: Vec<String>,
+    #[serde(default)]
+    pub apply: Option<Apply>,
+    /// Where the facts above were read.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgeLimits {
+    #[serde(default)]
+    pub min: Option<u32>,
+    #[serde(default)]
+    pub max: Option<u32>,
+}
+
+/// When and where to apply, as a source says (either may be unknown, not both).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Apply {
+    #[serde(default)]
+    pub period: Option<Localized>,
+    #[serde(default)]
+    pub link: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -320,6 +365,8 @@ impl Guidance {
             ("formats", &g.formats),
             ("costs", &g.costs),
             ("provider_types", &g.provider_types),
+            ("diplomas", &g.diplomas),
+            ("regions", &g.regions),
         ] {
             for (i, l) in labels.iter().enumerate() {
                 check(
@@ -479,6 +526,48 @@ impl Guidance {
             );
             texts.push((format!("{path}.title"), &t.title));
             texts.push((format!("{path}.entry"), &t.entry));
+            for lang in &t.languages {
+                check(
+                    languages.contains(lang),
+                    format!("{path}.languages"),
+                    ProblemKind::UnknownOption { id: lang.clone() },
+                );
+            }
+            if let Some(d) = &t.min_diploma {
+                check(
+                    known(&g.diplomas, d),
+                    format!("{path}.min_diploma"),
+                    ProblemKind::UnknownOption { id: d.clone() },
+                );
+            }
+            if let Some(AgeLimits { min: Some(min), max: Some(max) }) = t.age {
+                check(min <= max, format!("{path}.age"), ProblemKind::OutOfOrder);
+            }
+            for r in &t.regions {
+                check(
+                    known(&g.regions, r),
+                    format!("{path}.regions"),
+                    ProblemKind::UnknownOption { id: r.clone() },
+                );
+            }
+            if let Some(a) = &t.apply {
+                check(
+                    a.link.as_ref().is_none_or(|l| l.starts_with("https://")),
+                    format!("{path}.apply.link"),
+                    ProblemKind::OutOfRange { range: Range::WebAddress },
+                );
+                check(a.period.is_some() || a.link.is_some(), format!("{path}.apply"), ProblemKind::Empty);
+                if let Some(period) = &a.period {
+                    texts.push((format!("{path}.apply.period"), period));
+                }
+            }
+            for (j, source) in t.sources.iter().enumerate() {
+                check(
+                    source.starts_with("http"),
+                    format!("{path}.sources[{j}]"),
+                    ProblemKind::OutOfRange { range: Range::WebAddress },
+                );
+            }
         }
         for (path, text) in texts {
             for lang in languages.iter().filter(|l| !text.0.contains_key(*l)) {

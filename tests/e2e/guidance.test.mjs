@@ -120,22 +120,36 @@ test('a counselor can change the weights and filter the training', async () => {
   const liked = GUIDANCE.specialties.filter((s) => s.family === 'security').length;
   const shown = (await cards.locator('h3').allTextContents()).map((s) => s.trim());
   assert.deepEqual(shown.slice(0, liked).map(familyOf), Array(liked).fill('security'));
-  // Free training only.
+  // Free training only: a track that does not state its cost stays, marked so.
   await page.locator('#filter-cost').selectOption('free');
-  for (const item of await page.locator('ul.tracks li').allTextContents()) assert.match(item, /Free/);
-  // Any cost, at most three years: every track listed states a duration within it, and its
-  // provider type.
+  for (const item of await page.locator('ul.tracks > li').allTextContents()) assert.match(item, /Free|Cost unknown/);
+  // Any cost, at most three years: every track listed states a duration within it, or says
+  // it is not stated; and its provider type.
   await page.locator('#filter-cost').selectOption('');
   await page.locator('#filter-duration').selectOption('36');
-  const facts = await page.locator('ul.tracks li > span:nth-of-type(1)').allTextContents();
+  const facts = await page.locator('ul.tracks > li > span:nth-of-type(1)').allTextContents();
   for (const f of facts) {
-    const months = Number(f.match(/(\d+) months?/)?.[1]);
-    assert.ok(months <= 36, f);
+    const months = f.match(/(\d+) months?/);
+    assert.ok(months ? Number(months[1]) <= 36 : /duration not stated/.test(f), f);
     assert.match(f, /\((Public|Private|Non-profit|International certification)\)/);
   }
   assert.ok(facts.length > 0);
   await page.locator('#filter-duration').selectOption('');
-  assert.ok((await page.locator('ul.tracks li').count()) > facts.length, 'the filter left some out');
+  const all = await page.locator('ul.tracks > li').count();
+  // Taught in Arabic, in the Oriental region, for a 20-year-old with the baccalauréat: every
+  // track listed states it, or says the fact is not stated; some are left out.
+  await page.locator('#filter-language').selectOption('ar');
+  await page.locator('#filter-region').selectOption('oriental');
+  await page.locator('#filter-diploma').selectOption('bac');
+  await page.locator('#filter-age').fill('20');
+  await page.locator('#filter-age').dispatchEvent('change');
+  const access = await page.locator('ul.tracks > li > span.access').allTextContents();
+  assert.ok(access.length > 0 && access.length < all, `${access.length} of ${all}`);
+  for (const a of access) {
+    assert.match(a, /العربية|Language not stated/, a);
+    assert.match(a, /Oriental|Online|Across Morocco|Where: not stated/, a);
+    assert.match(a, /From (No diploma required|Baccalauréat)|Entry diploma not stated/, a);
+  }
   page.assertClean();
   await page.context().close();
 });

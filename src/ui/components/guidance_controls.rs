@@ -3,18 +3,18 @@ use yew::prelude::*;
 
 use crate::i18n::CareersMessages;
 
-use crate::engine::guidance::{Label, Weights};
+use std::rc::Rc;
+
+use crate::engine::guidance::{GuidanceData, Label, TrackFilter, Weights};
 use crate::ui::hooks::use_messages;
-use crate::ui::pages::guidance::TrackFilter;
 use crate::ui::state::use_app;
 
 #[derive(Properties, PartialEq)]
 pub struct GuidanceControlsProps {
     pub weights: Weights,
     pub filter: TrackFilter,
-    /// The formats and costs the data names, for the filters.
-    pub formats: Vec<Label>,
-    pub costs: Vec<Label>,
+    /// The data in use: the formats, costs, diplomas and regions it names, for the filters.
+    pub guidance: Rc<GuidanceData>,
     pub onweights: Callback<Weights>,
     pub onfilter: Callback<TrackFilter>,
 }
@@ -23,8 +23,9 @@ pub struct GuidanceControlsProps {
 const DURATIONS: [u32; 3] = [12, 24, 36];
 
 /// For counselors: how much readiness, interest and demand count, and which training to
-/// list (format, cost, duration). Folded away by default; changes apply at once and are not
-/// stored.
+/// list (format, cost, duration, language, the learner's diploma, age and region; a track
+/// that does not state a fact stays listed). Folded away by default; changes apply at once
+/// and are not stored.
 #[function_component]
 pub fn GuidanceControls(props: &GuidanceControlsProps) -> Html {
     let app = use_app();
@@ -77,6 +78,19 @@ pub fn GuidanceControls(props: &GuidanceControlsProps) -> Html {
     let durations =
         DURATIONS.iter().map(|n| (n.to_string(), g.guidance_duration_max.count(*n as usize))).collect();
     let filter = &props.filter;
+    let data = &props.guidance.guidance;
+    let languages: Vec<(String, String)> =
+        app.languages.iter().map(|l| (l.code.clone(), l.name.clone())).collect();
+    let onage = {
+        let (onfilter, filter) = (props.onfilter.clone(), props.filter.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            onfilter.emit(TrackFilter {
+                age: value.trim().parse().ok().filter(|a| (10..=99).contains(a)),
+                ..filter.clone()
+            });
+        })
+    };
     let weights =
         [(g.weight_readiness, w.readiness), (g.weight_interest, w.interest), (g.weight_demand, w.demand)];
     html! {
@@ -98,9 +112,18 @@ pub fn GuidanceControls(props: &GuidanceControlsProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ g.guidance_filters }</legend>
-                { select("filter-format", g.filter_format, labelled(&props.formats), filter.format.clone(), |f, v| f.format = v) }
-                { select("filter-cost", g.filter_cost, labelled(&props.costs), filter.cost.clone(), |f, v| f.cost = v) }
+                <p class="muted">{ g.filter_unstated }</p>
+                { select("filter-format", g.filter_format, labelled(&data.formats), filter.format.clone(), |f, v| f.format = v) }
+                { select("filter-cost", g.filter_cost, labelled(&data.costs), filter.cost.clone(), |f, v| f.cost = v) }
                 { select("filter-duration", g.filter_duration, durations, filter.max_months.map(|n| n.to_string()).unwrap_or_default(), |f, v| f.max_months = v.parse().ok()) }
+                { select("filter-language", g.filter_language, languages, filter.language.clone(), |f, v| f.language = v) }
+                { select("filter-diploma", g.filter_diploma, labelled(&data.diplomas), filter.diploma.clone(), |f, v| f.diploma = v) }
+                <p>
+                    <label for="filter-age">{ g.filter_age }</label>{ " " }
+                    <input id="filter-age" type="number" min="10" max="99" inputmode="numeric"
+                        value={filter.age.map(|a| a.to_string()).unwrap_or_default()} onchange={onage} />
+                </p>
+                { select("filter-region", g.filter_region, labelled(&data.regions), filter.region.clone(), |f, v| f.region = v) }
             </fieldset>
         </details>
     }

@@ -9,8 +9,10 @@ use crate::engine::assessment::Settings;
 use crate::engine::cat::estimates;
 use crate::engine::content::Content;
 use crate::engine::guidance::{
-    Gap, Guidance, GuidanceData, Label, MeasureNext, Profile, Ranked, Track, Weights, Why,
+    AgeLimits, Gap, Guidance, GuidanceData, Label, MeasureNext, Profile, Ranked, Track, TrackFilter, Weights,
+    Why,
 };
+use crate::i18n::Language;
 use crate::i18n::{fill, Messages};
 use crate::ui::browser;
 use crate::ui::components::content_status::{ContentStatusView, ProblemList};
@@ -32,23 +34,6 @@ const NEXT_TRACKS: usize = 3;
 pub struct GuidancePageProps {
     /// The attempt whose results are matched; the latest when `None`.
     pub id: Option<String>,
-}
-
-/// Which tracks the counselor's filters let through; empty or `None` means any.
-#[derive(Clone, Default, PartialEq)]
-pub struct TrackFilter {
-    pub format: String,
-    pub cost: String,
-    /// Tracks known to last at most this many months (an unstated duration does not pass).
-    pub max_months: Option<u32>,
-}
-
-impl TrackFilter {
-    fn keeps(&self, t: &Track) -> bool {
-        (self.format.is_empty() || t.format.as_deref() == Some(self.format.as_str()))
-            && (self.cost.is_empty() || t.cost == self.cost)
-            && self.max_months.is_none_or(|max| t.duration_months.is_some_and(|d| d <= max))
-    }
 }
 
 /// Specialties ranked for a measured profile, with why, demand and its sources, and the
@@ -111,7 +96,15 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
         None => return page(html! { <ContentStatusView status={ContentStatus::Loading} /> }),
     };
     let guidance = &data.guidance;
-    let view = View { m, g, lang: app.lang(), content: &content, guidance, filter: &filter };
+    let view = View {
+        m,
+        g,
+        lang: app.lang(),
+        content: &content,
+        guidance,
+        filter: &filter,
+        languages: &app.languages,
+    };
     let profile: Profile =
         estimates(&content.bank, &attempt).into_iter().map(|d| (d.domain, d.estimate)).collect();
     let interest = data.interests.scores(&app.stored.interests);
@@ -149,7 +142,7 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
                 </div>
             }
             <InterestForm interests={data.interests.clone()} />
-            <GuidanceControls weights={w} filter={(*filter).clone()} formats={guidance.formats.clone()} costs={guidance.costs.clone()} {onweights} {onfilter} />
+            <GuidanceControls weights={w} filter={(*filter).clone()} guidance={data.clone()} {onweights} {onfilter} />
             <h2>{ g.guidance_ranked }</h2>
             if let Some(next) = &next {
                 { view.measure_next(next, &ranked) }
@@ -182,6 +175,8 @@ struct View<'a> {
     content: &'a Content,
     guidance: &'a Guidance,
     filter: &'a TrackFilter,
+    /// The interface languages, whose own names name a track's languages of instruction.
+    languages: &'a [Language],
 }
 
 impl View<'_> {
@@ -202,6 +197,49 @@ impl View<'_> {
             .iter()
             .find(|l| l.id == id)
             .map_or_else(|| id.to_string(), |l| l.title.get(self.lang).to_string())
+    }
+
+    /// Who can enter and where: language, diploma, age and regions, each "not stated" where
+    /// no source states it.
+    fn access(&self, t: &Track) -> Vec<String> {
+        let g = self.g;
+        let languages: Vec<String> = t
+            .languages
+            .iter()
+            .map(|code| {
+                self.languages
+                    .iter()
+                    .find(|l| &l.code == code)
+                    .map_or_else(|| code.clone(), |l| l.name.clone())
+            })
+            .collect();
+        let language = if languages.is_empty() {
+            g.track_language_unknown.to_string()
+        } else {
+            fill(g.track_language, &[("languages", languages.join(", "))])
+        };
+        let diploma = t.min_diploma.as_deref().map_or(g.track_diploma_unknown.to_string(), |d| {
+            fill(g.track_diploma, &[("diploma", self.label(&self.guidance.diplomas, d))])
+        });
+        let age = match t.age {
+            Some(AgeLimits { min: Some(min), max: Some(max) }) => {
+                fill(g.track_age, &[("min", min.to_string()), ("max", max.to_string())])
+            }
+            Some(AgeLimits { min: Some(min), max: None }) => {
+                fill(g.track_age_min, &[("min", min.to_string())])
+            }
+            Some(AgeLimits { min: None, max: Some(max) }) => {
+                fill(g.track_age_max, &[("max", max.to_string())])
+            }
+            _ => g.track_age_unknown.to_string(),
+        };
+        let regions: Vec<String> = t.regions.iter().map(|r| self.label(&self.guidance.regions, r)).collect();
+        let regions = if regions.is_empty() {
+            g.track_regions_unknown.to_string()
+        } else {
+            fill(g.track_regions, &[("regions", regions.join(", "))])
+        };
+        vec![language, diploma, age, regions]
     }
 
     /// A source's or provider's page: a real link, opened in a new tab (said to screen
@@ -278,7 +316,20 @@ impl View<'_> {
             <li>
                 <strong>{ t.title.get(self.lang) }</strong>
                 <span class="muted">{ facts.join(" · ") }</span>
+                <span class="muted access">{ self.access(t).join(" · ") }</span>
+                if !t.sources.is_empty() {
+                    <details class="sources">
+                        <summary>{ self.g.guidance_source }</summary>
+                        <ul>{ for t.sources.iter().map(|s| html! { <li>{ self.link(s) }</li> }) }</ul>
+                    </details>
+                }
                 <span class="muted">{ t.entry.get(self.lang) }</span>
+                if let Some(apply) = &t.apply {
+                    <span>
+                        { fill(self.g.track_apply, &[("period", apply.period.as_ref().map(|p| p.get(self.lang).to_string()).unwrap_or_default())]) }
+                        if let Some(link) = &apply.link { { " " }{ self.link(link) } }
+                    </span>
+                }
                 if !gaps.is_empty() {
                     <span class="gaps">{ gaps.iter().map(|g| self.gap(g)).collect::<Vec<_>>().join("; ") }</span>
                 }
@@ -296,9 +347,9 @@ impl View<'_> {
         let (m, s) = (self.m, r.specialty);
         let tier = self.guidance.demand_tiers.iter().find(|t| t.id == s.demand.tier);
         let (now, next) = self.guidance.tracks_for(self.settings(), profile, &s.id);
-        let now: Vec<&Track> = now.into_iter().filter(|t| self.filter.keeps(t)).collect();
+        let now: Vec<&Track> = now.into_iter().filter(|t| self.filter.keeps(self.guidance, t)).collect();
         let next: Vec<(&Track, Vec<Gap>)> =
-            next.into_iter().filter(|(t, _)| self.filter.keeps(t)).take(NEXT_TRACKS).collect();
+            next.into_iter().filter(|(t, _)| self.filter.keeps(self.guidance, t)).take(NEXT_TRACKS).collect();
         let names = |ids: &[String]| ids.iter().map(|d| self.domain(d)).collect::<Vec<_>>().join(", ");
         let percent = ((r.score * 100.0).round() as i32).to_string();
         html! {
