@@ -10,6 +10,7 @@ use super::attempt::{Answer, Attempt};
 use super::bank::{Bank, Item, Question};
 use super::calibration::responses::{Record, ResponseFile, UNDETERMINED};
 use super::irt::{eap_from_terms, Estimate, GridTerms};
+use super::result_code::verify::{Mismatch, SessionCheck};
 use super::result_code::Submission;
 use super::score::{is_correct, score, Tally};
 use super::session::Session;
@@ -30,6 +31,9 @@ pub struct StudentRow {
     /// Per session domain, in the session's order; `None` where no item was answered.
     pub domains: Vec<Option<DomainResult>>,
     pub overall: Tally,
+    /// How the code does not match its session (`Submission::verify`): shown on its row, so
+    /// the teacher sees a forged or damaged code instead of a silently scored one.
+    pub mismatches: Vec<Mismatch>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -95,8 +99,9 @@ impl ClassReport {
                 terms.insert(&item.id, item.irt.grid_terms());
             }
         }
+        let check = SessionCheck::new(session, bank, settings);
         let students: Vec<StudentRow> =
-            submissions.iter().map(|s| student(bank, settings, session, s, &terms)).collect();
+            submissions.iter().map(|s| student(bank, settings, session, s, &terms, &check)).collect();
         let distribution = session
             .domains
             .iter()
@@ -138,6 +143,7 @@ fn student(
     session: &Session,
     submission: &Submission,
     terms: &HashMap<&str, GridTerms>,
+    check: &SessionCheck,
 ) -> StudentRow {
     let attempt = submission.to_attempt(session, bank);
     let score = score(bank, &attempt);
@@ -161,7 +167,8 @@ fn student(
             (tally.total > 0).then(|| DomainResult { estimate, placement: settings.place(estimate), tally })
         })
         .collect();
-    StudentRow { label: submission.label.clone(), domains, overall: score.overall, attempt }
+    let mismatches = check.check(submission);
+    StudentRow { label: submission.label.clone(), domains, overall: score.overall, attempt, mismatches }
 }
 
 /// The option a single answer chose, for counting: its id, or `true`/`false`.

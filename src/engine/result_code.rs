@@ -20,6 +20,8 @@ use super::attempt::{Answer, Attempt};
 use super::bank::Bank;
 use super::session::{id_bytes, id_hex, key_bytes, Session};
 
+pub mod verify;
+
 /// What every code starts with.
 pub const PREFIX: &str = "KAFAA-";
 /// The frame format this version writes and reads.
@@ -59,6 +61,30 @@ pub enum CodeError {
     OtherSession(String),
     /// The right session, but it does not open with this key.
     WrongKey,
+}
+
+/// Codes already opened, by session and text: a page that lists a class opens each code
+/// once however often it renders, and a code opened for one session is never given for
+/// another (keyed by the text alone, a code of class A opened in the morning was accepted by
+/// class B in the afternoon).
+#[derive(Default)]
+pub struct OpenedCodes(std::collections::HashMap<(String, String), Submission>);
+
+impl OpenedCodes {
+    pub fn open(
+        &mut self,
+        code: &str,
+        session: &Session,
+        secret: &[u8; 32],
+    ) -> Result<Submission, CodeError> {
+        let key = (session.id.clone(), code.trim().to_string());
+        if let Some(s) = self.0.get(&key) {
+            return Ok(s.clone());
+        }
+        let s = Submission::open(code, session, secret)?;
+        self.0.insert(key, s.clone());
+        Ok(s)
+    }
 }
 
 impl Submission {

@@ -97,9 +97,11 @@ test('a teacher runs a session with three students and reads the class at a glan
   assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 with a byte-order mark');
   const lines = csv.slice(1).trim().split('\r\n').map((l) => l.split(','));
   assert.equal(lines.length, 4);
-  assert.deepEqual(lines.slice(1).map((l) => [l[0], ...l.slice(-3)]), [
-    ['Amina', '5', '6', '83'], ['Bilal', '3', '6', '50'], ['إيمان', '0', '6', '0'],
+  // Total, out of, percent, and the checks against the session: honest codes pass them all.
+  assert.deepEqual(lines.slice(1).map((l) => [l[0], ...l.slice(-4)]), [
+    ['Amina', '5', '6', '83', ''], ['Bilal', '3', '6', '50', ''], ['إيمان', '0', '6', '0', ''],
   ]);
+  assert.equal(await teacher.locator('table.heatmap .mismatch').count(), 0);
   const items = decode(await teacher.getByRole('link', { name: en.dashboard_csv_items }).getAttribute('href'));
   assert.equal(items.slice(1).trim().split('\r\n').length, 7);
 
@@ -128,6 +130,21 @@ test('a teacher runs a session with three students and reads the class at a glan
 
   // The counselor: the session key file and Bilal's code give his full report.
   const keyFile = decode(await teacher.getByRole('link', { name: en.session_key_download }).getAttribute('href'));
+
+  // In the same tab, after class A's codes were opened: a second class refuses them, one by
+  // one, as codes of another session.
+  await teacher.goto(env.origin + '/classroom.html#/classroom');
+  await teacher.locator('#session-title').fill('Classe 3A');
+  await teacher.locator('#session-mode-fixed').check();
+  await teacher.locator('#session-domain-web').check();
+  await teacher.locator('#session-items').fill('3');
+  await teacher.locator('form.new-session button[type=submit]').click();
+  await teacher.getByRole('heading', { name: 'Classe 3A', level: 1 }).waitFor();
+  await teacher.locator('#codes').fill(students[0].code);
+  await teacher.getByRole('button', { name: en.import_button }).click();
+  await teacher.locator('.import-outcome', { hasText: fill(en.import_refused.one, { n: 1 }) }).waitFor();
+  assert.match(await teacher.locator('.import-outcome').textContent(), new RegExp(en.code_other_session.split('{')[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.equal(await teacher.locator('table.heatmap tbody tr').count(), 0);
   teacher.assertClean();
   await teacher.context().close();
   const counselor = await openPage(env);

@@ -128,6 +128,19 @@ fn sealed_submissions_open_with_the_session_key_only() {
 }
 
 #[test]
+fn a_code_opened_for_one_session_is_refused_by_another_even_when_cached() {
+    let (a, a_secret) = session();
+    let (b, b_secret) = session();
+    let code = Submission { session: a.id.clone(), label: "Amal".into(), responses: vec![] }
+        .seal(&a.public_key)
+        .unwrap();
+    let mut opened = OpenedCodes::default();
+    assert!(opened.open(&code, &a, &a_secret).is_ok());
+    assert_eq!(opened.open(&code, &b, &b_secret), Err(CodeError::OtherSession(a.id.clone())));
+    assert!(opened.open(&format!(" {code} "), &a, &a_secret).is_ok());
+}
+
+#[test]
 fn responses_rescore_to_the_same_numbers_as_the_attempt() {
     let bank = sample_bank(2, 10);
     let (session, secret) = session();

@@ -4,8 +4,9 @@ use yew::prelude::*;
 
 use crate::i18n::ClassroomMessages;
 
-use crate::engine::class_report::{to_csv, ClassReport, Flag, ItemStats};
+use crate::engine::class_report::{to_csv, ClassReport, Flag, ItemStats, StudentRow};
 use crate::engine::content::Content;
+use crate::engine::result_code::verify::{Mismatch, MAX_LABEL};
 use crate::engine::result_code::Submission;
 use crate::engine::session::ClassSession;
 use crate::i18n::fill;
@@ -19,6 +20,23 @@ pub struct ClassDashboardProps {
     pub class: Rc<ClassSession>,
     /// The session's opened submissions; every figure is recomputed from them.
     pub opened: Rc<Vec<Submission>>,
+}
+
+/// How a code does not match its session, in the teacher's language.
+fn mismatch_text(c: &ClassroomMessages, m: &Mismatch) -> String {
+    match m {
+        Mismatch::LongLabel { chars } => {
+            fill(c.mismatch_long_label, &[("chars", chars.to_string()), ("max", MAX_LABEL.to_string())])
+        }
+        Mismatch::UnknownItem { item } => fill(c.mismatch_unknown_item, &[("item", item.clone())]),
+        Mismatch::OtherDomain { item } => fill(c.mismatch_other_domain, &[("item", item.clone())]),
+        Mismatch::Repeated { item } => fill(c.mismatch_repeated, &[("item", item.clone())]),
+        Mismatch::NotTheQuiz { from } => fill(c.mismatch_not_the_quiz, &[("n", from.to_string())]),
+        Mismatch::OverTime { seconds, limit } => fill(
+            c.mismatch_over_time,
+            &[("used", seconds.div_ceil(60).to_string()), ("limit", (limit / 60).to_string())],
+        ),
+    }
 }
 
 fn flag_text(c: &ClassroomMessages, flag: &Flag) -> String {
@@ -69,9 +87,12 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
             h.push(fill(c.csv_level, &[("domain", domain(d))]));
             h.push(fill(c.csv_correct, &[("domain", domain(d))]));
         }
-        h.extend([c.csv_total.to_string(), c.csv_of.to_string(), c.csv_percent.to_string()]);
+        h.extend([c.csv_total.to_string(), c.csv_of.to_string(), c.csv_percent.to_string(), "⚠".to_string()]);
         h
     }];
+    let mismatched = report.students.iter().filter(|s| !s.mismatches.is_empty()).count();
+    let checks =
+        |s: &StudentRow| s.mismatches.iter().map(|m| mismatch_text(c, m)).collect::<Vec<_>>().join("; ");
     for s in &report.students {
         let mut row = vec![s.label.clone()];
         for r in &s.domains {
@@ -84,6 +105,7 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
             s.overall.correct.to_string(),
             s.overall.total.to_string(),
             s.overall.percent().to_string(),
+            checks(s),
         ]);
         students_csv.push(row);
     }
@@ -122,6 +144,9 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
                 <a class="button" href={browser::data_url("application/json", &responses)} download={format!("kafaa-{}-responses.json", session.id)}>{ c.dashboard_responses }</a>
             </p>
             <p class="muted">{ c.dashboard_responses_intro }</p>
+            if mismatched > 0 {
+                <p class="notice warning" role="status">{ fill(c.dashboard_mismatches, &[("n", mismatched.to_string())]) }</p>
+            }
 
             <h3>{ c.dashboard_distribution }</h3>
             <div class="table-wrap">
@@ -160,7 +185,12 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
                     <tbody>
                         { for report.students.iter().map(|s| html! {
                             <tr>
-                                <th scope="row">{ &s.label }</th>
+                                <th scope="row">
+                                    { &s.label }
+                                    if !s.mismatches.is_empty() {
+                                        <span class="mismatch">{ " ⚠ " }{ checks(s) }</span>
+                                    }
+                                </th>
                                 { for s.domains.iter().map(|r| match r {
                                     Some(r) => html! { <td class={format!("lvl-{}", r.placement.level)}>{ level(r.placement.level) }</td> },
                                     None => html! { <td class="muted">{ c.dashboard_not_taken }</td> },

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::i18n::ClassroomMessages;
 
-use crate::engine::result_code::{CodeError, Submission};
+use crate::engine::result_code::{CodeError, OpenedCodes, Submission};
 use crate::engine::session::ClassSession;
 use crate::i18n::fill;
 use crate::ui::browser;
@@ -43,20 +43,14 @@ pub fn reason(c: &ClassroomMessages, e: &CodeError) -> String {
 }
 
 thread_local! {
-    /// Codes opened this session, by their text: a code is opened once, however often the
-    /// page that lists them renders.
-    static OPENED: RefCell<HashMap<String, Submission>> = RefCell::default();
+    /// Codes opened in this tab, by session and text (see `OpenedCodes`).
+    static OPENED: RefCell<OpenedCodes> = RefCell::default();
 }
 
-/// Opens a code of `class`, or gives it from the codes already opened.
+/// Opens a code of `class`, or gives it from the codes already opened for that class.
 pub fn open_cached(code: &str, class: &ClassSession) -> Result<Submission, CodeError> {
-    if let Some(s) = OPENED.with(|o| o.borrow().get(code).cloned()) {
-        return Ok(s);
-    }
     let secret = class.secret_key_bytes().ok_or(CodeError::WrongKey)?;
-    let s = Submission::open(code, &class.session, &secret)?;
-    OPENED.with(|o| o.borrow_mut().insert(code.to_string(), s.clone()));
-    Ok(s)
+    OPENED.with(|o| o.borrow_mut().open(code, &class.session, &secret))
 }
 
 /// Checks every code of a paste or of files against the session: new ones are kept,
