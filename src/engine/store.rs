@@ -121,6 +121,11 @@ impl Stored {
         for theirs in other.sessions {
             match self.sessions.iter_mut().find(|s| s.session.id == theirs.session.id) {
                 Some(ours) => {
+                    // An export made without keys leaves them empty: a later one with the key
+                    // gives it back.
+                    if ours.secret_key.is_empty() {
+                        ours.secret_key = theirs.secret_key;
+                    }
                     for code in theirs.codes {
                         if !ours.codes.contains(&code) {
                             ours.codes.push(code);
@@ -170,9 +175,18 @@ impl Stored {
 const EXPORT_FORMAT: u64 = 1;
 
 /// Everything stored, as one file the user keeps: the store, the interface language and any
-/// data that was set aside because it could not be read.
-pub fn export(stored: &Stored, language: Option<&str>, set_aside: &[String], now: f64) -> String {
-    let store: Value = serde_json::from_str(&stored.to_json()).unwrap_or(Value::Null);
+/// data that was set aside because it could not be read. The secret keys of classroom
+/// sessions are left out (empty) unless `keys`: with a key, anyone holding the file can open
+/// that class's result codes, so it leaves the device only when the user says so.
+pub fn export(stored: &Stored, language: Option<&str>, set_aside: &[String], now: f64, keys: bool) -> String {
+    let mut store: Value = serde_json::from_str(&stored.to_json()).unwrap_or(Value::Null);
+    if !keys {
+        if let Some(Value::Array(sessions)) = store.get_mut("sessions") {
+            for session in sessions {
+                session["secret_key"] = Value::from("");
+            }
+        }
+    }
     let file = serde_json::json!({
         "kafaa_export": EXPORT_FORMAT,
         "exported_at": now,

@@ -415,7 +415,7 @@ catalog! {
         guidance_next_button, filter_language, filter_diploma, filter_age, filter_region,
         filter_unstated, track_language, track_language_unknown, track_diploma, track_diploma_unknown,
         track_age, track_age_min, track_age_max, track_age_unknown, track_regions, track_regions_unknown,
-        track_apply, about_title, about_intro, about_caveat, about_measure, about_items, about_items_value, about_right, about_right_level, about_coverage, about_width, about_settled, about_retest, about_percent, about_unavailable, data_responses, data_responses_intro,
+        track_apply, about_title, about_intro, about_caveat, about_measure, about_items, about_items_value, about_right, about_right_level, about_coverage, about_width, about_settled, about_retest, about_percent, about_unavailable, data_responses, data_responses_intro, data_keys_include, data_keys_warning,
     }
     plurals {
         guidance_duration, guidance_duration_max,

@@ -89,12 +89,16 @@ test('export, delete, import: a teacher\'s sessions and their results come back 
   const before = await rows.allTextContents();
 
   await page.goto(env.origin + '/#/data');
+  // Moving the sessions needs their keys: the teacher ticks the warned box.
+  await page.locator('#export-keys').check();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('link', { name: 'Download all my data (JSON file)' }).click(),
   ]);
   const file = await download.path();
-  assert.equal(JSON.parse(readFileSync(file, 'utf8')).store.sessions.length, 1);
+  const sessions = JSON.parse(readFileSync(file, 'utf8')).store.sessions;
+  assert.equal(sessions.length, 1);
+  assert.ok(sessions[0].secret_key.length > 20, 'the key, as asked');
   await page.getByRole('button', { name: 'Delete everything from this device' }).click();
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();
   await page.getByText('Everything was deleted from this device.').waitFor();
@@ -107,6 +111,30 @@ test('export, delete, import: a teacher\'s sessions and their results come back 
   await page.goto(session);
   await rows.first().waitFor();
   assert.deepEqual(await rows.allTextContents(), before);
+  page.assertClean();
+  await page.context().close();
+});
+
+test('the export leaves classroom keys out unless the user ticks the warned option', async () => {
+  const page = await openPage(env);
+  await createSession(page, env.origin, { title: 'Keys stay here', domains: ['web'], items: 3 });
+  const secret = await page.evaluate(() => JSON.parse(localStorage.getItem('kafaa')).sessions[0].secret_key);
+  assert.ok(secret.length > 20);
+  await page.goto(env.origin + '/careers.html#/data');
+  const link = page.getByRole('link', { name: 'Download all my data (JSON file)' });
+  await link.waitFor();
+  const exported = async () => {
+    const href = await link.getAttribute('href');
+    return JSON.parse(decodeURIComponent(href.slice(href.indexOf(',') + 1)));
+  };
+  let file = await exported();
+  assert.equal(file.store.sessions[0].secret_key, '');
+  assert.equal(file.store.sessions[0].session.title, 'Keys stay here');
+  await page.getByText('anyone who has the file could open', { exact: false }).waitFor();
+  await page.locator('#export-keys').check();
+  file = await exported();
+  assert.equal(file.store.sessions[0].secret_key, secret);
+  await assertAccessible(page, 'my data with sessions');
   page.assertClean();
   await page.context().close();
 });

@@ -99,7 +99,7 @@ proptest! {
 #[test]
 fn export_then_import_restores_the_same_history_and_merges_without_duplicates() {
     let s = stored_with_history();
-    let file = export(&s, Some("ar"), &["{broken".to_string()], 99.0);
+    let file = export(&s, Some("ar"), &["{broken".to_string()], 99.0, true);
     let imported = import(&file).expect("an export reads back");
     assert_eq!(imported.stored, s);
     assert!(imported.set_aside.is_empty());
@@ -108,6 +108,34 @@ fn export_then_import_restores_the_same_history_and_merges_without_duplicates() 
     assert_eq!(empty.merge(imported.stored.clone()), 2, "one finished attempt and the one in progress");
     assert_eq!(empty, s);
     assert_eq!(empty.merge(imported.stored), 0, "importing twice adds nothing");
+}
+
+#[test]
+fn an_export_leaves_session_keys_out_unless_asked_and_a_later_one_gives_them_back() {
+    use crate::engine::session::{ClassSession, Session};
+    let session = Session {
+        id: String::new(),
+        title: "2B".into(),
+        domains: vec!["web".into()],
+        mode: "fixed".into(),
+        items_per_domain: None,
+        minutes: None,
+        languages: vec!["en".into()],
+        seed: 1,
+        public_key: String::new(),
+    };
+    let mut s = Stored::new();
+    s.sessions.push(ClassSession::create(session, 0.0));
+    let secret = s.sessions[0].secret_key.clone();
+    let without = export(&s, None, &[], 1.0, false);
+    assert!(!without.contains(&secret));
+    let with = export(&s, None, &[], 1.0, true);
+    assert!(with.contains(&secret));
+    let mut device = Stored::new();
+    device.merge(import(&without).unwrap().stored);
+    assert_eq!(device.sessions[0].secret_key, "");
+    device.merge(import(&with).unwrap().stored);
+    assert_eq!(device.sessions[0].secret_key, secret);
 }
 
 #[test]

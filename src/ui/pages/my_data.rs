@@ -25,11 +25,13 @@ pub fn MyDataPage() -> Html {
     let heading = use_node_ref();
     let confirming = use_state(|| false);
     let outcome = use_state(|| None::<Outcome>);
+    // The classroom sessions' secret keys go in the file only when the user ticks so.
+    let keys = use_state(|| false);
     use_title(m.data_title.to_string());
     use_focus_on(heading.clone(), ());
 
     // The download is a data: link built from what is stored now.
-    let file = export(&app.stored, Some(app.lang()), &storage::set_aside_parts(), browser::now());
+    let file = export(&app.stored, Some(app.lang()), &storage::set_aside_parts(), browser::now(), *keys);
     let href = browser::data_url("application/json", &file);
     // The anonymous answers need the items of the quizzes taken, to say right or wrong.
     let mut needed: Vec<String> = app.stored.history.iter().flat_map(|a| a.domains.iter().cloned()).collect();
@@ -99,6 +101,16 @@ pub fn MyDataPage() -> Html {
                         Outcome::Deleted => m.data_deleted.to_string(),
                     } }
                 </p>
+            }
+            if !app.stored.sessions.is_empty() {
+                <p>
+                    <label class="option" for="export-keys">
+                        <input type="checkbox" id="export-keys" aria-describedby="export-keys-warning" checked={*keys}
+                            onchange={let keys = keys.clone(); Callback::from(move |e: Event| keys.set(e.target_unchecked_into::<HtmlInputElement>().checked()))} />
+                        <span>{ c.data_keys_include }</span>
+                    </label>
+                </p>
+                <p class="muted" id="export-keys-warning">{ c.data_keys_warning }</p>
             }
             <p class="actions">
                 <a class="button primary" {href} download="kafaa-data.json">{ m.data_export }</a>
