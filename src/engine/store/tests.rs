@@ -110,22 +110,26 @@ fn export_then_import_restores_the_same_history_and_merges_without_duplicates() 
     assert_eq!(empty.merge(imported.stored), 0, "importing twice adds nothing");
 }
 
-#[test]
-fn an_export_leaves_session_keys_out_unless_asked_and_a_later_one_gives_them_back() {
-    use crate::engine::session::{ClassSession, Session};
-    let session = Session {
-        id: String::new(),
-        title: "2B".into(),
-        domains: vec!["web".into()],
+/// A one-domain fixed-form session with `id` and `public_key` as given.
+fn session(id: &str, public_key: &str) -> crate::engine::session::Session {
+    crate::engine::session::Session {
+        id: id.into(),
+        title: "Class".into(),
+        domains: vec!["d0".into()],
         mode: "fixed".into(),
         items_per_domain: None,
         minutes: None,
         languages: vec!["en".into()],
         seed: 1,
-        public_key: String::new(),
-    };
+        public_key: public_key.into(),
+    }
+}
+
+#[test]
+fn an_export_leaves_session_keys_out_unless_asked_and_a_later_one_gives_them_back() {
+    use crate::engine::session::ClassSession;
     let mut s = Stored::new();
-    s.sessions.push(ClassSession::create(session, 0.0));
+    s.sessions.push(ClassSession::create(session("", ""), 0.0));
     let secret = s.sessions[0].secret_key.clone();
     let without = export(&s, None, &[], 1.0, false);
     assert!(!without.contains(&secret));
@@ -180,34 +184,24 @@ fn interests_round_trip_and_bad_ones_are_set_aside() {
 
 #[test]
 fn sessions_and_notes_are_kept_merged_and_set_aside_one_by_one() {
-    use crate::engine::session::{ClassSession, Session};
-    let session = |id: &str| ClassSession {
-        session: Session {
-            id: id.into(),
-            title: "Class".into(),
-            domains: vec!["d0".into()],
-            mode: "fixed".into(),
-            items_per_domain: None,
-            minutes: None,
-            languages: vec!["en".into()],
-            seed: 1,
-            public_key: "k".into(),
-        },
+    use crate::engine::session::ClassSession;
+    let class = |id: &str| ClassSession {
+        session: session(id, "k"),
         secret_key: "s".into(),
         codes: vec!["KAFAA-a".into()],
         created_at: 1.0,
     };
     let mut s = stored_with_history();
-    s.sessions = vec![session("00000000000000aa"), session("00000000000000bb")];
+    s.sessions = vec![class("00000000000000aa"), class("00000000000000bb")];
     s.notes.insert("r1".into(), "Aime les réseaux".into());
     let l = load(Some(&s.to_json()));
     assert_eq!((l.stored.sessions.clone(), l.stored.notes.clone()), (s.sessions.clone(), s.notes.clone()));
 
     // Merging adds new codes to a known session and new sessions, never duplicates.
     let mut other = Stored::new();
-    let mut known = session("00000000000000aa");
+    let mut known = class("00000000000000aa");
     known.codes.push("KAFAA-b".into());
-    other.sessions = vec![known, session("00000000000000cc")];
+    other.sessions = vec![known, class("00000000000000cc")];
     let mut merged = s.clone();
     merged.merge(other);
     assert_eq!(merged.sessions.len(), 3);
