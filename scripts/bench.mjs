@@ -21,7 +21,8 @@ function files(dir) {
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 const rows = files(DIST)
-  .filter((p) => !relative(DIST, p).startsWith('.'))
+  // Dot files and `_headers` (read by the host, never fetched by the browser) are not the app.
+  .filter((p) => !relative(DIST, p).startsWith('.') && relative(DIST, p) !== '_headers')
   .map((path) => {
     const body = readFileSync(path);
     const rel = relative(DIST, path);

@@ -1,9 +1,11 @@
 // A small static file server for dist/: correct MIME types (application/wasm), no caching of
-// index.html, hashed assets cached, and nothing but files under the root. Used by
+// index.html, hashed assets cached, nothing but files under the root, and the headers the
+// build's `_headers` file names (as Netlify and Cloudflare Pages read it). Used by
 // scripts/serve, by the end-to-end tests and by scripts/bench.
 //
 //   node scripts/static-server.mjs <root> [port] [host]   (port 0 picks a free one)
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,9 +23,29 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The `_headers` file's rules: [path or `/*`, {name: value}], in file order. */
+function headerRules(base) {
+  let text;
+  try { text = readFileSync(join(base, '_headers'), 'utf8'); } catch { return []; }
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    if (!/^\s/.test(line)) rules.push([line.trim(), {}]);
+    else if (rules.length) {
+      const at = line.indexOf(':');
+      rules.at(-1)[1][line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+
 /** Starts serving `root`; resolves to the node http.Server once listening. */
 export function serve(root, port = 0, host = '127.0.0.1') {
   const base = resolve(root);
+  const rules = headerRules(base);
+  const headersFor = (pathname) => Object.assign({}, ...rules
+    .filter(([pattern]) => pattern === '/*' || pattern === pathname)
+    .map(([, h]) => h));
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://x');
@@ -36,6 +58,7 @@ export function serve(root, port = 0, host = '127.0.0.1') {
       const body = await readFile(path);
       const hashed = /-[0-9a-f]{8,}(_bg)?\.[a-z]+$/.test(path);
       res.writeHead(200, {
+        ...headersFor(url.pathname),
         'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
         'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
         'X-Content-Type-Options': 'nosniff',

@@ -302,8 +302,9 @@ pub fn to_csv(rows: &[Vec<String>]) -> String {
         let fields: Vec<String> = row
             .iter()
             .map(|f| {
-                // A leading = + - @ would be read as a formula: quote it and prefix a '.
-                let formula = f.starts_with(['=', '+', '-', '@']) && f.parse::<f64>().is_err();
+                // A leading = + - @ (or a TAB or CR before one, which spreadsheets skip) would
+                // be read as a formula: quote it and prefix a '.
+                let formula = f.starts_with(['=', '+', '-', '@', '\t', '\r']) && f.parse::<f64>().is_err();
                 let f = if formula { format!("'{f}") } else { f.clone() };
                 if f.contains([',', '"', '\n', '\r']) || f.starts_with('\'') {
                     format!("\"{}\"", f.replace('"', "\"\""))

@@ -50,6 +50,9 @@ pub struct Guidance {
     pub diplomas: Vec<Label>,
     #[serde(default)]
     pub regions: Vec<Label>,
+    /// Baccalauréat streams (sciences, economics, letters, ...) that tracks admit; optional.
+    #[serde(default)]
+    pub bac_streams: Vec<Label>,
     pub demand_tiers: Vec<Tier>,
     pub specialties: Vec<Specialty>,
     pub tracks: Vec<Track>,
@@ -151,6 +154,11 @@ pub struct Track {
     /// The lowest diploma that admits, one of the file's `diplomas`.
     #[serde(default)]
     pub min_diploma: Option<String>,
+    /// The baccalauréat streams it admits, ids of the file's `bac_streams`: some public
+    /// routes take only scientific or technical streams, which decides a lycée student's
+    /// choice.
+    #[serde(default)]
+    pub bac_streams: Vec<String>,
     #[serde(default)]
     pub age: Option<AgeLimits>,
     /// Where it is taught: ids of the file's `regions` (which include online and nationwide).
@@ -367,6 +375,7 @@ impl Guidance {
             ("provider_types", &g.provider_types),
             ("diplomas", &g.diplomas),
             ("regions", &g.regions),
+            ("bac_streams", &g.bac_streams),
         ] {
             for (i, l) in labels.iter().enumerate() {
                 check(
@@ -538,6 +547,13 @@ impl Guidance {
                     known(&g.diplomas, d),
                     format!("{path}.min_diploma"),
                     ProblemKind::UnknownOption { id: d.clone() },
+                );
+            }
+            for b in &t.bac_streams {
+                check(
+                    known(&g.bac_streams, b),
+                    format!("{path}.bac_streams"),
+                    ProblemKind::UnknownOption { id: b.clone() },
                 );
             }
             if let Some(AgeLimits { min: Some(min), max: Some(max) }) = t.age {

@@ -412,8 +412,9 @@ catalog! {
         guidance_local_load, guidance_local_in_use, guidance_local_builtin, guidance_local_reset,
         guidance_local_invalid, guidance_local_broken, filter_duration,
         guidance_unverified, guidance_new_tab, guidance_next_unmeasured, guidance_next_close,
-        guidance_next_button, filter_language, filter_diploma, filter_age, filter_region,
+        guidance_next_button, filter_language, filter_diploma, filter_bac_stream, filter_age, filter_region,
         filter_unstated, track_language, track_language_unknown, track_diploma, track_diploma_unknown,
+        track_bac_streams, track_bac_streams_unknown,
         track_age, track_age_min, track_age_max, track_age_unknown, track_regions, track_regions_unknown,
         track_apply, about_title, about_intro, about_caveat, about_measure, about_items, about_items_value, about_right, about_right_level, about_coverage, about_width, about_settled, about_retest, about_percent, about_unavailable, data_responses, data_responses_intro, data_keys_include, data_keys_warning,
     }

@@ -125,25 +125,30 @@ test('unreadable saved data is set aside with a message and the rest is kept', a
   await context.close();
 });
 
-test('the page carries a strict Content-Security-Policy', async () => {
-  const page = await openPage(env);
-  await page.goto(env.origin + '/');
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  assert.match(policy, /default-src 'self'/);
-  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
-  assert.doesNotMatch(policy, /script-src[^;]*'unsafe-inline'/);
-  // A script from elsewhere is refused.
-  const blocked = await page.evaluate(() => new Promise((ok) => {
-    document.addEventListener('securitypolicyviolation', () => ok(true), { once: true });
-    const s = document.createElement('script');
-    s.src = 'data:text/javascript,window.injected=1';
-    document.head.append(s);
-    setTimeout(() => ok(false), 2000);
-  }));
-  assert.ok(blocked);
-  await page.context().close();
-});
+for (const doc of ['/', '/careers.html#/guidance', '/classroom.html#/classroom']) {
+  test(`${doc} carries a strict Content-Security-Policy, and a header that forbids framing`, async () => {
+    const page = await openPage(env);
+    const response = await page.goto(env.origin + doc);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(policy, /default-src 'self'/);
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+    assert.doesNotMatch(policy, /script-src[^;]*'unsafe-inline'/);
+    // The host's header (from dist/_headers) says the same and forbids framing.
+    const header = (await response.allHeaders())['content-security-policy'];
+    assert.equal(header, `${policy}; frame-ancestors 'none'`);
+    // A script from elsewhere is refused.
+    const blocked = await page.evaluate(() => new Promise((ok) => {
+      document.addEventListener('securitypolicyviolation', () => ok(true), { once: true });
+      const s = document.createElement('script');
+      s.src = 'data:text/javascript,window.injected=1';
+      document.head.append(s);
+      setTimeout(() => ok(false), 2000);
+    }));
+    assert.ok(blocked);
+    await page.context().close();
+  });
+}
 
 test('an unknown address shows a page-not-found page', async () => {
   const page = await openPage(env);

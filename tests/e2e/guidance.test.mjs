@@ -248,3 +248,70 @@ for (const lang of ['en', 'fr', 'ar']) {
     await page.context().close();
   });
 }
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const labelOf = (labels, id, lang) => labels.find((l) => l.id === id).title[lang];
+
+for (const lang of ['en', 'fr', 'ar']) {
+  test(`in ${lang}, a counselor filters by who can enter, and a school file with a misspelt field is refused with its path`, async () => {
+    const t = CATALOGS[lang];
+    const page = await openPage(env);
+    await takeFixedForm(page, env.origin, ['networks'], () => true);
+    await page.goto(env.origin + '/careers.html#/guidance');
+    await appStarted(page);
+    await page.locator('#language').selectOption(lang);
+    await page.getByRole('heading', { name: t.guidance_title, level: 1 }).waitFor();
+    await page.locator('li.specialty').first().waitFor();
+    await page.locator('details.counselor summary').click();
+    const tracks = page.locator('ul.tracks > li');
+    const all = await tracks.count();
+    // Taught in Arabic, in the Oriental region, for a 20-year-old with a baccalauréat in
+    // letters: every track listed states it, or says in this language that it is not stated.
+    await page.locator('#filter-language').selectOption('ar');
+    await page.locator('#filter-region').selectOption('oriental');
+    await page.locator('#filter-diploma').selectOption('bac');
+    await page.locator('#filter-bac-stream').selectOption('letters');
+    await page.locator('#filter-age').fill('20');
+    await page.locator('#filter-age').dispatchEvent('change');
+    const access = await page.locator('ul.tracks > li > span.access').allTextContents();
+    assert.ok(access.length > 0 && access.length < all, `${access.length} of ${all}`);
+    const one = (...alternatives) => new RegExp(alternatives.map(escape).join('|'));
+    const region = (id) => labelOf(GUIDANCE.regions, id, lang);
+    const diploma = (id) => fill(t.track_diploma, { diploma: labelOf(GUIDANCE.diplomas, id, lang) });
+    for (const a of access) {
+      assert.match(a, one('العربية', t.track_language_unknown), a);
+      assert.match(a, one(region('oriental'), region('online'), region('nationwide'), t.track_regions_unknown), a);
+      assert.match(a, one(diploma('none'), diploma('bac'), t.track_diploma_unknown), a);
+      assert.match(a, one(labelOf(GUIDANCE.bac_streams, 'letters', lang), t.track_bac_streams_unknown, diploma('none')), a);
+    }
+    // The ENSA admit scientific and technical streams, not letters: a scientific stream lists
+    // them (under network administration, first for this learner), letters do not.
+    const ensa = GUIDANCE.tracks.find((tr) => tr.id === 'ensa-computer-engineering');
+    await page.locator('#filter-language').selectOption('');
+    await page.locator('#filter-region').selectOption('');
+    const listed = async () => (await tracks.allTextContents()).some((x) => x.includes(ensa.title[lang]));
+    assert.equal(await listed(), false);
+    await page.locator('#filter-bac-stream').selectOption('sciences-math');
+    await page.getByText(ensa.title[lang]).first().waitFor();
+    const streams = ensa.bac_streams.map((id) => labelOf(GUIDANCE.bac_streams, id, lang)).join(', ');
+    assert.ok((await tracks.allTextContents()).some((x) => x.includes(fill(t.track_bac_streams, { streams }))));
+    await page.locator('#filter-bac-stream').selectOption('letters');
+    await page.waitForFunction((title) => !document.body.textContent.includes(title), ensa.title[lang]);
+
+    // A school's file with a misspelt field: refused, in this language, with the path to it.
+    const misspelt = structuredClone(GUIDANCE);
+    misspelt.tracks[3].linkk = misspelt.tracks[3].link;
+    await page.locator('#guidance-file').setInputFiles({
+      name: 'misspelt.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(misspelt)),
+    });
+    const alert = page.locator('.local-guidance [role=alert]');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    assert.ok(text.includes(fill(t.guidance_local_invalid, { file: 'misspelt.json' })), text);
+    assert.match(text, /tracks\[3\]\.linkk/);
+    assert.match(await page.locator('.local-guidance [role=status]').textContent(), new RegExp(escape(t.guidance_local_builtin)));
+    await assertAccessible(page, `filters ${lang}`);
+    page.assertClean();
+    await page.context().close();
+  });
+}

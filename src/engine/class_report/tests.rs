@@ -122,10 +122,12 @@ fn csv_opens_right_in_spreadsheets() {
     let rows = vec![
         vec!["Élève".to_string(), "Note, finale".into(), "Dit \"bien\"".into()],
         vec!["إيمان".into(), "-0.25".into(), "=HYPERLINK(\"x\")".into()],
+        vec!["\t=1+1".into(), "\r@SUM(A1)".into(), "+33 6".into()],
     ];
     assert_eq!(
         to_csv(&rows),
-        "\u{feff}Élève,\"Note, finale\",\"Dit \"\"bien\"\"\"\r\nإيمان,-0.25,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
+        "\u{feff}Élève,\"Note, finale\",\"Dit \"\"bien\"\"\"\r\nإيمان,-0.25,\"'=HYPERLINK(\"\"x\"\")\"\r\n\
+         \"'\t=1+1\",\"'\r@SUM(A1)\",\"'+33 6\"\r\n"
     );
 }
 

@@ -1,5 +1,5 @@
 //! Which training tracks a counselor lists: by format, cost, duration, language of
-//! instruction, the learner's diploma and age, and region. A track whose data does not state
+//! instruction, the learner's diploma, baccalauréat stream and age, and region. A track whose data does not state
 //! a fact is kept (the page says "not stated"): an unknown is never filtered out silently.
 
 use super::{AgeLimits, Guidance, Track};
@@ -18,6 +18,8 @@ pub struct TrackFilter {
     pub language: String,
     /// The learner's highest diploma (an id of the data's `diplomas`), or empty for any.
     pub diploma: String,
+    /// The learner's baccalauréat stream (an id of the data's `bac_streams`), or empty.
+    pub bac_stream: String,
     pub age: Option<u32>,
     /// A region id, or empty for any; online and nationwide tracks are open in every region.
     pub region: String,
@@ -36,6 +38,8 @@ impl TrackFilter {
                 .as_deref()
                 .and_then(rank)
                 .is_none_or(|need| rank(&self.diploma).is_some_and(|have| have >= need));
+        let stream =
+            any(&self.bac_stream) || t.bac_streams.is_empty() || t.bac_streams.contains(&self.bac_stream);
         let age = match (self.age, t.age) {
             (Some(age), Some(AgeLimits { min, max })) => {
                 min.is_none_or(|m| age >= m) && max.is_none_or(|m| age <= m)
@@ -45,7 +49,7 @@ impl TrackFilter {
         let region = any(&self.region)
             || t.regions.is_empty()
             || t.regions.iter().any(|r| r == &self.region || r == "online" || r == "nationwide");
-        format && cost && months && language && diploma && age && region
+        format && cost && months && language && diploma && stream && age && region
     }
 }
 

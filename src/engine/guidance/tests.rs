@@ -260,6 +260,7 @@ fn bad_guidance_is_reported_precisely() {
     v["tracks"][0]["specialties"] = json!(["zz"]);
     v["tracks"][0]["format"] = json!("carrier pigeon");
     v["tracks"][0]["cost"] = json!("priceless");
+    v["tracks"][0]["bac_streams"] = json!(["astrology"]);
     v["specialties"][0]["demand"]["figures"][0]["scope"] = json!("mars");
     v["formats"] =
         json!([{"id": "online", "title": text("Online")}, {"id": "online", "title": {"fr": "En ligne"}}]);
@@ -276,6 +277,7 @@ fn bad_guidance_is_reported_precisely() {
             "tracks[0].specialties: names option \"zz\", which does not exist",
             "tracks[0].format: names option \"carrier pigeon\", which does not exist",
             "tracks[0].cost: names option \"priceless\", which does not exist",
+            "tracks[0].bac_streams: names option \"astrology\", which does not exist",
             "formats[1].title: has no text in \"en\", a language the bank declares",
         ]
     );

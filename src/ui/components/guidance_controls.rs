@@ -13,7 +13,7 @@ use crate::ui::state::use_app;
 pub struct GuidanceControlsProps {
     pub weights: Weights,
     pub filter: TrackFilter,
-    /// The data in use: the formats, costs, diplomas and regions it names, for the filters.
+    /// The data in use: the formats, costs, diplomas, bac streams and regions it names, for the filters.
     pub guidance: Rc<GuidanceData>,
     pub onweights: Callback<Weights>,
     pub onfilter: Callback<TrackFilter>,
@@ -23,7 +23,7 @@ pub struct GuidanceControlsProps {
 const DURATIONS: [u32; 3] = [12, 24, 36];
 
 /// For counselors: how much readiness, interest and demand count, and which training to
-/// list (format, cost, duration, language, the learner's diploma, age and region; a track
+/// list (format, cost, duration, language, the learner's diploma, bac stream, age and region; a track
 /// that does not state a fact stays listed). Folded away by default; changes apply at once
 /// and are not stored.
 #[function_component]
@@ -118,6 +118,9 @@ pub fn GuidanceControls(props: &GuidanceControlsProps) -> Html {
                 { select("filter-duration", g.filter_duration, durations, filter.max_months.map(|n| n.to_string()).unwrap_or_default(), |f, v| f.max_months = v.parse().ok()) }
                 { select("filter-language", g.filter_language, languages, filter.language.clone(), |f, v| f.language = v) }
                 { select("filter-diploma", g.filter_diploma, labelled(&data.diplomas), filter.diploma.clone(), |f, v| f.diploma = v) }
+                if !data.bac_streams.is_empty() {
+                    { select("filter-bac-stream", g.filter_bac_stream, labelled(&data.bac_streams), filter.bac_stream.clone(), |f, v| f.bac_stream = v) }
+                }
                 <p>
                     <label for="filter-age">{ g.filter_age }</label>{ " " }
                     <input id="filter-age" type="number" min="10" max="99" inputmode="numeric"

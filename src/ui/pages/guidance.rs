@@ -199,7 +199,7 @@ impl View<'_> {
             .map_or_else(|| id.to_string(), |l| l.title.get(self.lang).to_string())
     }
 
-    /// Who can enter and where: language, diploma, age and regions, each "not stated" where
+    /// Who can enter and where: language, diploma, bac streams, age and regions, each "not stated" where
     /// no source states it.
     fn access(&self, t: &Track) -> Vec<String> {
         let g = self.g;
@@ -221,6 +221,19 @@ impl View<'_> {
         let diploma = t.min_diploma.as_deref().map_or(g.track_diploma_unknown.to_string(), |d| {
             fill(g.track_diploma, &[("diploma", self.label(&self.guidance.diplomas, d))])
         });
+        // A track's streams are listed where a source states them; "not stated" only once
+        // the counselor filters by stream, since most routes have no stream condition.
+        let labels = |ids: &[String], of: &[Label]| -> Vec<String> {
+            ids.iter().map(|id| self.label(of, id)).collect()
+        };
+        let streams = if !t.bac_streams.is_empty() {
+            Some(fill(
+                g.track_bac_streams,
+                &[("streams", labels(&t.bac_streams, &self.guidance.bac_streams).join(", "))],
+            ))
+        } else {
+            (!self.filter.bac_stream.is_empty()).then(|| g.track_bac_streams_unknown.to_string())
+        };
         let age = match t.age {
             Some(AgeLimits { min: Some(min), max: Some(max) }) => {
                 fill(g.track_age, &[("min", min.to_string()), ("max", max.to_string())])
@@ -233,13 +246,13 @@ impl View<'_> {
             }
             _ => g.track_age_unknown.to_string(),
         };
-        let regions: Vec<String> = t.regions.iter().map(|r| self.label(&self.guidance.regions, r)).collect();
+        let regions = labels(&t.regions, &self.guidance.regions);
         let regions = if regions.is_empty() {
             g.track_regions_unknown.to_string()
         } else {
             fill(g.track_regions, &[("regions", regions.join(", "))])
         };
-        vec![language, diploma, age, regions]
+        [Some(language), Some(diploma), streams, Some(age), Some(regions)].into_iter().flatten().collect()
     }
 
     /// A source's or provider's page: a real link, opened in a new tab (said to screen

@@ -18,6 +18,7 @@ fn guidance() -> Guidance {
         provider_types: vec![],
         diplomas: ["none", "bac", "bac2", "licence"].map(label).to_vec(),
         regions: ["online", "nationwide", "oriental", "souss-massa"].map(label).to_vec(),
+        bac_streams: ["sciences-math", "letters"].map(label).to_vec(),
         demand_tiers: vec![],
         specialties: vec![],
         tracks: vec![],
@@ -40,6 +41,7 @@ fn track() -> Track {
         confidence: "primary".into(),
         languages: vec![],
         min_diploma: None,
+        bac_streams: vec![],
         age: None,
         regions: vec![],
         apply: None,
@@ -56,6 +58,7 @@ fn unknown_facts_are_kept_by_every_filter() {
         max_months: Some(6),
         language: "ar".into(),
         diploma: "none".into(),
+        bac_stream: "letters".into(),
         age: Some(40),
         region: "oriental".into(),
     };
@@ -68,6 +71,7 @@ fn stated_facts_are_filtered() {
     let t = Track {
         languages: vec!["fr".into()],
         min_diploma: Some("bac".into()),
+        bac_streams: vec!["sciences-math".into()],
         age: Some(AgeLimits { min: Some(18), max: Some(30) }),
         regions: vec!["souss-massa".into()],
         cost: "paid".into(),
@@ -80,6 +84,8 @@ fn stated_facts_are_filtered() {
     assert!(keeps(TrackFilter { language: "fr".into(), ..Default::default() }));
     assert!(!keeps(TrackFilter { diploma: "none".into(), ..Default::default() }));
     assert!(keeps(TrackFilter { diploma: "licence".into(), ..Default::default() }));
+    assert!(!keeps(TrackFilter { bac_stream: "letters".into(), ..Default::default() }));
+    assert!(keeps(TrackFilter { bac_stream: "sciences-math".into(), ..Default::default() }));
     assert!(!keeps(TrackFilter { age: Some(31), ..Default::default() }));
     assert!(keeps(TrackFilter { age: Some(18), ..Default::default() }));
     assert!(!keeps(TrackFilter { region: "oriental".into(), ..Default::default() }));
