@@ -4,6 +4,8 @@
 //! holds the UI's messages; `ui` renders with yew and dispatches user events to the engine.
 //! See ARCHITECTURE.md for the data flow.
 
+#![forbid(unsafe_code)]
+
 pub mod engine;
 pub mod i18n;
 pub mod ui;

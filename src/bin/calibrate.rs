@@ -12,6 +12,8 @@
 //! A native tool, not part of the app; it compiles for wasm32 too only because
 //! `cargo clippy --all-targets` builds every target there.
 
+#![forbid(unsafe_code)]
+
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 

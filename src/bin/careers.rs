@@ -1,6 +1,8 @@
 //! Entry point of `careers.html`: the same app shell with the careers page, in a wasm of
 //! its own so the guidance code is loaded only when someone opens it.
 
+#![forbid(unsafe_code)]
+
 fn main() {
     kafaa::ui::app::start(yew::Callback::from(kafaa::ui::pages::careers_document));
 }

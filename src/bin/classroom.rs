@@ -2,6 +2,8 @@
 //! result codes, the class dashboard, the counselor's view), whose cryptography, compression
 //! and QR code generation load only when someone opens them.
 
+#![forbid(unsafe_code)]
+
 fn main() {
     kafaa::ui::app::start(yew::Callback::from(kafaa::ui::pages::classroom_document));
 }

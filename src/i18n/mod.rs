@@ -255,32 +255,31 @@ fn leak(s: String) -> &'static str {
 macro_rules! catalog {
     ($name:ident, $texts:ident, $raw:ident, $keys:ident;
      texts { $($t:ident),* $(,)? } plurals { $($p:ident),* $(,)? } lists { $($l:ident: $n:literal),* $(,)? }) => {
-        /// UI strings, one field per message: the plain texts (reached through `Deref`, as
-        /// `m.home_title`), plural messages and lists.
+        /// UI strings: the plain texts (one method per message, as `m.home_title()`), plural
+        /// messages and lists.
         #[derive(Debug, PartialEq)]
         pub struct $name {
-            texts: $texts,
+            /// The plain texts, in key order: one array rather than 200 fields, so that reading
+            /// a catalog is one loop, not code for each message.
+            texts: [&'static str; $keys.len()],
             $(pub $p: Plural,)*
             $(pub $l: [&'static str; $n],)*
         }
 
-        /// The plain texts, in key order. `repr(C)` with every field a `&'static str`: the
-        /// same layout as an array of them, which is how a catalog is read (see `leak`).
-        #[derive(Debug, PartialEq)]
-        #[repr(C)]
-        pub struct $texts {
-            $(pub $t: &'static str,)*
+        /// Each plain text's place in key order.
+        #[allow(non_camel_case_types, clippy::enum_variant_names)]
+        enum $texts {
+            $($t,)*
         }
 
-        impl $texts {
-            const COUNT: usize = $keys.len();
-        }
-
-        impl std::ops::Deref for $name {
-            type Target = $texts;
-            fn deref(&self) -> &$texts {
-                &self.texts
-            }
+        #[allow(clippy::inline_always)]
+        impl $name {
+            $(
+                #[inline(always)]
+                pub fn $t(&self) -> &'static str {
+                    self.texts[$texts::$t as usize]
+                }
+            )*
         }
 
         /// The plain texts' keys, in field order.
@@ -310,14 +309,10 @@ macro_rules! catalog {
             }
 
             fn leak(self, locale: &'static str) -> $name {
-                let mut array = [""; $texts::COUNT];
-                for (slot, text) in array.iter_mut().zip(self.texts) {
+                let mut texts = [""; $keys.len()];
+                for (slot, text) in texts.iter_mut().zip(self.texts) {
                     *slot = leak(text);
                 }
-                // SAFETY: `$texts` is `repr(C)` with exactly `COUNT` fields, all `&'static
-                // str`, so it has the layout of `[&'static str; COUNT]` (transmute checks the
-                // sizes at compile time). One copy instead of code for each of 200 fields.
-                let texts = unsafe { std::mem::transmute::<[&'static str; $texts::COUNT], $texts>(array) };
                 $name {
                     texts,
                     $($p: self.$p.leak(locale),)*

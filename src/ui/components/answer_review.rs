@@ -27,18 +27,18 @@ pub fn AnswerReview(props: &AnswerReviewProps) -> Html {
                 <li class={classes!("review-item", if *correct { "right" } else { "wrong" })}>
                     <p class="verdict">
                         <span aria-hidden="true">{ if *correct { "✓ " } else { "✗ " } }</span>
-                        { if *correct { m.results_right } else { m.results_wrong } }
-                        if *pilot { <span class="muted">{ m.results_pilot }</span> }
+                        { if *correct { m.results_right() } else { m.results_wrong() } }
+                        if *pilot { <span class="muted">{ m.results_pilot() }</span> }
                     </p>
                     <p class="stem">{ item_text(item.stem.get(lang), rtl) }</p>
                     if let Some(code) = &item.code {
-                        <pre class="code" dir="ltr" tabindex="0" aria-label={m.quiz_code_label}><code>{ code }</code></pre>
+                        <pre class="code" dir="ltr" tabindex="0" aria-label={m.quiz_code_label()}><code>{ code }</code></pre>
                     }
-                    <p><strong>{ m.results_your_answer }</strong>{ " " }{ item_text(&describe(m, lang, item, answer.as_ref()), rtl) }</p>
+                    <p><strong>{ m.results_your_answer() }</strong>{ " " }{ item_text(&describe(m, lang, item, answer.as_ref()), rtl) }</p>
                     if !*correct {
-                        <p><strong>{ m.results_correct_answer }</strong>{ " " }{ item_text(&describe(m, lang, item, Some(&key(&item.question))), rtl) }</p>
+                        <p><strong>{ m.results_correct_answer() }</strong>{ " " }{ item_text(&describe(m, lang, item, Some(&key(&item.question))), rtl) }</p>
                     }
-                    <p class="explanation"><strong>{ m.results_why }</strong>{ " " }<span class="explanation-text">{ item_text(item.explanation.get(lang), rtl) }</span></p>
+                    <p class="explanation"><strong>{ m.results_why() }</strong>{ " " }<span class="explanation-text">{ item_text(item.explanation.get(lang), rtl) }</span></p>
                 </li>
             }) }
         </ol>
@@ -56,10 +56,10 @@ fn describe(m: &Messages, lang: &str, item: &Item, answer: Option<&Answer>) -> S
             .unwrap_or_default()
     };
     match answer {
-        None => m.results_no_answer.to_string(),
+        None => m.results_no_answer().to_string(),
         Some(Answer::Choice(id)) => text_of(id),
         Some(Answer::Choices(ids)) => ids.iter().map(|id| text_of(id)).collect::<Vec<_>>().join("; "),
-        Some(Answer::Bool(b)) => if *b { m.quiz_true } else { m.quiz_false }.to_string(),
+        Some(Answer::Bool(b)) => if *b { m.quiz_true() } else { m.quiz_false() }.to_string(),
         Some(Answer::Order(ids)) => ids
             .iter()
             .enumerate()
@@ -76,7 +76,7 @@ fn describe(m: &Messages, lang: &str, item: &Item, answer: Option<&Answer>) -> S
             };
             pairs
                 .iter()
-                .map(|(o, t)| fill(m.results_pair, &[("left", text_of(o)), ("right", target_of(t))]))
+                .map(|(o, t)| fill(m.results_pair(), &[("left", text_of(o)), ("right", target_of(t))]))
                 .collect::<Vec<_>>()
                 .join("; ")
         }

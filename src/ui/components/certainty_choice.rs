@@ -19,7 +19,7 @@ pub fn CertaintyChoice(props: &CertaintyChoiceProps) -> Html {
     let lang = app.lang();
     html! {
         <fieldset class="certainty">
-            <legend>{ m.quiz_certainty }</legend>
+            <legend>{ m.quiz_certainty() }</legend>
             <ul class="options inline" role="list">
                 { for props.levels.iter().enumerate().map(|(i, level)| {
                     let id = format!("certainty-{i}");

@@ -26,14 +26,14 @@ pub struct ClassDashboardProps {
 fn mismatch_text(c: &ClassroomMessages, m: &Mismatch) -> String {
     match m {
         Mismatch::LongLabel { chars } => {
-            fill(c.mismatch_long_label, &[("chars", chars.to_string()), ("max", MAX_LABEL.to_string())])
+            fill(c.mismatch_long_label(), &[("chars", chars.to_string()), ("max", MAX_LABEL.to_string())])
         }
-        Mismatch::UnknownItem { item } => fill(c.mismatch_unknown_item, &[("item", item.clone())]),
-        Mismatch::OtherDomain { item } => fill(c.mismatch_other_domain, &[("item", item.clone())]),
-        Mismatch::Repeated { item } => fill(c.mismatch_repeated, &[("item", item.clone())]),
-        Mismatch::NotTheQuiz { from } => fill(c.mismatch_not_the_quiz, &[("n", from.to_string())]),
+        Mismatch::UnknownItem { item } => fill(c.mismatch_unknown_item(), &[("item", item.clone())]),
+        Mismatch::OtherDomain { item } => fill(c.mismatch_other_domain(), &[("item", item.clone())]),
+        Mismatch::Repeated { item } => fill(c.mismatch_repeated(), &[("item", item.clone())]),
+        Mismatch::NotTheQuiz { from } => fill(c.mismatch_not_the_quiz(), &[("n", from.to_string())]),
         Mismatch::OverTime { seconds, limit } => fill(
-            c.mismatch_over_time,
+            c.mismatch_over_time(),
             &[("used", seconds.div_ceil(60).to_string()), ("limit", (limit / 60).to_string())],
         ),
     }
@@ -41,10 +41,10 @@ fn mismatch_text(c: &ClassroomMessages, m: &Mismatch) -> String {
 
 fn flag_text(c: &ClassroomMessages, flag: &Flag) -> String {
     match flag {
-        Flag::AlmostNobodyRight => c.flag_hard.to_string(),
-        Flag::EveryoneRight => c.flag_easy.to_string(),
-        Flag::NegativeDiscrimination => c.flag_negative.to_string(),
-        Flag::UnusedDistractor(option) => fill(c.flag_unused, &[("option", option.clone())]),
+        Flag::AlmostNobodyRight => c.flag_hard().to_string(),
+        Flag::EveryoneRight => c.flag_easy().to_string(),
+        Flag::NegativeDiscrimination => c.flag_negative().to_string(),
+        Flag::UnusedDistractor(option) => fill(c.flag_unused(), &[("option", option.clone())]),
     }
 }
 
@@ -70,8 +70,8 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
     if props.opened.is_empty() {
         return html! {
             <section class="dashboard" aria-labelledby="dashboard-title">
-                <h2 id="dashboard-title">{ c.dashboard_title }</h2>
-                <p class="muted">{ c.dashboard_empty }</p>
+                <h2 id="dashboard-title">{ c.dashboard_title() }</h2>
+                <p class="muted">{ c.dashboard_empty() }</p>
             </section>
         };
     }
@@ -82,12 +82,17 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
     let percent = |s: &ItemStats| (s.p() * 100.0).round() as u32;
 
     let mut students_csv = vec![{
-        let mut h = vec![c.dashboard_student.to_string()];
+        let mut h = vec![c.dashboard_student().to_string()];
         for d in &session.domains {
-            h.push(fill(c.csv_level, &[("domain", domain(d))]));
-            h.push(fill(c.csv_correct, &[("domain", domain(d))]));
+            h.push(fill(c.csv_level(), &[("domain", domain(d))]));
+            h.push(fill(c.csv_correct(), &[("domain", domain(d))]));
         }
-        h.extend([c.csv_total.to_string(), c.csv_of.to_string(), c.csv_percent.to_string(), "⚠".to_string()]);
+        h.extend([
+            c.csv_total().to_string(),
+            c.csv_of().to_string(),
+            c.csv_percent().to_string(),
+            "⚠".to_string(),
+        ]);
         h
     }];
     let mismatched = report.students.iter().filter(|s| !s.mismatches.is_empty()).count();
@@ -98,7 +103,7 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
         for r in &s.domains {
             match r {
                 Some(r) => row.extend([level(r.placement.level), r.tally.correct.to_string()]),
-                None => row.extend([c.dashboard_not_taken.to_string(), String::new()]),
+                None => row.extend([c.dashboard_not_taken().to_string(), String::new()]),
             }
         }
         row.extend([
@@ -110,14 +115,14 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
         students_csv.push(row);
     }
     let mut items_csv = vec![vec![
-        c.dashboard_item.to_string(),
-        c.csv_domain.to_string(),
+        c.dashboard_item().to_string(),
+        c.csv_domain().to_string(),
         String::new(),
-        c.dashboard_asked.to_string(),
-        c.dashboard_p.to_string(),
-        c.dashboard_discrimination.to_string(),
-        c.dashboard_choices.to_string(),
-        c.dashboard_flags.to_string(),
+        c.dashboard_asked().to_string(),
+        c.dashboard_p().to_string(),
+        c.dashboard_discrimination().to_string(),
+        c.dashboard_choices().to_string(),
+        c.dashboard_flags().to_string(),
     ]];
     for s in &report.items {
         items_csv.push(vec![
@@ -136,23 +141,23 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
 
     html! {
         <section class="dashboard" aria-labelledby="dashboard-title">
-            <h2 id="dashboard-title">{ c.dashboard_title }</h2>
+            <h2 id="dashboard-title">{ c.dashboard_title() }</h2>
             <p class="lead">{ c.dashboard_students.count(report.students.len()) }</p>
             <p class="actions">
-                <a class="button" href={browser::data_url("text/csv", &to_csv(&students_csv))} download={file("students")}>{ c.dashboard_csv_students }</a>
-                <a class="button" href={browser::data_url("text/csv", &to_csv(&items_csv))} download={file("items")}>{ c.dashboard_csv_items }</a>
-                <a class="button" href={browser::data_url("application/json", &responses)} download={format!("kafaa-{}-responses.json", session.id)}>{ c.dashboard_responses }</a>
+                <a class="button" href={browser::data_url("text/csv", &to_csv(&students_csv))} download={file("students")}>{ c.dashboard_csv_students() }</a>
+                <a class="button" href={browser::data_url("text/csv", &to_csv(&items_csv))} download={file("items")}>{ c.dashboard_csv_items() }</a>
+                <a class="button" href={browser::data_url("application/json", &responses)} download={format!("kafaa-{}-responses.json", session.id)}>{ c.dashboard_responses() }</a>
             </p>
-            <p class="muted">{ c.dashboard_responses_intro }</p>
+            <p class="muted">{ c.dashboard_responses_intro() }</p>
             if mismatched > 0 {
-                <p class="notice warning" role="status">{ fill(c.dashboard_mismatches, &[("n", mismatched.to_string())]) }</p>
+                <p class="notice warning" role="status">{ fill(c.dashboard_mismatches(), &[("n", mismatched.to_string())]) }</p>
             }
 
-            <h3>{ c.dashboard_distribution }</h3>
+            <h3>{ c.dashboard_distribution() }</h3>
             <div class="table-wrap">
                 <table class="distribution">
                     <thead><tr>
-                        <th scope="col">{ m.results_domain }</th>
+                        <th scope="col">{ m.results_domain() }</th>
                         { for settings.levels.iter().map(|l| html! { <th scope="col">{ l.title.get(lang) }</th> }) }
                     </tr></thead>
                     <tbody>
@@ -174,13 +179,13 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
                 </table>
             </div>
 
-            <h3>{ c.dashboard_heatmap }</h3>
+            <h3>{ c.dashboard_heatmap() }</h3>
             <div class="table-wrap">
                 <table class="heatmap">
                     <thead><tr>
-                        <th scope="col">{ c.dashboard_student }</th>
+                        <th scope="col">{ c.dashboard_student() }</th>
                         { for session.domains.iter().map(|d| html! { <th scope="col">{ domain(d) }</th> }) }
-                        <th scope="col">{ c.dashboard_score }</th>
+                        <th scope="col">{ c.dashboard_score() }</th>
                     </tr></thead>
                     <tbody>
                         { for report.students.iter().map(|s| html! {
@@ -193,7 +198,7 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
                                 </th>
                                 { for s.domains.iter().map(|r| match r {
                                     Some(r) => html! { <td class={format!("lvl-{}", r.placement.level)}>{ level(r.placement.level) }</td> },
-                                    None => html! { <td class="muted">{ c.dashboard_not_taken }</td> },
+                                    None => html! { <td class="muted">{ c.dashboard_not_taken() }</td> },
                                 }) }
                                 <td>{ format!("{}/{} ({}%)", s.overall.correct, s.overall.total, s.overall.percent()) }</td>
                             </tr>
@@ -202,17 +207,17 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
                 </table>
             </div>
 
-            <h3>{ c.dashboard_items }</h3>
-            <p class="muted">{ c.dashboard_items_intro }</p>
+            <h3>{ c.dashboard_items() }</h3>
+            <p class="muted">{ c.dashboard_items_intro() }</p>
             <div class="table-wrap">
                 <table class="items">
                     <thead><tr>
-                        <th scope="col">{ c.dashboard_item }</th>
-                        <th scope="col">{ c.dashboard_asked }</th>
-                        <th scope="col">{ c.dashboard_p }</th>
-                        <th scope="col">{ c.dashboard_discrimination }</th>
-                        <th scope="col">{ c.dashboard_choices }</th>
-                        <th scope="col">{ c.dashboard_flags }</th>
+                        <th scope="col">{ c.dashboard_item() }</th>
+                        <th scope="col">{ c.dashboard_asked() }</th>
+                        <th scope="col">{ c.dashboard_p() }</th>
+                        <th scope="col">{ c.dashboard_discrimination() }</th>
+                        <th scope="col">{ c.dashboard_choices() }</th>
+                        <th scope="col">{ c.dashboard_flags() }</th>
                     </tr></thead>
                     <tbody>
                         { for report.items.iter().map(|s| html! {

@@ -34,11 +34,11 @@ struct Outcome {
 /// Why a code was refused, in the reader's language.
 pub fn reason(c: &ClassroomMessages, e: &CodeError) -> String {
     match e {
-        CodeError::NotACode => c.code_not_a_code.to_string(),
-        CodeError::Damaged => c.code_damaged.to_string(),
-        CodeError::NewerVersion(_) => c.code_newer.to_string(),
-        CodeError::OtherSession(id) => fill(c.code_other_session, &[("id", id.clone())]),
-        CodeError::WrongKey => c.code_wrong_key.to_string(),
+        CodeError::NotACode => c.code_not_a_code().to_string(),
+        CodeError::Damaged => c.code_damaged().to_string(),
+        CodeError::NewerVersion(_) => c.code_newer().to_string(),
+        CodeError::OtherSession(id) => fill(c.code_other_session(), &[("id", id.clone())]),
+        CodeError::WrongKey => c.code_wrong_key().to_string(),
     }
 }
 
@@ -136,14 +136,14 @@ pub fn CodeImport(props: &CodeImportProps) -> Html {
     };
     html! {
         <section class="code-import card" aria-labelledby="import-title">
-            <h2 id="import-title">{ c.import_title }</h2>
-            <p>{ c.import_intro }</p>
+            <h2 id="import-title">{ c.import_title() }</h2>
+            <p>{ c.import_intro() }</p>
             <form onsubmit={onpaste}>
-                <label for="codes">{ c.import_paste }</label>
+                <label for="codes">{ c.import_paste() }</label>
                 <textarea id="codes" rows="5" dir="ltr" spellcheck="false" value={(*text).clone()} {oninput} />
                 <p class="actions">
-                    <button type="submit" class="primary" disabled={text.trim().is_empty()}>{ c.import_button }</button>
-                    <label class="button" for="code-files">{ c.import_files }</label>
+                    <button type="submit" class="primary" disabled={text.trim().is_empty()}>{ c.import_button() }</button>
+                    <label class="button" for="code-files">{ c.import_files() }</label>
                     <input type="file" id="code-files" class="visually-hidden" multiple=true accept=".txt,text/plain" onchange={onfiles} />
                 </p>
             </form>
@@ -156,7 +156,7 @@ pub fn CodeImport(props: &CodeImportProps) -> Html {
                         <p class="notice error">{ c.import_refused.count(o.refused.len()) }</p>
                         <ul class="refused">
                             { for o.refused.iter().map(|(n, start, why)| html! {
-                                <li>{ fill(c.import_refused_at, &[("n", n.to_string()), ("start", start.clone()), ("reason", why.clone())]) }</li>
+                                <li>{ fill(c.import_refused_at(), &[("n", n.to_string()), ("start", start.clone()), ("reason", why.clone())]) }</li>
                             }) }
                         </ul>
                     }

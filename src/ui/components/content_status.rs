@@ -22,13 +22,13 @@ pub fn ContentStatusView(props: &ContentStatusViewProps) -> Html {
     match &props.status {
         ContentStatus::Ready(_) => html! {},
         ContentStatus::Loading => html! {
-            <p class="loading" role="status">{ m.loading_bank }</p>
+            <p class="loading" role="status">{ m.loading_bank() }</p>
         },
         ContentStatus::Unreachable(detail) => html! {
             <div class="notice error" role="alert">
-                <p><strong>{ m.bank_fetch_failed }</strong></p>
-                <p>{ fill(m.bank_fetch_detail, &[("detail", detail.clone())]) }</p>
-                <button type="button" onclick={onretry}>{ m.retry }</button>
+                <p><strong>{ m.bank_fetch_failed() }</strong></p>
+                <p>{ fill(m.bank_fetch_detail(), &[("detail", detail.clone())]) }</p>
+                <button type="button" onclick={onretry}>{ m.retry() }</button>
             </div>
         },
         ContentStatus::Invalid(problems) => html! { <BankProblems problems={problems.to_vec()} /> },
@@ -46,7 +46,7 @@ pub fn BankProblems(props: &BankProblemsProps) -> Html {
     let m = use_app().messages();
     html! {
         <section class="notice error bank-problems" role="alert" aria-labelledby="bank-problems-title">
-            <h1 id="bank-problems-title">{ m.bank_invalid_title }</h1>
+            <h1 id="bank-problems-title">{ m.bank_invalid_title() }</h1>
             <p>{ m.bank_invalid_intro.count(props.problems.len()) }</p>
             <ProblemList problems={props.problems.clone()} />
         </section>
@@ -72,8 +72,8 @@ pub fn ProblemList(props: &BankProblemsProps) -> Html {
                     <strong>
                         <code dir="ltr">{ file }</code>{ " · " }
                         { match item {
-                            Some(id) => fill(m.bank_item, &[("id", id.clone())]),
-                            None => m.bank_whole_file.to_string(),
+                            Some(id) => fill(m.bank_item(), &[("id", id.clone())]),
+                            None => m.bank_whole_file().to_string(),
                         } }
                     </strong>
                     <ul>
@@ -97,7 +97,7 @@ fn at(m: &Messages, line: usize, column: usize) -> String {
     if line == 0 {
         String::new()
     } else {
-        fill(m.problem_at, &[("line", line.to_string()), ("column", column.to_string())])
+        fill(m.problem_at(), &[("line", line.to_string()), ("column", column.to_string())])
     }
 }
 
@@ -105,10 +105,10 @@ pub fn describe(kind: &ProblemKind, m: &Messages) -> String {
     let one = |template: &str, name: &str, value: String| fill(template, &[(name, value)]);
     match kind {
         ProblemKind::Syntax { line, column } => {
-            fill(m.problem_syntax, &[("line", line.to_string()), ("column", column.to_string())])
+            fill(m.problem_syntax(), &[("line", line.to_string()), ("column", column.to_string())])
         }
-        ProblemKind::Missing => m.problem_missing.to_string(),
-        ProblemKind::NeededId { id } => one(m.problem_needed_id, "id", id.clone()),
+        ProblemKind::Missing => m.problem_missing().to_string(),
+        ProblemKind::NeededId { id } => one(m.problem_needed_id(), "id", id.clone()),
         ProblemKind::WrongType { expected } => {
             let index = match expected {
                 Expected::Object => 0,
@@ -119,42 +119,46 @@ pub fn describe(kind: &ProblemKind, m: &Messages) -> String {
                 Expected::Number => 5,
                 Expected::StringOrArray => 6,
             };
-            one(m.problem_wrong_type, "expected", m.problem_expected[index].to_string())
+            one(m.problem_wrong_type(), "expected", m.problem_expected[index].to_string())
         }
-        ProblemKind::Empty => m.problem_empty.to_string(),
-        ProblemKind::UnsupportedSchema { found } => one(m.problem_unsupported_schema, "found", found.clone()),
-        ProblemKind::DuplicateId { id } => one(m.problem_duplicate_id, "id", id.clone()),
-        ProblemKind::UnknownDomain { id } => one(m.problem_unknown_domain, "id", id.clone()),
-        ProblemKind::UnknownSubtopic { id } => one(m.problem_unknown_subtopic, "id", id.clone()),
-        ProblemKind::UnknownType { found } => one(m.problem_unknown_type, "found", found.clone()),
-        ProblemKind::UnsupportedType { found } => one(m.problem_unsupported_type, "found", found.clone()),
-        ProblemKind::UnknownDifficulty { found } => one(m.problem_unknown_difficulty, "found", found.clone()),
-        ProblemKind::MissingLanguage { lang } => one(m.problem_missing_language, "lang", lang.clone()),
-        ProblemKind::UnknownOption { id } => one(m.problem_unknown_option, "id", id.clone()),
+        ProblemKind::Empty => m.problem_empty().to_string(),
+        ProblemKind::UnsupportedSchema { found } => {
+            one(m.problem_unsupported_schema(), "found", found.clone())
+        }
+        ProblemKind::DuplicateId { id } => one(m.problem_duplicate_id(), "id", id.clone()),
+        ProblemKind::UnknownDomain { id } => one(m.problem_unknown_domain(), "id", id.clone()),
+        ProblemKind::UnknownSubtopic { id } => one(m.problem_unknown_subtopic(), "id", id.clone()),
+        ProblemKind::UnknownType { found } => one(m.problem_unknown_type(), "found", found.clone()),
+        ProblemKind::UnsupportedType { found } => one(m.problem_unsupported_type(), "found", found.clone()),
+        ProblemKind::UnknownDifficulty { found } => {
+            one(m.problem_unknown_difficulty(), "found", found.clone())
+        }
+        ProblemKind::MissingLanguage { lang } => one(m.problem_missing_language(), "lang", lang.clone()),
+        ProblemKind::UnknownOption { id } => one(m.problem_unknown_option(), "id", id.clone()),
         ProblemKind::TooFewOptions { min, found } => {
-            fill(m.problem_too_few_options, &[("min", min.to_string()), ("found", found.to_string())])
+            fill(m.problem_too_few_options(), &[("min", min.to_string()), ("found", found.to_string())])
         }
         ProblemKind::DuplicateOptionText { lang } => {
-            one(m.problem_duplicate_option_text, "lang", lang.clone())
+            one(m.problem_duplicate_option_text(), "lang", lang.clone())
         }
-        ProblemKind::BadAnswerSet => m.problem_bad_answer_set.to_string(),
-        ProblemKind::BadOrder => m.problem_bad_order.to_string(),
-        ProblemKind::AlreadyInOrder => m.problem_already_in_order.to_string(),
-        ProblemKind::BadPairs => m.problem_bad_pairs.to_string(),
+        ProblemKind::BadAnswerSet => m.problem_bad_answer_set().to_string(),
+        ProblemKind::BadOrder => m.problem_bad_order().to_string(),
+        ProblemKind::AlreadyInOrder => m.problem_already_in_order().to_string(),
+        ProblemKind::BadPairs => m.problem_bad_pairs().to_string(),
         ProblemKind::OutOfRange { range } => {
-            one(m.problem_out_of_range, "range", m.problem_ranges[*range as usize].to_string())
+            one(m.problem_out_of_range(), "range", m.problem_ranges[*range as usize].to_string())
         }
         ProblemKind::Shape { line, column, detail } => fill(
-            m.problem_shape,
+            m.problem_shape(),
             &[("line", line.to_string()), ("column", column.to_string()), ("detail", detail.clone())],
         ),
-        ProblemKind::OutOfOrder => m.problem_out_of_order.to_string(),
-        ProblemKind::Unexpected => m.problem_unexpected.to_string(),
+        ProblemKind::OutOfOrder => m.problem_out_of_order().to_string(),
+        ProblemKind::Unexpected => m.problem_unexpected().to_string(),
         ProblemKind::MissingField { field, line, column } => {
-            fill(m.problem_missing_field, &[("field", field.clone()), ("at", at(m, *line, *column))])
+            fill(m.problem_missing_field(), &[("field", field.clone()), ("at", at(m, *line, *column))])
         }
         ProblemKind::UnknownField { field, line, column } => {
-            fill(m.problem_unknown_field, &[("field", field.clone()), ("at", at(m, *line, *column))])
+            fill(m.problem_unknown_field(), &[("field", field.clone()), ("at", at(m, *line, *column))])
         }
     }
 }

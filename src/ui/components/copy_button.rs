@@ -28,8 +28,8 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     };
     html! {
         <>
-            <button type="button" class={classes!(props.primary.then_some("primary"))} onclick={oncopy}>{ c.session_copy }</button>
-            <span role="status" class="muted">{ if *copied { c.session_copied } else { "" } }</span>
+            <button type="button" class={classes!(props.primary.then_some("primary"))} onclick={oncopy}>{ c.session_copy() }</button>
+            <span role="status" class="muted">{ if *copied { c.session_copied() } else { "" } }</span>
         </>
     }
 }

@@ -18,9 +18,9 @@ pub fn DomainScores(props: &DomainScoresProps) -> Html {
         <table class="domain-scores">
             <thead>
                 <tr>
-                    <th scope="col">{ m.results_domain }</th>
-                    <th scope="col">{ m.results_correct }</th>
-                    <th scope="col">{ m.results_percent }</th>
+                    <th scope="col">{ m.results_domain() }</th>
+                    <th scope="col">{ m.results_correct() }</th>
+                    <th scope="col">{ m.results_percent() }</th>
                 </tr>
             </thead>
             <tbody>

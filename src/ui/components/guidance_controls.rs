@@ -63,7 +63,7 @@ pub fn GuidanceControls(props: &GuidanceControlsProps) -> Html {
             <p>
                 <label for={id}>{ name }</label>{ " " }
                 <select {id} {onchange}>
-                    <option value="" selected={chosen.is_empty()}>{ g.filter_any }</option>
+                    <option value="" selected={chosen.is_empty()}>{ g.filter_any() }</option>
                     { for options.into_iter().map(|(value, text)| {
                         let selected = chosen == value;
                         html! { <option {selected} {value}>{ text }</option> }
@@ -91,13 +91,16 @@ pub fn GuidanceControls(props: &GuidanceControlsProps) -> Html {
             });
         })
     };
-    let weights =
-        [(g.weight_readiness, w.readiness), (g.weight_interest, w.interest), (g.weight_demand, w.demand)];
+    let weights = [
+        (g.weight_readiness(), w.readiness),
+        (g.weight_interest(), w.interest),
+        (g.weight_demand(), w.demand),
+    ];
     html! {
         <details class="counselor">
-            <summary>{ g.guidance_weights }{ " · " }{ g.guidance_filters }</summary>
+            <summary>{ g.guidance_weights() }{ " · " }{ g.guidance_filters() }</summary>
             <fieldset>
-                <legend>{ g.guidance_weights }</legend>
+                <legend>{ g.guidance_weights() }</legend>
                 { for weights.into_iter().enumerate().map(|(which, (name, value))| {
                     let id = format!("weight-{which}");
                     let percent = (value * 100.0).round() as i32;
@@ -111,22 +114,22 @@ pub fn GuidanceControls(props: &GuidanceControlsProps) -> Html {
                 }) }
             </fieldset>
             <fieldset>
-                <legend>{ g.guidance_filters }</legend>
-                <p class="muted">{ g.filter_unstated }</p>
-                { select("filter-format", g.filter_format, labelled(&data.formats), filter.format.clone(), |f, v| f.format = v) }
-                { select("filter-cost", g.filter_cost, labelled(&data.costs), filter.cost.clone(), |f, v| f.cost = v) }
-                { select("filter-duration", g.filter_duration, durations, filter.max_months.map(|n| n.to_string()).unwrap_or_default(), |f, v| f.max_months = v.parse().ok()) }
-                { select("filter-language", g.filter_language, languages, filter.language.clone(), |f, v| f.language = v) }
-                { select("filter-diploma", g.filter_diploma, labelled(&data.diplomas), filter.diploma.clone(), |f, v| f.diploma = v) }
+                <legend>{ g.guidance_filters() }</legend>
+                <p class="muted">{ g.filter_unstated() }</p>
+                { select("filter-format", g.filter_format(), labelled(&data.formats), filter.format.clone(), |f, v| f.format = v) }
+                { select("filter-cost", g.filter_cost(), labelled(&data.costs), filter.cost.clone(), |f, v| f.cost = v) }
+                { select("filter-duration", g.filter_duration(), durations, filter.max_months.map(|n| n.to_string()).unwrap_or_default(), |f, v| f.max_months = v.parse().ok()) }
+                { select("filter-language", g.filter_language(), languages, filter.language.clone(), |f, v| f.language = v) }
+                { select("filter-diploma", g.filter_diploma(), labelled(&data.diplomas), filter.diploma.clone(), |f, v| f.diploma = v) }
                 if !data.bac_streams.is_empty() {
-                    { select("filter-bac-stream", g.filter_bac_stream, labelled(&data.bac_streams), filter.bac_stream.clone(), |f, v| f.bac_stream = v) }
+                    { select("filter-bac-stream", g.filter_bac_stream(), labelled(&data.bac_streams), filter.bac_stream.clone(), |f, v| f.bac_stream = v) }
                 }
                 <p>
-                    <label for="filter-age">{ g.filter_age }</label>{ " " }
+                    <label for="filter-age">{ g.filter_age() }</label>{ " " }
                     <input id="filter-age" type="number" min="10" max="99" inputmode="numeric"
                         value={filter.age.map(|a| a.to_string()).unwrap_or_default()} onchange={onage} />
                 </p>
-                { select("filter-region", g.filter_region, labelled(&data.regions), filter.region.clone(), |f, v| f.region = v) }
+                { select("filter-region", g.filter_region(), labelled(&data.regions), filter.region.clone(), |f, v| f.region = v) }
             </fieldset>
         </details>
     }

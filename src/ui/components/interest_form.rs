@@ -20,20 +20,20 @@ pub fn InterestForm(props: &InterestFormProps) -> Html {
     let app = use_app();
     let g = use_messages::<CareersMessages>();
     let lang = app.lang();
-    let choices = [(1i8, g.interest_like), (0, g.interest_unsure), (-1, g.interest_dislike)];
+    let choices = [(1i8, g.interest_like()), (0, g.interest_unsure()), (-1, g.interest_dislike())];
     let items = &props.interests.items;
     let answered = items.iter().filter(|i| app.stored.interests.contains_key(&i.id)).count();
     let progress = fill(
-        g.guidance_interests_progress,
+        g.guidance_interests_progress(),
         &[("answered", answered.to_string()), ("total", items.len().to_string())],
     );
     html! {
         <details class="interests card">
             <summary>
-                <span class="title">{ g.guidance_interests_title }</span>
+                <span class="title">{ g.guidance_interests_title() }</span>
                 <span class="muted">{ progress }</span>
             </summary>
-            <p>{ g.guidance_interests_intro }</p>
+            <p>{ g.guidance_interests_intro() }</p>
             <ol class="interest-list">
                 { for items.iter().map(|item| {
                     let given = app.stored.interests.get(&item.id).copied();

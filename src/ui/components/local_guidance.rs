@@ -58,24 +58,24 @@ pub fn LocalGuidance(props: &LocalGuidanceProps) -> Html {
         })
     };
     let in_use = match &props.data.local {
-        Some(name) => fill(g.guidance_local_in_use, &[("file", name.clone())]),
-        None => g.guidance_local_builtin.to_string(),
+        Some(name) => fill(g.guidance_local_in_use(), &[("file", name.clone())]),
+        None => g.guidance_local_builtin().to_string(),
     };
     html! {
         <section class="local-guidance card" aria-labelledby="local-guidance-title">
-            <h2 id="local-guidance-title">{ g.guidance_local_title }</h2>
-            <p>{ g.guidance_local_intro }</p>
+            <h2 id="local-guidance-title">{ g.guidance_local_title() }</h2>
+            <p>{ g.guidance_local_intro() }</p>
             <p role="status"><strong>{ in_use }</strong></p>
             <p class="actions">
-                <label class="button" for="guidance-file">{ g.guidance_local_load }</label>
+                <label class="button" for="guidance-file">{ g.guidance_local_load() }</label>
                 <input type="file" id="guidance-file" class="visually-hidden" accept="application/json,.json" onchange={onload} />
                 if app.stored.guidance_file.is_some() {
-                    <button type="button" onclick={onreset}>{ g.guidance_local_reset }</button>
+                    <button type="button" onclick={onreset}>{ g.guidance_local_reset() }</button>
                 }
             </p>
             if let Some((name, problems)) = &*refused {
                 <div class="notice error" role="alert">
-                    <p>{ fill(g.guidance_local_invalid, &[("file", name.clone())]) }</p>
+                    <p>{ fill(g.guidance_local_invalid(), &[("file", name.clone())]) }</p>
                     <ProblemList problems={problems.clone()} />
                 </div>
             }

@@ -31,7 +31,7 @@ pub fn MatchingInput(props: &MatchingInputProps) -> Html {
     };
     html! {
         <>
-            <p class="hint">{ m.quiz_match_hint }</p>
+            <p class="hint">{ m.quiz_match_hint() }</p>
             <ul class="matching" role="list">
                 { for props.options.iter().map(|o| {
                     let id = format!("q-{}-{}", props.item, o.id);
@@ -55,7 +55,7 @@ pub fn MatchingInput(props: &MatchingInputProps) -> Html {
                         <li class="match-row">
                             <label for={id.clone()}>{ item_text(o.text.get(lang), rtl) }</label>
                             <select {id} name={format!("q-{}", props.item)} {onchange}>
-                                <option value="" selected={chosen.is_empty()}>{ m.quiz_match_choose }</option>
+                                <option value="" selected={chosen.is_empty()}>{ m.quiz_match_choose() }</option>
                                 { for props.targets.iter().map(|t| html! {
                                     <option value={t.id.clone()} selected={chosen == t.id}>{ t.text.get(lang) }</option>
                                 }) }

@@ -97,16 +97,16 @@ pub fn NewSessionForm(props: &NewSessionFormProps) -> Html {
     };
     html! {
         <form class="new-session card" {onsubmit}>
-            <h2>{ c.classroom_new }</h2>
+            <h2>{ c.classroom_new() }</h2>
             <p>
-                <label for="session-title">{ c.classroom_session_title }</label>
+                <label for="session-title">{ c.classroom_session_title() }</label>
                 <input type="text" id="session-title" required=true maxlength="80" aria-describedby="session-title-hint"
                     value={(*title).clone()}
                     oninput={let title = title.clone(); Callback::from(move |e: InputEvent| title.set(e.target_unchecked_into::<HtmlInputElement>().value()))} />
-                <span class="muted" id="session-title-hint">{ c.classroom_session_title_hint }</span>
+                <span class="muted" id="session-title-hint">{ c.classroom_session_title_hint() }</span>
             </p>
             <fieldset>
-                <legend>{ c.classroom_mode }</legend>
+                <legend>{ c.classroom_mode() }</legend>
                 { for modes.iter().enumerate().map(|(i, x)| {
                     let mode = mode.clone();
                     let id = format!("session-mode-{}", x.id);
@@ -119,7 +119,7 @@ pub fn NewSessionForm(props: &NewSessionFormProps) -> Html {
                 }) }
             </fieldset>
             <fieldset>
-                <legend>{ m.start_domains }</legend>
+                <legend>{ m.start_domains() }</legend>
                 <ul class="options compact" role="list">
                     { for content.index.domains.iter().map(|d| {
                         let id = format!("session-domain-{}", d.id);
@@ -136,20 +136,20 @@ pub fn NewSessionForm(props: &NewSessionFormProps) -> Html {
             </fieldset>
             if fixed {
                 <p>
-                    <label for="session-items">{ c.classroom_items }</label>
+                    <label for="session-items">{ c.classroom_items() }</label>
                     <input type="number" id="session-items" min="1" max="50" inputmode="numeric"
                         value={items.map(|n| n.to_string()).unwrap_or_default()}
                         oninput={let items = items.clone(); Callback::from(move |e: InputEvent| items.set(number(&e)))} />
                 </p>
             }
             <p>
-                <label for="session-minutes">{ c.classroom_minutes }</label>
+                <label for="session-minutes">{ c.classroom_minutes() }</label>
                 <input type="number" id="session-minutes" min="1" max="240" inputmode="numeric"
                     value={minutes.map(|n| n.to_string()).unwrap_or_default()}
                     oninput={let minutes = minutes.clone(); Callback::from(move |e: InputEvent| minutes.set(number(&e).and_then(|n: usize| u32::try_from(n).ok())))} />
             </p>
             <fieldset>
-                <legend>{ c.classroom_languages }</legend>
+                <legend>{ c.classroom_languages() }</legend>
                 { for app.languages.iter().map(|l| {
                     let id = format!("session-lang-{}", l.code);
                     html! {
@@ -162,11 +162,11 @@ pub fn NewSessionForm(props: &NewSessionFormProps) -> Html {
             </fieldset>
             if !problems.is_empty() {
                 <div class="notice error" role="alert">
-                    <p>{ c.classroom_invalid }</p>
+                    <p>{ c.classroom_invalid() }</p>
                     <ProblemList problems={(*problems).clone()} />
                 </div>
             }
-            <button type="submit" class="primary">{ c.classroom_create }</button>
+            <button type="submit" class="primary">{ c.classroom_create() }</button>
         </form>
     }
 }

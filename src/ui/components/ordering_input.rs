@@ -52,8 +52,10 @@ pub fn OrderingInput(props: &OrderingInputProps) -> Html {
         let focus = focus.clone();
         let announcement = announcement.clone();
         let moved = text_of(&order[from]);
-        let message =
-            fill(m.quiz_moved, &[("text", moved), ("n", (to + 1).to_string()), ("total", total.to_string())]);
+        let message = fill(
+            m.quiz_moved(),
+            &[("text", moved), ("n", (to + 1).to_string()), ("total", total.to_string())],
+        );
         Callback::from(move |_: MouseEvent| {
             let mut next = order.clone();
             let id = next.remove(from);
@@ -70,7 +72,7 @@ pub fn OrderingInput(props: &OrderingInputProps) -> Html {
     };
     html! {
         <>
-            <p class="hint">{ m.quiz_order_hint }</p>
+            <p class="hint">{ m.quiz_order_hint() }</p>
             <ol class="ordering">
                 { for order.iter().enumerate().map(|(i, id)| {
                     let text = text_of(id);
@@ -81,10 +83,10 @@ pub fn OrderingInput(props: &OrderingInputProps) -> Html {
                             <span class="order-text">{ item_text(&text, rtl) }</span>
                             <span class="order-buttons">
                                 <button type="button" id={up.clone()} class="icon" disabled={i == 0}
-                                    aria-label={fill(m.quiz_move_up, &[("text", text.clone())])}
+                                    aria-label={fill(m.quiz_move_up(), &[("text", text.clone())])}
                                     onclick={mover(i, i.saturating_sub(1), if i == 1 { down.clone() } else { up.clone() })}>{ "↑" }</button>
                                 <button type="button" id={down.clone()} class="icon" disabled={i + 1 == total}
-                                    aria-label={fill(m.quiz_move_down, &[("text", text.clone())])}
+                                    aria-label={fill(m.quiz_move_down(), &[("text", text.clone())])}
                                     onclick={mover(i, (i + 1).min(total - 1), if i + 2 == total { up.clone() } else { down.clone() })}>{ "↓" }</button>
                             </span>
                         </li>
@@ -92,7 +94,7 @@ pub fn OrderingInput(props: &OrderingInputProps) -> Html {
                 }) }
             </ol>
             if props.answer.is_none() {
-                <button type="button" class="quiet" onclick={onkeep}>{ m.quiz_keep_order }</button>
+                <button type="button" class="quiet" onclick={onkeep}>{ m.quiz_keep_order() }</button>
             }
             <p class="visually-hidden" aria-live="polite">{ (*announcement).clone() }</p>
         </>

@@ -104,7 +104,7 @@ pub fn QrScanner(props: &QrScannerProps) -> Html {
         });
     }
     if !available() {
-        return html! { <p class="muted">{ c.import_scan_unavailable }</p> };
+        return html! { <p class="muted">{ c.import_scan_unavailable() }</p> };
     }
     let ontoggle = {
         let (video, scan, scanning, onscan) =
@@ -128,7 +128,7 @@ pub fn QrScanner(props: &QrScannerProps) -> Html {
     };
     html! {
         <div class="qr-scanner">
-            <button type="button" onclick={ontoggle}>{ if *scanning { c.import_scan_stop } else { c.import_scan } }</button>
+            <button type="button" onclick={ontoggle}>{ if *scanning { c.import_scan_stop() } else { c.import_scan() } }</button>
             <video ref={video} class={classes!("scan", (!*scanning).then_some("visually-hidden"))} muted=true playsinline=true aria-hidden="true"></video>
         </div>
     }

@@ -67,7 +67,7 @@ pub fn QuestionView(props: &QuestionViewProps) -> Html {
                 })
                 .collect::<Html>()
         }
-        Question::TrueFalse { .. } => [(true, m.quiz_true), (false, m.quiz_false)]
+        Question::TrueFalse { .. } => [(true, m.quiz_true()), (false, m.quiz_false())]
             .into_iter()
             .map(|(value, text)| {
                 let checked = props.answer == Some(Answer::Bool(value));
@@ -91,10 +91,10 @@ pub fn QuestionView(props: &QuestionViewProps) -> Html {
         <fieldset class="question" data-item={item.id.clone()}>
             <legend class="stem">{ item_text(item.stem.get(lang), rtl) }</legend>
             if let Some(code) = &item.code {
-                <pre class="code" dir="ltr" tabindex="0" aria-label={m.quiz_code_label}><code>{ code }</code></pre>
+                <pre class="code" dir="ltr" tabindex="0" aria-label={m.quiz_code_label()}><code>{ code }</code></pre>
             }
             if multiple {
-                <p class="hint">{ m.quiz_select_all }</p>
+                <p class="hint">{ m.quiz_select_all() }</p>
             }
             <ul class="options" role="list">{ choices }</ul>
         </fieldset>

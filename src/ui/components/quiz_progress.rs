@@ -14,10 +14,10 @@ pub struct QuizProgressProps {
 pub fn QuizProgress(props: &QuizProgressProps) -> Html {
     let m = use_app().messages();
     let text =
-        fill(m.quiz_answered, &[("n", props.answered.to_string()), ("total", props.total.to_string())]);
+        fill(m.quiz_answered(), &[("n", props.answered.to_string()), ("total", props.total.to_string())]);
     html! {
         <div class="quiz-progress">
-            <progress max={props.total.to_string()} value={props.answered.to_string()} aria-label={m.quiz_progress_label}></progress>
+            <progress max={props.total.to_string()} value={props.answered.to_string()} aria-label={m.quiz_progress_label()}></progress>
             <span>{ text }</span>
         </div>
     }

@@ -56,15 +56,15 @@ pub fn ResultsReport(props: &ResultsReportProps) -> Html {
             <li class="level-card">
                 <h3>{ &domain_title }</h3>
                 <p class="level">
-                    <span class="muted">{ m.results_level }</span>
+                    <span class="muted">{ m.results_level() }</span>
                     <strong>{ level_title(place.level) }</strong>
                 </p>
                 <LevelScale levels={settings.levels.clone()} theta={d.estimate.theta}
                     low={d.estimate.theta - half} high={d.estimate.theta + half} />
                 <p>
-                    { fill(m.results_band, &[("percent", settings.band.percent.to_string())]) }{ ": " }
+                    { fill(m.results_band(), &[("percent", settings.band.percent.to_string())]) }{ ": " }
                     { if place.straddles() {
-                        fill(m.results_band_range, &[("low", level_title(place.low).to_string()), ("high", level_title(place.high).to_string())])
+                        fill(m.results_band_range(), &[("low", level_title(place.low).to_string()), ("high", level_title(place.high).to_string())])
                     } else {
                         level_title(place.level).to_string()
                     } }
@@ -72,19 +72,19 @@ pub fn ResultsReport(props: &ResultsReportProps) -> Html {
                 </p>
                 if d.asked < settings.provisional_below {
                     <p class="notice provisional">
-                        { fill(m.results_provisional, &[("n", app.catalog.number(settings.provisional_below))]) }
+                        { fill(m.results_provisional(), &[("n", app.catalog.number(settings.provisional_below))]) }
                     </p>
                 }
                 if place.straddles() {
                     <p class="notice warning">
-                        { fill(m.results_between, &[("low", level_title(place.low).to_string()), ("high", level_title(place.high).to_string())]) }
+                        { fill(m.results_between(), &[("low", level_title(place.low).to_string()), ("high", level_title(place.high).to_string())]) }
                     </p>
                     if let Some(oncontinue) = props.oncontinue.as_ref().filter(|_| !fixed && remaining > 0) {
                         if props.busy {
-                            <p class="muted">{ m.results_more_busy }</p>
+                            <p class="muted">{ m.results_more_busy() }</p>
                         } else {
                             <button type="button" onclick={oncontinue.reform({ let d = d.domain.clone(); move |_: MouseEvent| d.clone() })}>
-                                { fill(m.results_more, &[("n", MORE_ITEMS.min(remaining).to_string()), ("domain", domain_title.clone())]) }
+                                { fill(m.results_more(), &[("n", MORE_ITEMS.min(remaining).to_string()), ("domain", domain_title.clone())]) }
                             </button>
                         }
                     }
@@ -97,7 +97,7 @@ pub fn ResultsReport(props: &ResultsReportProps) -> Html {
     let entries: Vec<_> =
         s.review.iter().map(|r| (r.item.clone(), r.answer.cloned(), r.correct, r.pilot)).collect();
     let overall = fill(
-        m.results_overall,
+        m.results_overall(),
         &[
             ("correct", s.overall.correct.to_string()),
             ("total", s.overall.total.to_string()),
@@ -116,10 +116,10 @@ pub fn ResultsReport(props: &ResultsReportProps) -> Html {
             html! {
                 <li>
                     <strong>{ title_of(d) }</strong>{ ": " }
-                    { fill(m.results_marks, &[("marks", r.marks.to_string()), ("n", r.answered.to_string())]) }
+                    { fill(m.results_marks(), &[("marks", r.marks.to_string()), ("n", r.answered.to_string())]) }
                     <ul>
                         { for r.per_level.iter().zip(&settings.certainty).filter(|(t, _)| t.total > 0).map(|(t, l)| html! {
-                            <li>{ fill(m.results_accuracy_at, &[("label", l.label.get(lang).to_string()), ("correct", t.correct.to_string()), ("total", t.total.to_string())]) }</li>
+                            <li>{ fill(m.results_accuracy_at(), &[("label", l.label.get(lang).to_string()), ("correct", t.correct.to_string()), ("total", t.total.to_string())]) }</li>
                         }) }
                     </ul>
                     <p class={classes!("calibration", format!("calibration-{verdict}"))}>{ m.results_calibration[verdict] }</p>
@@ -137,19 +137,19 @@ pub fn ResultsReport(props: &ResultsReportProps) -> Html {
             if s.unavailable > 0 {
                 <p class="notice warning">{ m.results_unavailable.count(s.unavailable) }</p>
             }
-            <h2>{ m.results_levels }</h2>
+            <h2>{ m.results_levels() }</h2>
             <ul class="levels" role="list">{ for levels }</ul>
-            <p><a href={Route::AboutLevels.href()}>{ m.results_about }</a></p>
+            <p><a href={Route::AboutLevels.href()}>{ m.results_about() }</a></p>
             if fixed {
-                <h2>{ m.results_percent_correct }</h2>
+                <h2>{ m.results_percent_correct() }</h2>
                 <p class="overall">{ overall }</p>
                 <DomainScores {rows} />
             }
             if let Some(list) = certainty {
-                <h2>{ m.results_certainty }</h2>
+                <h2>{ m.results_certainty() }</h2>
                 <ul class="certainty-report">{ list }</ul>
             }
-            <h2>{ m.results_review }</h2>
+            <h2>{ m.results_review() }</h2>
             <AnswerReview {entries} />
         </>
     }

@@ -8,7 +8,7 @@ pub fn SiteFooter() -> Html {
     let m = use_app().messages();
     html! {
         <footer class="site-footer">
-            <p>{ m.footer_privacy }{ " " }<a href={Route::MyData.href()}>{ m.nav_my_data }</a></p>
+            <p>{ m.footer_privacy() }{ " " }<a href={Route::MyData.href()}>{ m.nav_my_data() }</a></p>
         </footer>
     }
 }

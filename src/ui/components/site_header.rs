@@ -39,22 +39,22 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
     };
     html! {
         <header class="site-header">
-            <a class="skip-link" href="#main" onclick={Callback::from(skip_to_main)}>{ m.skip_to_content }</a>
+            <a class="skip-link" href="#main" onclick={Callback::from(skip_to_main)}>{ m.skip_to_content() }</a>
             <a href={Route::Home.href()} class="brand">
                 <span class="brand-mark" aria-hidden="true">{ "ك" }</span>
-                { m.app_name }
+                { m.app_name() }
             </a>
-            <nav aria-label={m.nav_label}>
+            <nav aria-label={m.nav_label()}>
                 <ul>
-                    { link(Route::Home, m.nav_home) }
-                    { link(Route::Start, m.nav_new_quiz) }
-                    { link(Route::History, m.nav_history) }
-                    { link(Route::Guidance { id: None }, m.nav_guidance) }
-                    { link(Route::Classroom, m.nav_classroom) }
+                    { link(Route::Home, m.nav_home()) }
+                    { link(Route::Start, m.nav_new_quiz()) }
+                    { link(Route::History, m.nav_history()) }
+                    { link(Route::Guidance { id: None }, m.nav_guidance()) }
+                    { link(Route::Classroom, m.nav_classroom()) }
                 </ul>
             </nav>
             <p class="language">
-                <label for="language">{ m.language_label }</label>
+                <label for="language">{ m.language_label() }</label>
                 <select id="language" onchange={onlanguage}>
                     { for app.languages.iter().map(|l| html! {
                         <option value={l.code.clone()} lang={l.code.clone()} selected={l.code == current}>{ &l.name }</option>

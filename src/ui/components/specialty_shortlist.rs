@@ -52,24 +52,24 @@ pub fn SpecialtyShortlist(props: &SpecialtyShortlistProps) -> Html {
     let level = |i: usize| settings.levels.get(i).map(|l| l.title.get(lang).to_string()).unwrap_or_default();
     html! {
         <section class="shortlist">
-            <h2>{ c.counselor_recommendations }</h2>
+            <h2>{ c.counselor_recommendations() }</h2>
             <ol>
                 { for guidance.rank(settings, &profile, &BTreeMap::new(), guidance.weights).into_iter().take(SHOWN).map(|r| {
                     let tier = guidance.demand_tiers.iter().find(|t| t.id == r.specialty.demand.tier);
                     html! {
                         <li>
                             <strong>{ r.specialty.title.get(lang) }</strong>{ " · " }
-                            { fill(g.guidance_match, &[("percent", ((r.score * 100.0).round() as i32).to_string())]) }{ " · " }
+                            { fill(g.guidance_match(), &[("percent", ((r.score * 100.0).round() as i32).to_string())]) }{ " · " }
                             { tier.map(|t| t.title.get(lang).to_string()).unwrap_or_default() }
                             if !r.gaps.is_empty() {
                                 <ul>
                                     { for r.gaps.iter().map(|gap| html! {
-                                        <li>{ fill(g.guidance_gap, &[("domain", domain(&gap.domain)), ("have", gap.have.map(level).unwrap_or_default()), ("need", level(gap.need))]) }</li>
+                                        <li>{ fill(g.guidance_gap(), &[("domain", domain(&gap.domain)), ("have", gap.have.map(level).unwrap_or_default()), ("need", level(gap.need))]) }</li>
                                     }) }
                                 </ul>
                             }
                             if !r.unmeasured.is_empty() {
-                                <p class="unmeasured">{ fill(g.guidance_unmeasured, &[("domains", r.unmeasured.iter().map(|d| domain(d)).collect::<Vec<_>>().join(", "))]) }</p>
+                                <p class="unmeasured">{ fill(g.guidance_unmeasured(), &[("domains", r.unmeasured.iter().map(|d| domain(d)).collect::<Vec<_>>().join(", "))]) }</p>
                             }
                         </li>
                     }

@@ -18,7 +18,7 @@ pub fn AboutLevelsPage() -> Html {
     let app = use_app();
     let m = use_messages::<CareersMessages>();
     let heading = use_node_ref();
-    use_title(m.about_title.to_string());
+    use_title(m.about_title().to_string());
     use_focus_on(heading.clone(), ());
     let fetched = use_state(|| None as Fetched);
     {
@@ -36,7 +36,8 @@ pub fn AboutLevelsPage() -> Html {
     let settings = &content.settings;
     let lang = app.lang();
     let catalog = app.catalog;
-    let percent = |x: f64| fill(m.about_percent, &[("value", catalog.number((100.0 * x).round() as usize))]);
+    let percent =
+        |x: f64| fill(m.about_percent(), &[("value", catalog.number((100.0 * x).round() as usize))]);
     // Levels are as wide as the distance between consecutive cuts (all equal in the shipped
     // settings); the band's width is shown in those units.
     let cuts: Vec<f64> = settings.levels.iter().filter_map(|l| l.from).collect();
@@ -46,8 +47,8 @@ pub fn AboutLevelsPage() -> Html {
     };
 
     let body = match &*fetched {
-        None => html! { <p class="muted" role="status">{ app.messages().loading_page }</p> },
-        Some(None) => html! { <p class="notice warning" role="alert">{ m.about_unavailable }</p> },
+        None => html! { <p class="muted" role="status">{ app.messages().loading_page() }</p> },
+        Some(None) => html! { <p class="notice warning" role="alert">{ m.about_unavailable() }</p> },
         Some(Some(file)) => {
             let modes: Vec<_> =
                 settings.modes.iter().filter_map(|mode| Some((mode, file.mode(&mode.id)?))).collect();
@@ -61,46 +62,46 @@ pub fn AboutLevelsPage() -> Html {
             };
             html! {
                 <>
-                    <p>{ fill(m.about_intro, &[("n", catalog.number(file.learners_per_domain))]) }</p>
+                    <p>{ fill(m.about_intro(), &[("n", catalog.number(file.learners_per_domain))]) }</p>
                     <div class="table-scroll">
                         <table class="about-levels">
                             <thead>
                                 <tr>
-                                    <th scope="col">{ m.about_measure }</th>
+                                    <th scope="col">{ m.about_measure() }</th>
                                     { for modes.iter().map(|(mode, _)| html! { <th scope="col">{ mode.title.get(lang) }</th> }) }
                                 </tr>
                             </thead>
                             <tbody>
                                 // A fixed length is one number, a range otherwise.
-                                { row(m.about_items.to_string(), &|p| if p.items_min == p.items_max {
+                                { row(m.about_items().to_string(), &|p| if p.items_min == p.items_max {
                                     catalog.number(p.items_min)
                                 } else {
-                                    fill(m.about_items_value, &[
+                                    fill(m.about_items_value(), &[
                                         ("min", catalog.number(p.items_min)),
                                         ("max", catalog.number(p.items_max)),
                                         ("mean", catalog.decimal(p.items_mean)),
                                     ])
                                 }) }
-                                { row(m.about_right.to_string(), &|p| percent(p.right_level)) }
+                                { row(m.about_right().to_string(), &|p| percent(p.right_level)) }
                                 { for settings.levels.iter().enumerate().map(|(i, level)| row(
-                                    fill(m.about_right_level, &[("level", level.title.get(lang).to_string())]),
+                                    fill(m.about_right_level(), &[("level", level.title.get(lang).to_string())]),
                                     &move |p| p.right_by_level.get(i).copied().flatten().map_or_else(|| "–".to_string(), percent),
                                 )) }
-                                { row(fill(m.about_coverage, &[("percent", settings.band.percent.to_string())]), &|p| percent(p.coverage)) }
-                                { row(m.about_width.to_string(), &|p| catalog.decimal(p.band_width / level_width)) }
-                                { row(m.about_settled.to_string(), &|p| percent(p.settled)) }
-                                { row(m.about_retest.to_string(), &|p| percent(p.retest_repeat)) }
+                                { row(fill(m.about_coverage(), &[("percent", settings.band.percent.to_string())]), &|p| percent(p.coverage)) }
+                                { row(m.about_width().to_string(), &|p| catalog.decimal(p.band_width / level_width)) }
+                                { row(m.about_settled().to_string(), &|p| percent(p.settled)) }
+                                { row(m.about_retest().to_string(), &|p| percent(p.retest_repeat)) }
                             </tbody>
                         </table>
                     </div>
-                    <p class="notice">{ m.about_caveat }</p>
+                    <p class="notice">{ m.about_caveat() }</p>
                 </>
             }
         }
     };
     html! {
         <section class="about-levels-page">
-            <h1 ref={heading} tabindex="-1">{ m.about_title }</h1>
+            <h1 ref={heading} tabindex="-1">{ m.about_title() }</h1>
             { body }
         </section>
     }

@@ -33,7 +33,7 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
     let heading = use_node_ref();
     let confirming = use_state(|| false);
     let class = app.stored.sessions.iter().find(|s| s.session.id == props.id).cloned();
-    use_title(class.as_ref().map_or(c.classroom_title.to_string(), |c| c.session.title.clone()));
+    use_title(class.as_ref().map_or(c.classroom_title().to_string(), |c| c.session.title.clone()));
     use_focus_on(heading.clone(), props.id.clone());
     let status = use_domains(class.as_ref().map(|c| c.session.domains.clone()).unwrap_or_default());
     // Every stored code, opened once per change of the list.
@@ -45,8 +45,8 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
     let Some(class) = class else {
         return html! {
             <section>
-                <h1 ref={heading} tabindex="-1">{ c.session_not_found }</h1>
-                <a href={Route::Classroom.href()} class="button">{ c.classroom_title }</a>
+                <h1 ref={heading} tabindex="-1">{ c.session_not_found() }</h1>
+                <a href={Route::Classroom.href()} class="button">{ c.classroom_title() }</a>
             </section>
         };
     };
@@ -74,29 +74,29 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
         <section class="class-session">
             <h1 ref={heading} tabindex="-1">{ &session.title }</h1>
             <p class="muted">{ summary }</p>
-            <h2>{ c.session_share }</h2>
-            <p>{ c.session_share_intro }</p>
+            <h2>{ c.session_share() }</h2>
+            <p>{ c.session_share_intro() }</p>
             <p class="share">
-                <label for="session-link">{ c.session_link }</label>
+                <label for="session-link">{ c.session_link() }</label>
                 <input type="text" id="session-link" readonly=true value={link.clone()} dir="ltr" />
                 <CopyButton text={link.clone()} />
             </p>
-            <div class="qr-box"><QrCodeView text={link} label={c.session_qr} /></div>
-            <h2>{ c.session_key }</h2>
-            <p>{ c.session_key_intro }</p>
+            <div class="qr-box"><QrCodeView text={link} label={c.session_qr()} /></div>
+            <h2>{ c.session_key() }</h2>
+            <p>{ c.session_key_intro() }</p>
             <p>
                 <a class="button" href={browser::data_url("application/json", &class.to_key_file())}
-                    download={format!("kafaa-session-{}.json", session.id)}>{ c.session_key_download }</a>
+                    download={format!("kafaa-session-{}.json", session.id)}>{ c.session_key_download() }</a>
             </p>
             <CodeImport class={class.clone()} opened={opened.clone()} />
             <ClassDashboard {content} class={class.clone()} {opened} />
             <p class="actions danger-zone">
                 if *confirming {
-                    <span class="notice warning" role="alert">{ c.session_delete_confirm }</span>
-                    <button type="button" class="primary danger" onclick={ondelete}>{ c.session_delete_yes }</button>
-                    <button type="button" onclick={confirm(false)}>{ m.cancel }</button>
+                    <span class="notice warning" role="alert">{ c.session_delete_confirm() }</span>
+                    <button type="button" class="primary danger" onclick={ondelete}>{ c.session_delete_yes() }</button>
+                    <button type="button" onclick={confirm(false)}>{ m.cancel() }</button>
                 } else {
-                    <button type="button" class="danger" onclick={confirm(true)}>{ c.session_delete }</button>
+                    <button type="button" class="danger" onclick={confirm(true)}>{ c.session_delete() }</button>
                 }
             </p>
         </section>
@@ -119,6 +119,6 @@ pub fn summary(session: &Session, content: &Content, lang: &str, c: &ClassroomMe
         .map(|d| content.index.entry(d).map_or(d.clone(), |e| e.title.get(lang).to_string()))
         .collect();
     let minutes =
-        session.minutes.map_or(c.session_no_limit.to_string(), |n| c.session_minutes.count(n as usize));
-    fill(c.session_settings, &[("mode", mode), ("domains", domains.join(", ")), ("minutes", minutes)])
+        session.minutes.map_or(c.session_no_limit().to_string(), |n| c.session_minutes.count(n as usize));
+    fill(c.session_settings(), &[("mode", mode), ("domains", domains.join(", ")), ("minutes", minutes)])
 }

@@ -20,7 +20,7 @@ pub fn ClassroomPage() -> Html {
     let c = use_messages::<ClassroomMessages>();
     let heading = use_node_ref();
     let opened = use_state(|| None::<Result<String, ()>>);
-    use_title(c.classroom_title.to_string());
+    use_title(c.classroom_title().to_string());
     use_focus_on(heading.clone(), ());
     let Some(content) = app.content().cloned() else {
         return html! { <ContentStatusView status={app.content.clone()} /> };
@@ -46,11 +46,11 @@ pub fn ClassroomPage() -> Html {
     let locale = app.catalog.language.locale.clone();
     html! {
         <section class="classroom">
-            <h1 ref={heading} tabindex="-1">{ c.classroom_title }</h1>
-            <p>{ c.classroom_intro }</p>
-            <h2>{ c.classroom_sessions }</h2>
+            <h1 ref={heading} tabindex="-1">{ c.classroom_title() }</h1>
+            <p>{ c.classroom_intro() }</p>
+            <h2>{ c.classroom_sessions() }</h2>
             if app.stored.sessions.is_empty() {
-                <p class="muted">{ c.classroom_none }</p>
+                <p class="muted">{ c.classroom_none() }</p>
             } else {
                 <ul class="sessions" role="list">
                     { for app.stored.sessions.iter().rev().map(|s| html! {
@@ -65,17 +65,17 @@ pub fn ClassroomPage() -> Html {
                 </ul>
             }
             <NewSessionForm {content} />
-            <h2>{ c.classroom_open_key }</h2>
+            <h2>{ c.classroom_open_key() }</h2>
             <p class="actions">
-                <label class="button" for="session-key-file">{ c.classroom_open_key }</label>
+                <label class="button" for="session-key-file">{ c.classroom_open_key() }</label>
                 <input type="file" id="session-key-file" class="visually-hidden" accept="application/json,.json" onchange={onkey} />
             </p>
             { match &*opened {
-                Some(Ok(title)) => html! { <p class="notice success" role="status">{ fill(c.classroom_key_opened, &[("title", title.clone())]) }</p> },
-                Some(Err(())) => html! { <p class="notice error" role="alert">{ c.classroom_key_invalid }</p> },
+                Some(Ok(title)) => html! { <p class="notice success" role="status">{ fill(c.classroom_key_opened(), &[("title", title.clone())]) }</p> },
+                Some(Err(())) => html! { <p class="notice error" role="alert">{ c.classroom_key_invalid() }</p> },
                 None => html! {},
             } }
-            <p><a href={Route::Counselor.href()} class="button quiet">{ c.classroom_counselor }</a></p>
+            <p><a href={Route::Counselor.href()} class="button quiet">{ c.classroom_counselor() }</a></p>
         </section>
     }
 }

@@ -28,7 +28,7 @@ pub fn CounselorPage() -> Html {
     let key = use_state(|| None::<Rc<ClassSession>>);
     let key_refused = use_state(|| false);
     let opened = use_state(|| None::<Result<Submission, String>>);
-    use_title(c.counselor_title.to_string());
+    use_title(c.counselor_title().to_string());
     use_focus_on(heading.clone(), ());
     let status = use_domains(key.as_ref().map(|k| k.session.domains.clone()).unwrap_or_default());
 
@@ -59,7 +59,7 @@ pub fn CounselorPage() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(class) = &*key else {
-                opened.set(Some(Err(c.counselor_need_key.to_string())));
+                opened.set(Some(Err(c.counselor_need_key().to_string())));
                 return;
             };
             let Some(secret) = class.secret_key_bytes() else { return };
@@ -89,17 +89,17 @@ pub fn CounselorPage() -> Html {
             };
             html! {
                 <article class="report">
-                    <h2>{ fill(c.counselor_report, &[("label", submission.label.clone())]) }</h2>
+                    <h2>{ fill(c.counselor_report(), &[("label", submission.label.clone())]) }</h2>
                     <p class="muted">{ &class.session.title }</p>
                     <ResultsReport attempt={attempt.clone()} content={content.clone()} />
                     <SpecialtyShortlist {attempt} content={content.clone()} />
                     <section class="notes no-print">
-                        <label for="counselor-notes"><strong>{ c.counselor_notes }</strong></label>
+                        <label for="counselor-notes"><strong>{ c.counselor_notes() }</strong></label>
                         <textarea id="counselor-notes" rows="4" aria-describedby="counselor-notes-hint" value={note} onchange={onnote} />
-                        <span class="muted" id="counselor-notes-hint">{ c.counselor_notes_hint }</span>
+                        <span class="muted" id="counselor-notes-hint">{ c.counselor_notes_hint() }</span>
                     </section>
                     <p class="actions no-print">
-                        <button type="button" class="primary" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ c.counselor_print }</button>
+                        <button type="button" class="primary" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ c.counselor_print() }</button>
                     </p>
                 </article>
             }
@@ -111,27 +111,27 @@ pub fn CounselorPage() -> Html {
 
     html! {
         <section class="counselor-view">
-            <h1 ref={heading} tabindex="-1" class="no-print">{ c.counselor_title }</h1>
-            <p class="no-print">{ c.counselor_intro }</p>
+            <h1 ref={heading} tabindex="-1" class="no-print">{ c.counselor_title() }</h1>
+            <p class="no-print">{ c.counselor_intro() }</p>
             <form class="card no-print" onsubmit={onopen}>
                 <p class="actions">
-                    <label class="button" for="counselor-key">{ c.counselor_key }</label>
+                    <label class="button" for="counselor-key">{ c.counselor_key() }</label>
                     <input type="file" id="counselor-key" class="visually-hidden" accept="application/json,.json" onchange={onkey} />
                     if let Some(class) = &*key { <span role="status">{ &class.session.title }</span> }
-                    if *key_refused { <span class="notice error" role="alert">{ c.classroom_key_invalid }</span> }
+                    if *key_refused { <span class="notice error" role="alert">{ c.classroom_key_invalid() }</span> }
                 </p>
                 <p>
-                    <label for="counselor-code">{ c.counselor_code }</label>
+                    <label for="counselor-code">{ c.counselor_code() }</label>
                     <textarea id="counselor-code" rows="4" dir="ltr" spellcheck="false" value={(*code).clone()} oninput={oncode} />
                 </p>
                 <p class="actions">
-                    <label class="button" for="counselor-code-file">{ c.counselor_code_file }</label>
+                    <label class="button" for="counselor-code-file">{ c.counselor_code_file() }</label>
                     <input type="file" id="counselor-code-file" class="visually-hidden" accept=".txt,text/plain" onchange={oncodefile} />
-                    <button type="submit" class="primary" disabled={code.trim().is_empty()}>{ c.counselor_open }</button>
+                    <button type="submit" class="primary" disabled={code.trim().is_empty()}>{ c.counselor_open() }</button>
                 </p>
             </form>
             { report }
-            <p class="no-print"><a href={Route::Classroom.href()}>{ c.classroom_title }</a></p>
+            <p class="no-print"><a href={Route::Classroom.href()}>{ c.classroom_title() }</a></p>
         </section>
     }
 }

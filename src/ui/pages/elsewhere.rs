@@ -14,5 +14,5 @@ pub struct ElsewherePageProps {
 pub fn ElsewherePage(props: &ElsewherePageProps) -> Html {
     let m = use_app().messages();
     use_effect_with(props.route.clone(), replace);
-    html! { <p aria-busy="true">{ m.loading_page }</p> }
+    html! { <p aria-busy="true">{ m.loading_page() }</p> }
 }

@@ -48,7 +48,7 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
     let weights = use_state(|| None::<Weights>);
     let filter = use_state(TrackFilter::default);
     let chart = use_state(|| 0usize);
-    use_title(g.guidance_title.to_string());
+    use_title(g.guidance_title().to_string());
     use_focus_on(heading.clone(), props.id.clone());
     let attempt = match &props.id {
         Some(id) => app.stored.find(id),
@@ -74,7 +74,7 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
     let page = |body: Html| {
         html! {
             <section class="guidance">
-                <h1 ref={heading.clone()} tabindex="-1">{ g.guidance_title }</h1>
+                <h1 ref={heading.clone()} tabindex="-1">{ g.guidance_title() }</h1>
                 { body }
             </section>
         }
@@ -82,8 +82,8 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
     let Some(attempt) = attempt else {
         return page(html! {
             <>
-                <p>{ g.guidance_none }</p>
-                <a href={Route::Start.href()} class="button primary">{ m.home_start }</a>
+                <p>{ g.guidance_none() }</p>
+                <a href={Route::Start.href()} class="button primary">{ m.home_start() }</a>
             </>
         });
     };
@@ -134,16 +134,16 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
 
     page(html! {
         <>
-            <p>{ fill(g.guidance_intro, &[("date", date)]) }</p>
+            <p>{ fill(g.guidance_intro(), &[("date", date)]) }</p>
             if !data.local_problems.is_empty() {
                 <div class="notice error" role="alert">
-                    <p>{ fill(g.guidance_local_broken, &[("file", app.stored.guidance_file.as_ref().map(|f| f.name.clone()).unwrap_or_default())]) }</p>
+                    <p>{ fill(g.guidance_local_broken(), &[("file", app.stored.guidance_file.as_ref().map(|f| f.name.clone()).unwrap_or_default())]) }</p>
                     <ProblemList problems={data.local_problems.clone()} />
                 </div>
             }
             <InterestForm interests={data.interests.clone()} />
             <GuidanceControls weights={w} filter={(*filter).clone()} guidance={data.clone()} {onweights} {onfilter} />
-            <h2>{ g.guidance_ranked }</h2>
+            <h2>{ g.guidance_ranked() }</h2>
             if let Some(next) = &next {
                 { view.measure_next(next, &ranked) }
             }
@@ -151,9 +151,9 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
                 { for ranked.iter().map(|r| view.card(r, &profile)) }
             </ol>
             if let Some(r) = charted {
-                <h2>{ fill(g.guidance_chart_title, &[("specialty", r.specialty.title.get(view.lang).to_string())]) }</h2>
+                <h2>{ fill(g.guidance_chart_title(), &[("specialty", r.specialty.title.get(view.lang).to_string())]) }</h2>
                 <p>
-                    <label for="chart-specialty">{ g.guidance_chart_choose }</label>{ " " }
+                    <label for="chart-specialty">{ g.guidance_chart_choose() }</label>{ " " }
                     <select id="chart-specialty" onchange={onchart}>
                         { for ranked.iter().enumerate().map(|(i, x)| html! {
                             <option value={i.to_string()} selected={std::ptr::eq(x, r)}>{ x.specialty.title.get(view.lang) }</option>
@@ -214,12 +214,12 @@ impl View<'_> {
             })
             .collect();
         let language = if languages.is_empty() {
-            g.track_language_unknown.to_string()
+            g.track_language_unknown().to_string()
         } else {
-            fill(g.track_language, &[("languages", languages.join(", "))])
+            fill(g.track_language(), &[("languages", languages.join(", "))])
         };
-        let diploma = t.min_diploma.as_deref().map_or(g.track_diploma_unknown.to_string(), |d| {
-            fill(g.track_diploma, &[("diploma", self.label(&self.guidance.diplomas, d))])
+        let diploma = t.min_diploma.as_deref().map_or(g.track_diploma_unknown().to_string(), |d| {
+            fill(g.track_diploma(), &[("diploma", self.label(&self.guidance.diplomas, d))])
         });
         // A track's streams are listed where a source states them; "not stated" only once
         // the counselor filters by stream, since most routes have no stream condition.
@@ -228,29 +228,29 @@ impl View<'_> {
         };
         let streams = if !t.bac_streams.is_empty() {
             Some(fill(
-                g.track_bac_streams,
+                g.track_bac_streams(),
                 &[("streams", labels(&t.bac_streams, &self.guidance.bac_streams).join(", "))],
             ))
         } else {
-            (!self.filter.bac_stream.is_empty()).then(|| g.track_bac_streams_unknown.to_string())
+            (!self.filter.bac_stream.is_empty()).then(|| g.track_bac_streams_unknown().to_string())
         };
         let age = match t.age {
             Some(AgeLimits { min: Some(min), max: Some(max) }) => {
-                fill(g.track_age, &[("min", min.to_string()), ("max", max.to_string())])
+                fill(g.track_age(), &[("min", min.to_string()), ("max", max.to_string())])
             }
             Some(AgeLimits { min: Some(min), max: None }) => {
-                fill(g.track_age_min, &[("min", min.to_string())])
+                fill(g.track_age_min(), &[("min", min.to_string())])
             }
             Some(AgeLimits { min: None, max: Some(max) }) => {
-                fill(g.track_age_max, &[("max", max.to_string())])
+                fill(g.track_age_max(), &[("max", max.to_string())])
             }
-            _ => g.track_age_unknown.to_string(),
+            _ => g.track_age_unknown().to_string(),
         };
         let regions = labels(&t.regions, &self.guidance.regions);
         let regions = if regions.is_empty() {
-            g.track_regions_unknown.to_string()
+            g.track_regions_unknown().to_string()
         } else {
-            fill(g.track_regions, &[("regions", regions.join(", "))])
+            fill(g.track_regions(), &[("regions", regions.join(", "))])
         };
         [Some(language), Some(diploma), streams, Some(age), Some(regions)].into_iter().flatten().collect()
     }
@@ -260,7 +260,7 @@ impl View<'_> {
     fn link(&self, href: &str) -> Html {
         html! {
             <a class="link" href={href.to_string()} target="_blank" rel="noopener noreferrer" dir="ltr">
-                { href }<span class="visually-hidden">{ " " }{ self.g.guidance_new_tab }</span>
+                { href }<span class="visually-hidden">{ " " }{ self.g.guidance_new_tab() }</span>
             </a>
         }
     }
@@ -268,9 +268,9 @@ impl View<'_> {
     /// How sure the data is of a figure or a track that is not from its primary source.
     fn confidence(&self, confidence: &str) -> &'static str {
         if confidence == "unverified" {
-            self.g.guidance_unverified
+            self.g.guidance_unverified()
         } else {
-            self.g.guidance_secondary
+            self.g.guidance_secondary()
         }
     }
 
@@ -286,11 +286,11 @@ impl View<'_> {
         let domain = self.domain(&next.domain);
         let text = match &next.why {
             Why::Unmeasured { specialty } => fill(
-                self.g.guidance_next_unmeasured,
+                self.g.guidance_next_unmeasured(),
                 &[("specialty", title(specialty)), ("domain", domain.clone())],
             ),
             Why::Close { first, second } => fill(
-                self.g.guidance_next_close,
+                self.g.guidance_next_close(),
                 &[("first", title(first)), ("second", title(second)), ("domain", domain.clone())],
             ),
         };
@@ -299,7 +299,7 @@ impl View<'_> {
         html! {
             <div class="notice measure-next">
                 <p>{ text }</p>
-                <a class="button primary" {href}>{ fill(self.g.guidance_next_button, &[("domain", domain)]) }</a>
+                <a class="button primary" {href}>{ fill(self.g.guidance_next_button(), &[("domain", domain)]) }</a>
             </div>
         }
     }
@@ -308,20 +308,20 @@ impl View<'_> {
         let (domain, need) = (self.domain(&g.domain), self.level(g.need));
         match g.have {
             Some(have) => {
-                fill(self.g.guidance_gap, &[("domain", domain), ("have", self.level(have)), ("need", need)])
+                fill(self.g.guidance_gap(), &[("domain", domain), ("have", self.level(have)), ("need", need)])
             }
-            None => fill(self.g.guidance_gap_unmeasured, &[("domain", domain), ("need", need)]),
+            None => fill(self.g.guidance_gap_unmeasured(), &[("domain", domain), ("need", need)]),
         }
     }
 
     fn track(&self, t: &Track, gaps: &[Gap]) -> Html {
-        let duration = t.duration_months.map_or(self.g.guidance_duration_unknown.to_string(), |n| {
+        let duration = t.duration_months.map_or(self.g.guidance_duration_unknown().to_string(), |n| {
             self.g.guidance_duration.count(n as usize)
         });
         let format = t
             .format
             .as_deref()
-            .map_or(self.g.guidance_format_unknown.to_string(), |f| self.label(&self.guidance.formats, f));
+            .map_or(self.g.guidance_format_unknown().to_string(), |f| self.label(&self.guidance.formats, f));
         let provider =
             format!("{} ({})", t.provider, self.label(&self.guidance.provider_types, &t.provider_type));
         let facts = [provider, format, duration, self.label(&self.guidance.costs, &t.cost)];
@@ -332,14 +332,14 @@ impl View<'_> {
                 <span class="muted access">{ self.access(t).join(" · ") }</span>
                 if !t.sources.is_empty() {
                     <details class="sources">
-                        <summary>{ self.g.guidance_source }</summary>
+                        <summary>{ self.g.guidance_source() }</summary>
                         <ul>{ for t.sources.iter().map(|s| html! { <li>{ self.link(s) }</li> }) }</ul>
                     </details>
                 }
                 <span class="muted">{ t.entry.get(self.lang) }</span>
                 if let Some(apply) = &t.apply {
                     <span>
-                        { fill(self.g.track_apply, &[("period", apply.period.as_ref().map(|p| p.get(self.lang).to_string()).unwrap_or_default())]) }
+                        { fill(self.g.track_apply(), &[("period", apply.period.as_ref().map(|p| p.get(self.lang).to_string()).unwrap_or_default())]) }
                         if let Some(link) = &apply.link { { " " }{ self.link(link) } }
                     </span>
                 }
@@ -368,52 +368,52 @@ impl View<'_> {
         html! {
             <li class="specialty card">
                 <h3>{ s.title.get(self.lang) }</h3>
-                <p class="match">{ fill(self.g.guidance_match, &[("percent", percent)]) }</p>
+                <p class="match">{ fill(self.g.guidance_match(), &[("percent", percent)]) }</p>
                 if let Some(route) = self.guidance.routes.iter().find(|x| x.id == s.route) {
                     <p class="route">{ route.title.get(self.lang) }</p>
                 }
                 <p>{ s.description.get(self.lang) }</p>
                 if !r.strengths.is_empty() {
-                    <p><strong>{ self.g.guidance_strengths }</strong>{ " " }{ names(&r.strengths) }</p>
+                    <p><strong>{ self.g.guidance_strengths() }</strong>{ " " }{ names(&r.strengths) }</p>
                 }
                 if !r.gaps.is_empty() {
-                    <p><strong>{ self.g.guidance_gaps }</strong></p>
+                    <p><strong>{ self.g.guidance_gaps() }</strong></p>
                     <ul>{ for r.gaps.iter().map(|g| html! { <li>{ self.gap(g) }</li> }) }</ul>
                 } else if r.unmeasured.is_empty() {
-                    <p>{ self.g.guidance_ready }</p>
+                    <p>{ self.g.guidance_ready() }</p>
                 }
                 if !r.unmeasured.is_empty() {
                     <p class="unmeasured">
-                        { fill(self.g.guidance_unmeasured, &[("domains", names(&r.unmeasured))]) }{ " " }
-                        <a href={Route::Start.href()}>{ m.nav_new_quiz }</a>
+                        { fill(self.g.guidance_unmeasured(), &[("domains", names(&r.unmeasured))]) }{ " " }
+                        <a href={Route::Start.href()}>{ m.nav_new_quiz() }</a>
                     </p>
                 }
-                <p><strong>{ fill(self.g.guidance_demand, &[("tier", tier.map(|t| t.title.get(self.lang).to_string()).unwrap_or_default())]) }</strong></p>
+                <p><strong>{ fill(self.g.guidance_demand(), &[("tier", tier.map(|t| t.title.get(self.lang).to_string()).unwrap_or_default())]) }</strong></p>
                 if s.demand.figures.is_empty() {
-                    <p class="muted">{ self.g.guidance_no_figure }</p>
+                    <p class="muted">{ self.g.guidance_no_figure() }</p>
                 } else {
                     <details class="figures">
-                        <summary>{ self.g.guidance_figures }</summary>
+                        <summary>{ self.g.guidance_figures() }</summary>
                         <ul>
                             { for s.demand.figures.iter().map(|f| html! {
                                 <li>
                                     { f.text.get(self.lang) }{ " — " }
-                                    { fill(self.g.guidance_figure, &[("value", f.value.clone()), ("scope", self.label(&self.guidance.scopes, &f.scope)), ("year", f.year.to_string())]) }
+                                    { fill(self.g.guidance_figure(), &[("value", f.value.clone()), ("scope", self.label(&self.guidance.scopes, &f.scope)), ("year", f.year.to_string())]) }
                                     if f.confidence != "primary" { { " (" }{ self.confidence(&f.confidence) }{ ")" } }
-                                    <span class="muted">{ self.g.guidance_source }{ ": " }{ self.link(&f.source) }</span>
+                                    <span class="muted">{ self.g.guidance_source() }{ ": " }{ self.link(&f.source) }</span>
                                 </li>
                             }) }
                         </ul>
                     </details>
                 }
-                <h4>{ self.g.guidance_tracks_now }</h4>
+                <h4>{ self.g.guidance_tracks_now() }</h4>
                 if now.is_empty() {
-                    <p class="muted">{ self.g.guidance_no_tracks }</p>
+                    <p class="muted">{ self.g.guidance_no_tracks() }</p>
                 } else {
                     <ul class="tracks">{ for now.iter().map(|t| self.track(t, &[])) }</ul>
                 }
                 if !next.is_empty() {
-                    <h4>{ self.g.guidance_tracks_next }</h4>
+                    <h4>{ self.g.guidance_tracks_next() }</h4>
                     <ul class="tracks">{ for next.iter().map(|(t, gaps)| self.track(t, gaps)) }</ul>
                 }
             </li>
@@ -439,18 +439,18 @@ impl View<'_> {
                     target={axes.iter().map(|d| ring(need(d))).collect::<Vec<_>>()}
                     rings={settings.levels.len()}
                     title={r.specialty.title.get(self.lang).to_string()}
-                    you_label={self.g.guidance_chart_you} target_label={self.g.guidance_chart_target} />
+                    you_label={self.g.guidance_chart_you()} target_label={self.g.guidance_chart_target()} />
                 <table class="chart-table">
                     <thead><tr>
-                        <th scope="col">{ m.results_domain }</th>
-                        <th scope="col">{ self.g.guidance_chart_you }</th>
-                        <th scope="col">{ self.g.guidance_chart_target }</th>
+                        <th scope="col">{ m.results_domain() }</th>
+                        <th scope="col">{ self.g.guidance_chart_you() }</th>
+                        <th scope="col">{ self.g.guidance_chart_target() }</th>
                     </tr></thead>
                     <tbody>
                         { for axes.iter().map(|d| html! {
                             <tr>
                                 <th scope="row">{ self.domain(d) }</th>
-                                <td>{ have(d).map_or(self.g.guidance_not_measured.to_string(), |l| self.level(l)) }</td>
+                                <td>{ have(d).map_or(self.g.guidance_not_measured().to_string(), |l| self.level(l)) }</td>
                                 <td>{ need(d).map(|l| self.level(l)).unwrap_or_default() }</td>
                             </tr>
                         }) }

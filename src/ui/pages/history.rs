@@ -13,7 +13,7 @@ pub fn HistoryPage() -> Html {
     let app = use_app();
     let m = app.messages();
     let heading = use_node_ref();
-    use_title(m.history_title.to_string());
+    use_title(m.history_title().to_string());
     use_focus_on(heading.clone(), ());
     let lang = app.lang();
     let mut needed: Vec<String> = app.stored.history.iter().flat_map(|a| a.domains.iter().cloned()).collect();
@@ -24,8 +24,8 @@ pub fn HistoryPage() -> Html {
     let body = if app.stored.history.is_empty() {
         html! {
             <>
-                <p>{ m.history_empty }</p>
-                <a href={Route::Start.href()} class="button primary">{ m.home_start }</a>
+                <p>{ m.history_empty() }</p>
+                <a href={Route::Start.href()} class="button primary">{ m.home_start() }</a>
             </>
         }
     } else if let ContentStatus::Ready(content) = &status {
@@ -34,10 +34,10 @@ pub fn HistoryPage() -> Html {
             <table class="history">
                 <thead>
                     <tr>
-                        <th scope="col">{ m.history_date }</th>
-                        <th scope="col">{ m.history_mode }</th>
-                        <th scope="col">{ m.history_result }</th>
-                        <th scope="col"><span class="visually-hidden">{ m.history_open }</span></th>
+                        <th scope="col">{ m.history_date() }</th>
+                        <th scope="col">{ m.history_mode() }</th>
+                        <th scope="col">{ m.history_result() }</th>
+                        <th scope="col"><span class="visually-hidden">{ m.history_open() }</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -57,7 +57,7 @@ pub fn HistoryPage() -> Html {
                                 <td>{ a.finished_at.map(|t| browser::format_date(t, &app.catalog.language.locale)).unwrap_or_default() }</td>
                                 <td>{ mode }</td>
                                 <td>{ for levels.iter().map(|l| html! { <span class="history-level">{ l }</span> }) }</td>
-                                <td><a href={Route::Results { id: a.id.clone() }.href()}>{ m.history_open }</a></td>
+                                <td><a href={Route::Results { id: a.id.clone() }.href()}>{ m.history_open() }</a></td>
                             </tr>
                         }
                     }) }
@@ -69,7 +69,7 @@ pub fn HistoryPage() -> Html {
     };
     html! {
         <section class="history-page">
-            <h1 ref={heading} tabindex="-1">{ m.history_title }</h1>
+            <h1 ref={heading} tabindex="-1">{ m.history_title() }</h1>
             { body }
         </section>
     }

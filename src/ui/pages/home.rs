@@ -13,7 +13,7 @@ pub fn HomePage() -> Html {
     let app = use_app();
     let m = app.messages();
     let heading = use_node_ref();
-    use_title(m.nav_home.to_string());
+    use_title(m.nav_home().to_string());
     use_focus_on(heading.clone(), ());
     let history = app.stored.history.len();
     // An assessment taken domain by domain says how far it has come, once its domains are in
@@ -34,23 +34,23 @@ pub fn HomePage() -> Html {
     };
     html! {
         <section class="home">
-            <h1 ref={heading} tabindex="-1">{ m.home_title }</h1>
-            <p class="lead">{ m.app_tagline }</p>
-            <p>{ m.home_intro }</p>
+            <h1 ref={heading} tabindex="-1">{ m.home_title() }</h1>
+            <p class="lead">{ m.app_tagline() }</p>
+            <p>{ m.home_intro() }</p>
             <ul class="points">
                 { for m.home_points.iter().map(|p| html! { <li>{ *p }</li> }) }
             </ul>
             if let Some(attempt) = &app.stored.current {
                 <div class="resume card">
-                    <p>{ fill(m.home_resume_detail, &[("n", (attempt.current + 1).to_string()), ("total", attempt.items.len().to_string())]) }</p>
+                    <p>{ fill(m.home_resume_detail(), &[("n", (attempt.current + 1).to_string()), ("total", attempt.items.len().to_string())]) }</p>
                     if let Some((done, total)) = domains_done {
-                        <p>{ fill(m.home_resume_domains, &[("done", done.to_string()), ("total", total.to_string())]) }</p>
+                        <p>{ fill(m.home_resume_domains(), &[("done", done.to_string()), ("total", total.to_string())]) }</p>
                     }
-                    <a href={Route::Quiz.href()} class="button primary">{ m.home_resume }</a>
+                    <a href={Route::Quiz.href()} class="button primary">{ m.home_resume() }</a>
                 </div>
             }
             <p class="actions">
-                <a href={Route::Start.href()} class={classes!("button", app.stored.current.is_none().then_some("primary"))}>{ m.home_start }</a>
+                <a href={Route::Start.href()} class={classes!("button", app.stored.current.is_none().then_some("primary"))}>{ m.home_start() }</a>
                 if history > 0 {
                     <a href={Route::History.href()} class="button quiet">{ m.home_history.count(history) }</a>
                 }

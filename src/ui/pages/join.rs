@@ -29,7 +29,7 @@ pub fn JoinPage(props: &JoinPageProps) -> Html {
     let heading = use_node_ref();
     let name = use_state(String::new);
     let started = use_state(|| None::<String>);
-    use_title(c.join_title.to_string());
+    use_title(c.join_title().to_string());
     use_focus_on(heading.clone(), ());
     let session =
         app.content().map(|c| with_checks(c, |checks| Session::from_payload(&props.payload, checks)));
@@ -67,7 +67,7 @@ pub fn JoinPage(props: &JoinPageProps) -> Html {
     let page = |body: Html| {
         html! {
             <section class="join">
-                <h1 ref={heading.clone()} tabindex="-1">{ c.join_title }</h1>
+                <h1 ref={heading.clone()} tabindex="-1">{ c.join_title() }</h1>
                 { body }
             </section>
         }
@@ -77,7 +77,7 @@ pub fn JoinPage(props: &JoinPageProps) -> Html {
         Some(Err(problems)) => {
             return page(html! {
                 <div class="notice error" role="alert">
-                    <p>{ c.join_invalid }</p>
+                    <p>{ c.join_invalid() }</p>
                     <ProblemList {problems} />
                 </div>
             })
@@ -130,23 +130,23 @@ pub fn JoinPage(props: &JoinPageProps) -> Html {
         <>
             <p class="lead">{ &session.title }</p>
             <p class="muted">{ about }</p>
-            <p>{ c.join_intro }</p>
+            <p>{ c.join_intro() }</p>
             if busy {
                 <p class="notice warning" role="alert">
-                    { c.join_busy }{ " " }<a href={Route::Quiz.href()}>{ m.home_resume }</a>
+                    { c.join_busy() }{ " " }<a href={Route::Quiz.href()}>{ m.home_resume() }</a>
                 </p>
             } else {
                 <form class="card" {onsubmit}>
                     <p>
-                        <label for="join-name">{ c.join_name }</label>
+                        <label for="join-name">{ c.join_name() }</label>
                         <input type="text" id="join-name" required=true maxlength="60" autocomplete="off" aria-describedby="join-name-hint"
                             value={(*name).clone()}
                             oninput={let name = name.clone(); Callback::from(move |e: InputEvent| name.set(e.target_unchecked_into::<HtmlInputElement>().value()))} />
-                        <span class="muted" id="join-name-hint">{ c.join_name_hint }</span>
+                        <span class="muted" id="join-name-hint">{ c.join_name_hint() }</span>
                     </p>
                     if session.languages.len() > 1 {
                         <p>
-                            <label for="join-language">{ c.join_language }</label>{ " " }
+                            <label for="join-language">{ c.join_language() }</label>{ " " }
                             <select id="join-language" onchange={onlanguage}>
                                 { for app.languages.iter().filter(|l| session.languages.contains(&l.code)).map(|l| html! {
                                     <option value={l.code.clone()} selected={l.code == lang}>{ &l.name }</option>
@@ -154,7 +154,7 @@ pub fn JoinPage(props: &JoinPageProps) -> Html {
                             </select>
                         </p>
                     }
-                    <button type="submit" class="primary" disabled={name.trim().is_empty()}>{ c.join_start }</button>
+                    <button type="submit" class="primary" disabled={name.trim().is_empty()}>{ c.join_start() }</button>
                 </form>
             }
         </>

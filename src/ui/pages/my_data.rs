@@ -27,7 +27,7 @@ pub fn MyDataPage() -> Html {
     let outcome = use_state(|| None::<Outcome>);
     // The classroom sessions' secret keys go in the file only when the user ticks so.
     let keys = use_state(|| false);
-    use_title(m.data_title.to_string());
+    use_title(m.data_title().to_string());
     use_focus_on(heading.clone(), ());
 
     // The download is a data: link built from what is stored now.
@@ -90,15 +90,15 @@ pub fn MyDataPage() -> Html {
 
     html! {
         <section class="my-data">
-            <h1 ref={heading} tabindex="-1">{ m.data_title }</h1>
-            <p>{ m.data_intro }</p>
+            <h1 ref={heading} tabindex="-1">{ m.data_title() }</h1>
+            <p>{ m.data_intro() }</p>
             <p>{ m.data_summary.count(app.stored.history.len()) }</p>
             if let Some(o) = &*outcome {
                 <p class={classes!("notice", if matches!(o, Outcome::ImportFailed(_)) { "error" } else { "warning" })} role="status">
                     { match o {
                         Outcome::Imported(n) => m.data_import_done.count(*n),
-                        Outcome::ImportFailed(detail) => fill(m.data_import_failed, &[("detail", if detail.is_empty() { m.data_import_not_export.to_string() } else { detail.clone() })]),
-                        Outcome::Deleted => m.data_deleted.to_string(),
+                        Outcome::ImportFailed(detail) => fill(m.data_import_failed(), &[("detail", if detail.is_empty() { m.data_import_not_export().to_string() } else { detail.clone() })]),
+                        Outcome::Deleted => m.data_deleted().to_string(),
                     } }
                 </p>
             }
@@ -107,34 +107,34 @@ pub fn MyDataPage() -> Html {
                     <label class="option" for="export-keys">
                         <input type="checkbox" id="export-keys" aria-describedby="export-keys-warning" checked={*keys}
                             onchange={let keys = keys.clone(); Callback::from(move |e: Event| keys.set(e.target_unchecked_into::<HtmlInputElement>().checked()))} />
-                        <span>{ c.data_keys_include }</span>
+                        <span>{ c.data_keys_include() }</span>
                     </label>
                 </p>
-                <p class="muted" id="export-keys-warning">{ c.data_keys_warning }</p>
+                <p class="muted" id="export-keys-warning">{ c.data_keys_warning() }</p>
             }
             <p class="actions">
-                <a class="button primary" {href} download="kafaa-data.json">{ m.data_export }</a>
+                <a class="button primary" {href} download="kafaa-data.json">{ m.data_export() }</a>
             </p>
             if let Some(href) = answers {
                 <p class="actions">
-                    <a class="button" {href} download="kafaa-my-answers.json">{ c.data_responses }</a>
+                    <a class="button" {href} download="kafaa-my-answers.json">{ c.data_responses() }</a>
                 </p>
-                <p class="muted">{ c.data_responses_intro }</p>
+                <p class="muted">{ c.data_responses_intro() }</p>
             }
             <p>
-                <label for="import" class="button">{ m.data_import }</label>
+                <label for="import" class="button">{ m.data_import() }</label>
                 <input type="file" id="import" class="visually-hidden" accept="application/json,.json" onchange={onimport} />
             </p>
             if *confirming {
                 <div class="notice error" role="alert">
-                    <p>{ m.data_delete_confirm }</p>
+                    <p>{ m.data_delete_confirm() }</p>
                     <p class="actions">
-                        <button type="button" class="primary danger" onclick={ondelete}>{ m.data_delete_yes }</button>
-                        <button type="button" onclick={toggle(false)}>{ m.cancel }</button>
+                        <button type="button" class="primary danger" onclick={ondelete}>{ m.data_delete_yes() }</button>
+                        <button type="button" onclick={toggle(false)}>{ m.cancel() }</button>
                     </p>
                 </div>
             } else {
-                <p><button type="button" class="danger" onclick={toggle(true)}>{ m.data_delete }</button></p>
+                <p><button type="button" class="danger" onclick={toggle(true)}>{ m.data_delete() }</button></p>
             }
         </section>
     }

@@ -31,11 +31,12 @@ pub fn QuizPage() -> Html {
         _ => None,
     };
     let title = match (&app.stored.current, &adaptive) {
-        (Some(a), Some(_)) => fill(m.quiz_progress_adaptive, &[("n", (a.current + 1).to_string())]),
-        (Some(a), None) => {
-            fill(m.quiz_progress, &[("n", (a.current + 1).to_string()), ("total", a.items.len().to_string())])
-        }
-        (None, _) => m.quiz_none.to_string(),
+        (Some(a), Some(_)) => fill(m.quiz_progress_adaptive(), &[("n", (a.current + 1).to_string())]),
+        (Some(a), None) => fill(
+            m.quiz_progress(),
+            &[("n", (a.current + 1).to_string()), ("total", a.items.len().to_string())],
+        ),
+        (None, _) => m.quiz_none().to_string(),
     };
     use_title(title.clone());
     use_focus_on(heading.clone(), key);
@@ -64,8 +65,8 @@ pub fn QuizPage() -> Html {
         }
         return html! {
             <section>
-                <h1 ref={heading} tabindex="-1">{ m.quiz_none }</h1>
-                <a href={Route::Start.href()} class="button primary">{ m.home_start }</a>
+                <h1 ref={heading} tabindex="-1">{ m.quiz_none() }</h1>
+                <a href={Route::Start.href()} class="button primary">{ m.home_start() }</a>
             </section>
         };
     };
@@ -84,8 +85,8 @@ pub fn QuizPage() -> Html {
     // and certainty-based marking needs the certainty of every answer given.
     let blocked = match (adaptive.is_some() || answered, attempt.current_complete()) {
         (false, _) | (true, true) => None,
-        (true, false) if !answered => Some(m.quiz_need_answer),
-        (true, false) => Some(m.quiz_need_certainty),
+        (true, false) if !answered => Some(m.quiz_need_answer()),
+        (true, false) => Some(m.quiz_need_certainty()),
     };
     let blocked = blocked.filter(|_| item.is_some());
 
@@ -138,10 +139,10 @@ pub fn QuizPage() -> Html {
     let stages = adaptive.as_ref().filter(|_| attempt.domains.len() > 1).map(|_| stages(bank, &attempt));
     // Progress by domain, in one line: "Programming: finished · Web: in progress · ...".
     let progress = stages.map(|stages| {
-        let words = [m.quiz_domain_done, m.quiz_domain_now, m.quiz_domain_later];
+        let words = [m.quiz_domain_done(), m.quiz_domain_now(), m.quiz_domain_later()];
         let line: Vec<String> =
             stages.iter().map(|(d, stage)| format!("{}: {}", title_of(d), words[*stage as usize])).collect();
-        html! { <p class="domain-progress" aria-label={m.quiz_domains}>{ line.join(" · ") }</p> }
+        html! { <p class="domain-progress" aria-label={m.quiz_domains()}>{ line.join(" · ") }</p> }
     });
 
     html! {
@@ -152,7 +153,7 @@ pub fn QuizPage() -> Html {
             }
             if adaptive.is_some() {
                 if attempt.extension.is_none() {
-                    <p class="muted">{ fill(m.quiz_adaptive_note, &[("min", length.0.to_string()), ("max", length.1.to_string())]) }</p>
+                    <p class="muted">{ fill(m.quiz_adaptive_note(), &[("min", length.0.to_string()), ("max", length.1.to_string())]) }</p>
                 }
                 { progress }
             } else {
@@ -160,8 +161,8 @@ pub fn QuizPage() -> Html {
             }
             if let Some((done, next)) = pause {
                 <p class="notice sitting">
-                    { fill(m.quiz_pause_body, &[("done", title_of(done)), ("domain", title_of(next))]) }{ " " }
-                    <a href={Route::Home.href()}>{ m.quiz_pause_stop }</a>
+                    { fill(m.quiz_pause_body(), &[("done", title_of(done)), ("domain", title_of(next))]) }{ " " }
+                    <a href={Route::Home.href()}>{ m.quiz_pause_stop() }</a>
                 </p>
             }
             <form {onsubmit}>
@@ -178,16 +179,16 @@ pub fn QuizPage() -> Html {
                             }
                         </>
                     },
-                    None => html! { <p class="notice warning">{ m.quiz_item_gone }</p> },
+                    None => html! { <p class="notice warning">{ m.quiz_item_gone() }</p> },
                 } }
                 if *confirming && !unanswered.is_empty() {
                     <div class="notice warning" role="alert">
                         <p>{ m.quiz_unanswered.count(unanswered.len()) }</p>
                         <p class="actions">
                             <button type="button" onclick={goto(unanswered[0])}>
-                                { fill(m.quiz_unanswered_go, &[("n", (unanswered[0] + 1).to_string())]) }
+                                { fill(m.quiz_unanswered_go(), &[("n", (unanswered[0] + 1).to_string())]) }
                             </button>
-                            <button type="button" class="primary" onclick={finish}>{ m.quiz_finish_anyway }</button>
+                            <button type="button" class="primary" onclick={finish}>{ m.quiz_finish_anyway() }</button>
                         </p>
                     </div>
                 }
@@ -196,15 +197,15 @@ pub fn QuizPage() -> Html {
                 }
                 <p class="actions quiz-actions">
                     if adaptive.is_none() {
-                        <button type="button" onclick={goto(index.saturating_sub(1))} disabled={index == 0}>{ m.quiz_previous }</button>
+                        <button type="button" onclick={goto(index.saturating_sub(1))} disabled={index == 0}>{ m.quiz_previous() }</button>
                     }
                     <button type="submit" class="primary" aria-disabled={blocked.is_some().then_some("true")}
                         aria-describedby={blocked.is_some().then_some("next-hint")}>
-                        { if last { m.quiz_finish } else { m.quiz_next } }
+                        { if last { m.quiz_finish() } else { m.quiz_next() } }
                     </button>
                 </p>
             </form>
-            <p><a href={Route::Home.href()} class="quiet">{ m.quiz_leave }</a></p>
+            <p><a href={Route::Home.href()} class="quiet">{ m.quiz_leave() }</a></p>
         </section>
     }
 }

@@ -25,7 +25,7 @@ pub fn ResultCodePage(props: &ResultCodePageProps) -> Html {
     let m = app.messages();
     let c = use_messages::<ClassroomMessages>();
     let heading = use_node_ref();
-    use_title(c.code_title.to_string());
+    use_title(c.code_title().to_string());
     use_focus_on(heading.clone(), props.id.clone());
     let attempt = app.stored.find(&props.id).filter(|a| a.session.is_some()).cloned();
     // Sealing draws a fresh key each time: made once per visit so the text stays put.
@@ -37,8 +37,8 @@ pub fn ResultCodePage(props: &ResultCodePageProps) -> Html {
     let (Some(attempt), Some(code)) = (attempt, (*code).clone()) else {
         return html! {
             <section>
-                <h1 ref={heading} tabindex="-1">{ c.code_not_found }</h1>
-                <a href={Route::History.href()} class="button">{ m.nav_history }</a>
+                <h1 ref={heading} tabindex="-1">{ c.code_not_found() }</h1>
+                <a href={Route::History.href()} class="button">{ m.nav_history() }</a>
             </section>
         };
     };
@@ -49,19 +49,19 @@ pub fn ResultCodePage(props: &ResultCodePageProps) -> Html {
     );
     html! {
         <section class="result-code">
-            <h1 ref={heading} tabindex="-1">{ c.code_title }</h1>
-            <p class="lead">{ fill(c.code_for, &[("title", tag.title.clone()), ("label", tag.label.clone())]) }</p>
-            <p>{ c.code_intro }</p>
+            <h1 ref={heading} tabindex="-1">{ c.code_title() }</h1>
+            <p class="lead">{ fill(c.code_for(), &[("title", tag.title.clone()), ("label", tag.label.clone())]) }</p>
+            <p>{ c.code_intro() }</p>
             <p>
-                <label for="result-code">{ c.code_text }</label>
+                <label for="result-code">{ c.code_text() }</label>
                 <textarea id="result-code" class="code-text" readonly=true rows="6" dir="ltr" spellcheck="false" value={code.clone()} />
             </p>
             <p class="actions">
                 <CopyButton text={code.clone()} primary=true />
-                <a class="button" href={browser::data_url("text/plain", &code)} download={file}>{ c.code_download }</a>
+                <a class="button" href={browser::data_url("text/plain", &code)} download={file}>{ c.code_download() }</a>
             </p>
-            <div class="qr-box"><QrCodeView text={code} label={c.code_qr} /></div>
-            <p><a href={Route::Results { id: attempt.id.clone() }.href()} class="button quiet">{ c.code_results }</a></p>
+            <div class="qr-box"><QrCodeView text={code} label={c.code_qr()} /></div>
+            <p><a href={Route::Results { id: attempt.id.clone() }.href()} class="button quiet">{ c.code_results() }</a></p>
         </section>
     }
 }

@@ -20,15 +20,15 @@ pub fn ResultsPage(props: &ResultsPageProps) -> Html {
     let app = use_app();
     let m = app.messages();
     let heading = use_node_ref();
-    use_title(m.results_title.to_string());
+    use_title(m.results_title().to_string());
     use_focus_on(heading.clone(), props.id.clone());
     let status = use_domains(app.stored.find(&props.id).map(|a| a.domains.clone()).unwrap_or_default());
 
     let Some(attempt) = app.stored.find(&props.id).cloned() else {
         return html! {
             <section>
-                <h1 ref={heading} tabindex="-1">{ m.results_not_found }</h1>
-                <a href={Route::History.href()} class="button">{ m.nav_history }</a>
+                <h1 ref={heading} tabindex="-1">{ m.results_not_found() }</h1>
+                <a href={Route::History.href()} class="button">{ m.nav_history() }</a>
             </section>
         };
     };
@@ -47,17 +47,17 @@ pub fn ResultsPage(props: &ResultsPageProps) -> Html {
     let id = attempt.id.clone();
     html! {
         <section class="results">
-            <h1 ref={heading} tabindex="-1">{ m.results_title }</h1>
+            <h1 ref={heading} tabindex="-1">{ m.results_title() }</h1>
             if session {
                 <p class="notice success">
-                    <a href={Route::ResultCode { id: id.clone() }.href()} class="button primary">{ m.results_code }</a>
+                    <a href={Route::ResultCode { id: id.clone() }.href()} class="button primary">{ m.results_code() }</a>
                 </p>
             }
             <ResultsReport attempt={Rc::new(attempt)} {content} oncontinue={(!session).then_some(oncontinue)} {busy} />
             <p class="actions">
-                <a href={Route::Guidance { id: Some(id) }.href()} class="button primary">{ m.results_guidance }</a>
-                <a href={Route::Start.href()} class="button">{ m.results_again }</a>
-                <a href={Route::History.href()} class="button quiet">{ m.nav_history }</a>
+                <a href={Route::Guidance { id: Some(id) }.href()} class="button primary">{ m.results_guidance() }</a>
+                <a href={Route::Start.href()} class="button">{ m.results_again() }</a>
+                <a href={Route::History.href()} class="button quiet">{ m.nav_history() }</a>
             </p>
         </section>
     }

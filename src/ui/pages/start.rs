@@ -32,7 +32,7 @@ pub fn StartPage(props: &StartPageProps) -> Html {
     let chosen = use_state(|| None::<BTreeSet<String>>);
     let mode_index = use_state(|| None::<usize>);
     let certainty = use_state(|| false);
-    use_title(m.start_title.to_string());
+    use_title(m.start_title().to_string());
     use_focus_on(heading.clone(), ());
 
     let Some(content) = app.content().cloned() else {
@@ -68,7 +68,7 @@ pub fn StartPage(props: &StartPageProps) -> Html {
     let length = match &mode.rule {
         Rule::Fixed(_) => m.start_total.count(size.total.0),
         Rule::Adaptive(_) => fill(
-            m.start_adaptive_length,
+            m.start_adaptive_length(),
             &[
                 ("min", app.catalog.number(size.per_domain.0)),
                 ("max", app.catalog.number(size.per_domain.1)),
@@ -129,11 +129,11 @@ pub fn StartPage(props: &StartPageProps) -> Html {
 
     html! {
         <section class="start">
-            <h1 ref={heading} tabindex="-1">{ m.start_title }</h1>
-            <p>{ m.start_intro }</p>
+            <h1 ref={heading} tabindex="-1">{ m.start_title() }</h1>
+            <p>{ m.start_intro() }</p>
             <form {onsubmit}>
                 <fieldset class="modes">
-                    <legend>{ m.start_mode }</legend>
+                    <legend>{ m.start_mode() }</legend>
                     <ul class="options" role="list">
                         { for settings.modes.iter().enumerate().map(|(i, mode)| {
                             let mode_index = mode_index.clone();
@@ -155,10 +155,10 @@ pub fn StartPage(props: &StartPageProps) -> Html {
                     </ul>
                 </fieldset>
                 <fieldset class="domains">
-                    <legend>{ m.start_domains }</legend>
+                    <legend>{ m.start_domains() }</legend>
                     <label class="option all">
                         <input type="checkbox" checked={selected.len() == all.len()} onchange={ontoggle(None)} />
-                        <span>{ m.start_all_domains }</span>
+                        <span>{ m.start_all_domains() }</span>
                     </label>
                     <ul class="options" role="list">
                         { for index.domains.iter().map(|d| {
@@ -184,29 +184,29 @@ pub fn StartPage(props: &StartPageProps) -> Html {
                 <label class="option certainty-choice" for="certainty">
                     <input type="checkbox" id="certainty" aria-describedby="certainty-desc" checked={*certainty} onchange={oncertainty} />
                     <span>
-                        <strong>{ m.start_certainty }</strong>
-                        <span class="muted" id="certainty-desc">{ m.start_certainty_hint }</span>
+                        <strong>{ m.start_certainty() }</strong>
+                        <span class="muted" id="certainty-desc">{ m.start_certainty_hint() }</span>
                     </span>
                 </label>
                 if let Some(most) = suggested {
                     <p class={if n > most { "notice warning" } else { "muted" }}>
-                        { fill(m.start_suggested, &[("n", app.catalog.number(most))]) }
+                        { fill(m.start_suggested(), &[("n", app.catalog.number(most))]) }
                     </p>
                 }
                 <p class="total" aria-live="polite">
-                    { if selected.is_empty() { m.start_pick_one.to_string() } else { length } }
+                    { if selected.is_empty() { m.start_pick_one().to_string() } else { length } }
                 </p>
                 if size.pilots > 0 {
                     <p class="muted">{ m.start_pilots.count(size.pilots) }</p>
                 }
                 if in_progress {
                     <p class="notice warning">
-                        { m.start_in_progress }{ " " }
-                        <a href={Route::Quiz.href()}>{ m.home_resume }</a>
+                        { m.start_in_progress() }{ " " }
+                        <a href={Route::Quiz.href()}>{ m.home_resume() }</a>
                     </p>
                 }
                 <button type="submit" class="primary" disabled={selected.is_empty()}>
-                    { if in_progress { m.start_replace_button } else { m.start_button } }
+                    { if in_progress { m.start_replace_button() } else { m.start_button() } }
                 </button>
             </form>
         </section>
