@@ -100,3 +100,41 @@ proptest! {
         prop_assert!(s.overall.percent() <= 100);
     }
 }
+
+/// Ordering and matching are all or nothing: only the full key is right; a partly right
+/// order or set of pairs, an answer with an extra or missing entry, and an answer of another
+/// type are wrong.
+#[test]
+fn ordering_and_matching_are_right_only_when_whole() {
+    let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let choices = |v: &[&str]| {
+        v.iter()
+            .map(|id| crate::engine::bank::Choice { id: id.to_string(), text: Default::default() })
+            .collect()
+    };
+    let ordering = Question::Ordering { options: choices(&["a", "b", "c"]), order: ids(&["a", "b", "c"]) };
+    assert!(is_correct(&ordering, &Answer::Order(ids(&["a", "b", "c"]))));
+    assert!(!is_correct(&ordering, &Answer::Order(ids(&["a", "c", "b"]))), "two of three in place");
+    assert!(!is_correct(&ordering, &Answer::Order(ids(&["a", "b"]))), "one missing");
+    assert!(!is_correct(&ordering, &Answer::Order(ids(&["a", "b", "c", "c"]))), "one repeated");
+    assert!(!is_correct(&ordering, &Answer::Choice("a".into())), "wrong shape");
+    assert!(!is_correct(&ordering, &wrong_answer(&ordering)));
+
+    let pairs = |v: &[(&str, &str)]| -> std::collections::BTreeMap<String, String> {
+        v.iter().map(|(k, t)| (k.to_string(), t.to_string())).collect()
+    };
+    let matching = Question::Matching {
+        options: choices(&["a", "b", "c"]),
+        targets: choices(&["x", "y", "z", "w"]),
+        pairs: pairs(&[("a", "x"), ("b", "y"), ("c", "z")]),
+    };
+    assert!(is_correct(&matching, &Answer::Pairs(pairs(&[("a", "x"), ("b", "y"), ("c", "z")]))));
+    assert!(
+        !is_correct(&matching, &Answer::Pairs(pairs(&[("a", "x"), ("b", "y"), ("c", "w")]))),
+        "a distractor"
+    );
+    assert!(!is_correct(&matching, &Answer::Pairs(pairs(&[("a", "x"), ("b", "y")]))), "one unmatched");
+    assert!(!is_correct(&matching, &Answer::Order(ids(&["x", "y", "z"]))), "wrong shape");
+    assert!(!is_correct(&matching, &wrong_answer(&matching)));
+    assert_eq!(key(&matching), Answer::Pairs(pairs(&[("a", "x"), ("b", "y"), ("c", "z")])));
+}
