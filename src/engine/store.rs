@@ -55,6 +55,8 @@ pub enum Part {
     /// A classroom session, by its position in the stored list.
     Session(usize),
     Notes,
+    /// Set aside on the device that made an export file, and carried in it as it was.
+    Earlier,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -207,7 +209,15 @@ pub fn import(text: &str) -> Result<Loaded, StoreProblem> {
         _ => return Err(StoreProblem::UnknownSchema),
     }
     let store = value.get("store").ok_or(StoreProblem::Malformed("no store in the file".into()))?;
-    Ok(load(Some(&store.to_string())))
+    let mut loaded = load(Some(&store.to_string()));
+    // What the exporting device could not read travels on, so that nothing is thrown away.
+    let earlier = value.get("set_aside").and_then(Value::as_array).into_iter().flatten();
+    loaded.set_aside.extend(earlier.filter_map(Value::as_str).map(|raw| SetAside {
+        part: Part::Earlier,
+        reason: StoreProblem::Malformed("set aside on the device that made the export".into()),
+        raw: raw.to_string(),
+    }));
+    Ok(loaded)
 }
 
 /// Reads stored data; `None` (nothing stored yet) gives an empty store.

@@ -414,7 +414,7 @@ catalog! {
         track_apply, about_title, about_intro, about_caveat, about_measure, about_items, about_items_value, about_right, about_right_level, about_coverage, about_width, about_settled, about_retest, about_percent, about_unavailable, data_responses, data_responses_intro, data_keys_include, data_keys_warning,
     }
     plurals {
-        guidance_duration, guidance_duration_max,
+        guidance_duration, guidance_duration_max, data_import_kept,
     }
     lists {
 

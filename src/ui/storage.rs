@@ -3,7 +3,7 @@
 //! Every call tolerates a missing or failing storage (private mode, quota, disabled), so the
 //! attempt carries on in memory.
 
-use crate::engine::store::{self, Loaded, Stored};
+use crate::engine::store::{self, Loaded, SetAside, Stored};
 
 /// The key the whole store lives under.
 pub const KEY: &str = "kafaa";
@@ -22,15 +22,20 @@ pub fn local() -> Option<web_sys::Storage> {
 pub fn load() -> Loaded {
     let raw = local().and_then(|s| s.get_item(KEY).ok().flatten());
     let loaded = store::load(raw.as_deref());
-    let stamp = js_sys::Date::now() as u64;
-    if let Some(storage) = local() {
-        for (i, part) in loaded.set_aside.iter().enumerate() {
-            let key = format!("{SET_ASIDE_PREFIX}{stamp}.{i}");
-            // If even this fails, storage is unusable and the save that follows reports it.
-            let _ = storage.set_item(&key, &part.raw);
-        }
-    }
+    keep_set_aside(&loaded.set_aside);
     loaded
+}
+
+/// Keeps unreadable parts (of the store, or of an imported file) under keys of their own,
+/// as they were: shown in the notice and carried into the next export.
+pub fn keep_set_aside(parts: &[SetAside]) {
+    let Some(storage) = local() else { return };
+    let stamp = js_sys::Date::now() as u64;
+    for (i, part) in parts.iter().enumerate() {
+        let key = format!("{SET_ASIDE_PREFIX}{stamp}.{i}");
+        // If even this fails, storage is unusable and the save that follows reports it.
+        let _ = storage.set_item(&key, &part.raw);
+    }
 }
 
 /// Writes the store; `false` when the browser refused (quota, private mode).

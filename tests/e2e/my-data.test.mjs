@@ -64,6 +64,17 @@ test('export, delete everything, import: the same history comes back', async () 
   await rows.first().waitFor();
   assert.deepEqual(await rows.allTextContents(), before);
 
+  // The same file again adds nothing, and says so. A part the exporting device could not
+  // read comes along and is kept here as it was.
+  await page.goto(env.origin + '/#/data');
+  const carrying = { ...exported, set_aside: ['{ a history entry that was unreadable'] };
+  await page.locator('#import').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(carrying)) });
+  await page.getByText('Import done: 0 quizzes added. 1 part of the file could not be read: it is kept on this device as it was, and goes into your next export.').waitFor();
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('kafaa.set-aside.')).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(kept, ['{ a history entry that was unreadable']);
+  await page.getByText('Stored now: 2 finished quizzes.').waitFor();
+
   // A file that is not an export is refused with a reason; nothing changes.
   await page.goto(env.origin + '/#/data');
   await page.locator('#import').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });

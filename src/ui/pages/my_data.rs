@@ -12,7 +12,11 @@ use crate::ui::storage;
 /// What the last action on this page did, to say so.
 #[derive(Clone, PartialEq)]
 enum Outcome {
-    Imported(usize),
+    /// Attempts the merge added, and unreadable parts of the file kept aside.
+    Imported {
+        added: usize,
+        kept: usize,
+    },
     ImportFailed(String),
     Deleted,
 }
@@ -50,18 +54,19 @@ pub fn MyDataPage() -> Html {
     let onimport = {
         let dispatcher = app.dispatcher();
         let outcome = outcome.clone();
+        let stored = app.stored.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            let dispatcher = dispatcher.clone();
-            let outcome = outcome.clone();
+            let (dispatcher, outcome, stored) = (dispatcher.clone(), outcome.clone(), stored.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match import(&browser::file_text(file).await) {
                     Ok(loaded) => {
-                        let before =
-                            loaded.stored.history.len() + usize::from(loaded.stored.current.is_some());
+                        // What the merge really adds (a file already imported adds nothing).
+                        let added = stored.clone().merge(loaded.stored.clone());
+                        storage::keep_set_aside(&loaded.set_aside);
                         dispatcher.dispatch(Action::Import(loaded.stored));
-                        outcome.set(Some(Outcome::Imported(before)));
+                        outcome.set(Some(Outcome::Imported { added, kept: loaded.set_aside.len() }));
                     }
                     Err(problem) => outcome.set(Some(Outcome::ImportFailed(match problem {
                         StoreProblem::NewerSchema(n) => format!("format {n}"),
@@ -96,7 +101,11 @@ pub fn MyDataPage() -> Html {
             if let Some(o) = &*outcome {
                 <p class={classes!("notice", if matches!(o, Outcome::ImportFailed(_)) { "error" } else { "warning" })} role="status">
                     { match o {
-                        Outcome::Imported(n) => m.data_import_done.count(*n),
+                        Outcome::Imported { added, kept } => if *kept == 0 {
+                            m.data_import_done.count(*added)
+                        } else {
+                            format!("{} {}", m.data_import_done.count(*added), c.data_import_kept.count(*kept))
+                        },
                         Outcome::ImportFailed(detail) => fill(m.data_import_failed(), &[("detail", if detail.is_empty() { m.data_import_not_export().to_string() } else { detail.clone() })]),
                         Outcome::Deleted => m.data_deleted().to_string(),
                     } }
