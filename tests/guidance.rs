@@ -71,10 +71,28 @@ fn figures_and_tracks_say_where_they_come_from() {
     }
     // Code and document sharing, news and orientation portals: never the provider's page.
     let shared = [
-        "github.com", "gitlab.com", "scribd.com", "slideshare.net", "docplayer", "calameo.com", "issuu.com",
-        "souss.digital", "lessentielinfo.com", "mapexpress.ma", "etudiant.ma", "telquel.ma", "le360.ma",
-        "leconomiste.com", "yabiladi.com", "hespress.com", "medias24.com", "lematin.ma", "9rayti.com",
-        "tawjihnet.net", "libe.ma", "lavieeco.com",
+        "github.com",
+        "gitlab.com",
+        "scribd.com",
+        "slideshare.net",
+        "docplayer",
+        "calameo.com",
+        "issuu.com",
+        "souss.digital",
+        "lessentielinfo.com",
+        "mapexpress.ma",
+        "etudiant.ma",
+        "telquel.ma",
+        "le360.ma",
+        "leconomiste.com",
+        "yabiladi.com",
+        "hespress.com",
+        "medias24.com",
+        "lematin.ma",
+        "9rayti.com",
+        "tawjihnet.net",
+        "libe.ma",
+        "lavieeco.com",
     ];
     assert!(guidance.tracks.len() >= 40, "{} tracks", guidance.tracks.len());
     for t in &guidance.tracks {
