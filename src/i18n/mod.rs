@@ -442,7 +442,7 @@ catalog! {
         mismatch_other_domain, mismatch_repeated, mismatch_not_the_quiz, mismatch_over_time, csv_level,
         csv_correct, csv_total, csv_of, csv_percent, csv_domain, join_title, join_intro,
         join_invalid, join_name, join_name_hint, join_language, join_start, join_busy, code_title,
-        code_intro, code_for, code_text, code_download, code_qr, code_not_found, code_results,
+        code_intro, code_for, code_text, code_download, code_qr, code_not_found, code_results, code_remove_intro, code_remove, code_removed,
         counselor_title, counselor_intro, counselor_code, counselor_code_file, counselor_key,
         counselor_open, counselor_need_key, counselor_report, counselor_notes, counselor_notes_hint,
         counselor_print, counselor_recommendations, }

@@ -89,10 +89,32 @@ pub async fn file_text(file: web_sys::File) -> String {
         .unwrap_or_default()
 }
 
-/// A `data:` address holding `text`, for a download link: the file is made on this device
-/// and nothing is fetched.
-pub fn data_url(mime: &str, text: &str) -> String {
-    format!("data:{mime};charset=utf-8,{}", js_sys::encode_uri_component(text))
+/// Saves `text` as a file named `name`, made on this device when the user asks: a Blob
+/// behind a temporary link, its address revoked once the download has started, so that no
+/// key or class list sits in the page as a link. `false` where the browser refused.
+pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    let save = || -> Option<()> {
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(&format!("{mime};charset=utf-8"));
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let link: web_sys::HtmlAnchorElement =
+            gloo::utils::document().create_element("a").ok()?.dyn_into().ok()?;
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+        // Freed a little later rather than at once: some browsers read the address only
+        // after the click has returned.
+        let revoke = Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)
+            .ok()?;
+        Some(())
+    };
+    save().is_some()
 }
 
 /// This page's address without its fragment, to build links to other routes of it.

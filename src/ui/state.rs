@@ -115,6 +115,9 @@ pub enum Action {
     Import(Stored),
     /// Forgets everything (the page has removed it from storage).
     DeleteAll,
+    /// Forgets one finished attempt (a student's, on a shared computer, once the code is
+    /// handed back).
+    RemoveAttempt(String),
     /// Keeps a session this device created, or one opened from its key file.
     AddSession(ClassSession),
     /// Forgets a session, its key and its result codes.
@@ -303,6 +306,7 @@ impl Reducible for AppState {
                 next.save_failed = !ok;
             }
             Action::DismissSetAside => next.set_aside.clear(),
+            Action::RemoveAttempt(id) => next.stored.history.retain(|a| a.id != id),
             Action::Import(imported) => {
                 next.stored.merge(imported);
             }

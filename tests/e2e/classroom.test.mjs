@@ -4,14 +4,13 @@
 // and the CSV and the anonymous answers match; a counselor opens one result with the session key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, assertAccessible, takeSessionQuiz, tabTo, answerByKeyboard, CATALOGS, fill } from './support.mjs';
+import { start, openPage, assertAccessible, takeSessionQuiz, tabTo, answerByKeyboard, CATALOGS, fill, downloaded } from './support.mjs';
 
 const en = CATALOGS.en;
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-const decode = (href) => decodeURIComponent(href.slice(href.indexOf(',') + 1));
 
 test('a teacher runs a session with three students and reads the class at a glance', async () => {
   // The teacher sets up a fixed form: 3 questions in each of two domains, English or Arabic.
@@ -55,11 +54,25 @@ test('a teacher runs a session with three students and reads the class at a glan
       assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
     }
     await page.locator('#join-name').fill(s.name);
+    // The hint says where the name goes: in the code, and on this device until removed.
+    const t = CATALOGS[s.arabic ? 'ar' : 'en'];
+    await page.getByText(t.join_name_hint).waitFor();
     await assertAccessible(page, `join ${s.name}`);
     await page.locator('form button[type=submit]').click();
     s.code = await takeSessionQuiz(page, 6, s.right);
     assert.match(s.code, /^KAFAA-[A-Za-z0-9_-]+$/);
+    // The code page is in the language chosen when joining, though it is another document.
+    assert.equal(await page.getAttribute('html', 'lang'), s.arabic ? 'ar' : 'en');
     await assertAccessible(page, `result code ${s.name}`);
+    // On a shared computer the student removes the quiz once the code is handed back: the
+    // name and answers are gone from this device.
+    const history = () => page.evaluate(() => JSON.parse(localStorage.getItem('kafaa')).history.length);
+    assert.equal(await history(), 1);
+    await page.getByText(t.code_remove_intro).waitFor();
+    await page.getByRole('button', { name: t.code_remove }).click();
+    await page.getByRole('heading', { name: t.code_removed, level: 1 }).waitFor();
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('kafaa')).history.length === 0);
+    assert.ok(!(await page.evaluate(() => localStorage.getItem('kafaa'))).includes(s.name));
     page.assertClean();
     await page.context().close();
   }
@@ -93,7 +106,9 @@ test('a teacher runs a session with three students and reads the class at a glan
   await assertAccessible(teacher, 'dashboard');
 
   // The CSV per student opens right in a spreadsheet and says the same.
-  const csv = decode(await teacher.getByRole('link', { name: en.dashboard_csv_students }).getAttribute('href'));
+  // Made on click: no class list sits in the page as a link.
+  assert.equal(await teacher.locator('a[href^="data:"], a[href^="blob:"]').count(), 0);
+  const csv = (await downloaded(teacher, en.dashboard_csv_students)).text;
   assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 with a byte-order mark');
   const lines = csv.slice(1).trim().split('\r\n').map((l) => l.split(','));
   assert.equal(lines.length, 4);
@@ -102,15 +117,14 @@ test('a teacher runs a session with three students and reads the class at a glan
     ['Amina', '5', '6', '83', ''], ['Bilal', '3', '6', '50', ''], ['إيمان', '0', '6', '0', ''],
   ]);
   assert.equal(await teacher.locator('table.heatmap .mismatch').count(), 0);
-  const items = decode(await teacher.getByRole('link', { name: en.dashboard_csv_items }).getAttribute('href'));
+  const items = (await downloaded(teacher, en.dashboard_csv_items)).text;
   assert.equal(items.slice(1).trim().split('\r\n').length, 7);
 
   // The anonymous answers, to pool for calibration: one record per student, right or wrong
   // on each of the six questions, the session's mode, no name or title anywhere; students
   // could choose English or Arabic, so the language is undetermined.
-  const responsesLink = teacher.getByRole('link', { name: en.dashboard_responses });
-  assert.match(await responsesLink.getAttribute('download'), /^kafaa-[0-9a-f]{16}-responses\.json$/);
-  const responsesText = decode(await responsesLink.getAttribute('href'));
+  const { name: responsesName, text: responsesText } = await downloaded(teacher, en.dashboard_responses);
+  assert.match(responsesName, /^kafaa-[0-9a-f]{16}-responses\.json$/);
   const responses = JSON.parse(responsesText);
   assert.equal(responses.kind, 'kafaa-responses');
   assert.equal(responses.records.length, 3);
@@ -129,7 +143,7 @@ test('a teacher runs a session with three students and reads the class at a glan
   assert.equal(await rows.count(), 3);
 
   // The counselor: the session key file and Bilal's code give his full report.
-  const keyFile = decode(await teacher.getByRole('link', { name: en.session_key_download }).getAttribute('href'));
+  const keyFile = (await downloaded(teacher, en.session_key_download)).text;
 
   // In the same tab, after class A's codes were opened: a second class refuses them, one by
   // one, as codes of another session.

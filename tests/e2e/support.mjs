@@ -271,3 +271,12 @@ export async function answerByKeyboard(page, right) {
   await tabTo(page, 'button[type=submit]');
   await page.keyboard.press('Enter');
 }
+
+/** Clicks the download button named `name` and returns the saved file's name and text. */
+export async function downloaded(page, name) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name, exact: true }).click(),
+  ]);
+  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+}

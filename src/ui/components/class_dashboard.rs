@@ -8,9 +8,9 @@ use crate::engine::class_report::{to_csv, ClassReport, Flag, ItemStats, StudentR
 use crate::engine::content::Content;
 use crate::engine::result_code::verify::{Mismatch, MAX_LABEL};
 use crate::engine::result_code::Submission;
-use crate::engine::session::ClassSession;
+use crate::engine::session::{ClassSession, Session};
 use crate::i18n::fill;
-use crate::ui::browser;
+use crate::ui::components::download_button::DownloadButton;
 use crate::ui::hooks::use_messages;
 use crate::ui::state::use_app;
 
@@ -37,6 +37,11 @@ fn mismatch_text(c: &ClassroomMessages, m: &Mismatch) -> String {
             &[("used", seconds.div_ceil(60).to_string()), ("limit", (limit / 60).to_string())],
         ),
     }
+}
+
+/// Everything a student's code does not match, in one line.
+fn checks(c: &ClassroomMessages, s: &StudentRow) -> String {
+    s.mismatches.iter().map(|m| mismatch_text(c, m)).collect::<Vec<_>>().join("; ")
 }
 
 fn flag_text(c: &ClassroomMessages, flag: &Flag) -> String {
@@ -75,78 +80,34 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
             </section>
         };
     }
+    let report_rc = report.clone();
     let report = &*report;
-    let domain = |id: &str| content.index.entry(id).map_or(id.to_string(), |e| e.title.get(lang).to_string());
-    let level = |i: usize| settings.levels.get(i).map(|l| l.title.get(lang).to_string()).unwrap_or_default();
+    let domain = |id: &str| domain_title(content, id, lang);
+    let level = |i: usize| level_title(content, i, lang);
     let stem = |s: &ItemStats| s.item.stem.get(lang).chars().take(90).collect::<String>();
-    let percent = |s: &ItemStats| (s.p() * 100.0).round() as u32;
 
-    let mut students_csv = vec![{
-        let mut h = vec![c.dashboard_student().to_string()];
-        for d in &session.domains {
-            h.push(fill(c.csv_level(), &[("domain", domain(d))]));
-            h.push(fill(c.csv_correct(), &[("domain", domain(d))]));
-        }
-        h.extend([
-            c.csv_total().to_string(),
-            c.csv_of().to_string(),
-            c.csv_percent().to_string(),
-            "⚠".to_string(),
-        ]);
-        h
-    }];
     let mismatched = report.students.iter().filter(|s| !s.mismatches.is_empty()).count();
-    let checks =
-        |s: &StudentRow| s.mismatches.iter().map(|m| mismatch_text(c, m)).collect::<Vec<_>>().join("; ");
-    for s in &report.students {
-        let mut row = vec![s.label.clone()];
-        for r in &s.domains {
-            match r {
-                Some(r) => row.extend([level(r.placement.level), r.tally.correct.to_string()]),
-                None => row.extend([c.dashboard_not_taken().to_string(), String::new()]),
-            }
-        }
-        row.extend([
-            s.overall.correct.to_string(),
-            s.overall.total.to_string(),
-            s.overall.percent().to_string(),
-            checks(s),
-        ]);
-        students_csv.push(row);
-    }
-    let mut items_csv = vec![vec![
-        c.dashboard_item().to_string(),
-        c.csv_domain().to_string(),
-        String::new(),
-        c.dashboard_asked().to_string(),
-        c.dashboard_p().to_string(),
-        c.dashboard_discrimination().to_string(),
-        c.dashboard_choices().to_string(),
-        c.dashboard_flags().to_string(),
-    ]];
-    for s in &report.items {
-        items_csv.push(vec![
-            s.item.id.clone(),
-            domain(&s.item.domain),
-            s.item.stem.get(lang).to_string(),
-            s.asked.to_string(),
-            format!("{}%", percent(s)),
-            s.discrimination.map(|r| format!("{r:.2}")).unwrap_or_default(),
-            choices(s),
-            s.flags.iter().map(|f| flag_text(c, f)).collect::<Vec<_>>().join("; "),
-        ]);
-    }
-    let file = |name: &str| format!("kafaa-{}-{name}.csv", session.id);
-    let responses = report.response_file(&content.bank, session).to_json();
+    // The downloads are made on click, from the report of that moment.
+    let download =
+        |make: fn(&ClassReport, &Content, &Session, &str, &'static ClassroomMessages) -> String| {
+            let (report, content, session, lang) =
+                (report_rc.clone(), content.clone(), session.clone(), lang.to_string());
+            Callback::from(move |()| make(&report, &content, &session, &lang, c))
+        };
+    let students =
+        download(|r, content, session, lang, c| to_csv(&students_table(r, content, session, lang, c)));
+    let items = download(|r, content, _, lang, c| to_csv(&items_table(r, content, lang, c)));
+    let responses = download(|r, content, session, _, _| r.response_file(&content.bank, session).to_json());
+    let file = |name: &str| format!("kafaa-{}-{name}", session.id);
 
     html! {
         <section class="dashboard" aria-labelledby="dashboard-title">
             <h2 id="dashboard-title">{ c.dashboard_title() }</h2>
             <p class="lead">{ c.dashboard_students.count(report.students.len()) }</p>
             <p class="actions">
-                <a class="button" href={browser::data_url("text/csv", &to_csv(&students_csv))} download={file("students")}>{ c.dashboard_csv_students() }</a>
-                <a class="button" href={browser::data_url("text/csv", &to_csv(&items_csv))} download={file("items")}>{ c.dashboard_csv_items() }</a>
-                <a class="button" href={browser::data_url("application/json", &responses)} download={format!("kafaa-{}-responses.json", session.id)}>{ c.dashboard_responses() }</a>
+                <DownloadButton label={c.dashboard_csv_students()} name={file("students.csv")} mime="text/csv" make={students} />
+                <DownloadButton label={c.dashboard_csv_items()} name={file("items.csv")} mime="text/csv" make={items} />
+                <DownloadButton label={c.dashboard_responses()} name={file("responses.json")} mime="application/json" make={responses} />
             </p>
             <p class="muted">{ c.dashboard_responses_intro() }</p>
             if mismatched > 0 {
@@ -193,7 +154,7 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
                                 <th scope="row">
                                     { &s.label }
                                     if !s.mismatches.is_empty() {
-                                        <span class="mismatch">{ " ⚠ " }{ checks(s) }</span>
+                                        <span class="mismatch">{ " ⚠ " }{ checks(c, s) }</span>
                                     }
                                 </th>
                                 { for s.domains.iter().map(|r| match r {
@@ -238,4 +199,93 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// The students' table for a spreadsheet: a row per student, level and right answers per
+/// domain, the total, and what does not match the session.
+fn students_table(
+    report: &ClassReport,
+    content: &Content,
+    session: &Session,
+    lang: &str,
+    c: &ClassroomMessages,
+) -> Vec<Vec<String>> {
+    let domain = |id: &str| domain_title(content, id, lang);
+    let level = |i: usize| level_title(content, i, lang);
+    let mut rows = vec![{
+        let mut h = vec![c.dashboard_student().to_string()];
+        for d in &session.domains {
+            h.push(fill(c.csv_level(), &[("domain", domain(d))]));
+            h.push(fill(c.csv_correct(), &[("domain", domain(d))]));
+        }
+        h.extend([
+            c.csv_total().to_string(),
+            c.csv_of().to_string(),
+            c.csv_percent().to_string(),
+            "⚠".to_string(),
+        ]);
+        h
+    }];
+    for s in &report.students {
+        let mut row = vec![s.label.clone()];
+        for r in &s.domains {
+            match r {
+                Some(r) => row.extend([level(r.placement.level), r.tally.correct.to_string()]),
+                None => row.extend([c.dashboard_not_taken().to_string(), String::new()]),
+            }
+        }
+        row.extend([
+            s.overall.correct.to_string(),
+            s.overall.total.to_string(),
+            s.overall.percent().to_string(),
+            checks(c, s),
+        ]);
+        rows.push(row);
+    }
+    rows
+}
+
+/// The items' table for a spreadsheet: how often each item was asked and answered right,
+/// its discrimination, the choices made, and its flags.
+fn items_table(
+    report: &ClassReport,
+    content: &Content,
+    lang: &str,
+    c: &ClassroomMessages,
+) -> Vec<Vec<String>> {
+    let mut rows = vec![vec![
+        c.dashboard_item().to_string(),
+        c.csv_domain().to_string(),
+        String::new(),
+        c.dashboard_asked().to_string(),
+        c.dashboard_p().to_string(),
+        c.dashboard_discrimination().to_string(),
+        c.dashboard_choices().to_string(),
+        c.dashboard_flags().to_string(),
+    ]];
+    for s in &report.items {
+        rows.push(vec![
+            s.item.id.clone(),
+            domain_title(content, &s.item.domain, lang),
+            s.item.stem.get(lang).to_string(),
+            s.asked.to_string(),
+            format!("{}%", percent(s)),
+            s.discrimination.map(|r| format!("{r:.2}")).unwrap_or_default(),
+            choices(s),
+            s.flags.iter().map(|f| flag_text(c, f)).collect::<Vec<_>>().join("; "),
+        ]);
+    }
+    rows
+}
+
+fn domain_title(content: &Content, id: &str, lang: &str) -> String {
+    content.index.entry(id).map_or(id.to_string(), |e| e.title.get(lang).to_string())
+}
+
+fn level_title(content: &Content, i: usize, lang: &str) -> String {
+    content.settings.levels.get(i).map(|l| l.title.get(lang).to_string()).unwrap_or_default()
+}
+
+fn percent(s: &ItemStats) -> u32 {
+    (s.p() * 100.0).round() as u32
 }

@@ -7,6 +7,7 @@ pub mod code_import;
 pub mod content_status;
 pub mod copy_button;
 pub mod domain_scores;
+pub mod download_button;
 pub mod guidance_controls;
 pub mod interest_form;
 pub mod level_scale;

@@ -13,6 +13,7 @@ use crate::ui::components::class_dashboard::ClassDashboard;
 use crate::ui::components::code_import::{open_cached, CodeImport};
 use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::components::copy_button::CopyButton;
+use crate::ui::components::download_button::DownloadButton;
 use crate::ui::components::qr_code::QrCodeView;
 use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_title};
 use crate::ui::route::{replace, Route};
@@ -85,8 +86,8 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
             <h2>{ c.session_key() }</h2>
             <p>{ c.session_key_intro() }</p>
             <p>
-                <a class="button" href={browser::data_url("application/json", &class.to_key_file())}
-                    download={format!("kafaa-session-{}.json", session.id)}>{ c.session_key_download() }</a>
+                <DownloadButton label={c.session_key_download()} name={format!("kafaa-session-{}.json", session.id)} mime="application/json"
+                    make={{ let class = class.clone(); Callback::from(move |()| class.to_key_file()) }} />
             </p>
             <CodeImport class={class.clone()} opened={opened.clone()} />
             <ClassDashboard {content} class={class.clone()} {opened} />

@@ -120,6 +120,9 @@ pub fn JoinPage(props: &JoinPageProps) -> Html {
                     deadline: session.minutes.map(|n| now + f64::from(n) * 60_000.0),
                 });
                 attempt.lang = Some(app.lang().to_string());
+                // The quiz and the code page that follow may be another document: they open
+                // in the language the student chose here.
+                browser::save_language(app.lang());
                 started.set(Some(attempt.id.clone()));
                 app.dispatch(Action::Start(attempt));
             }

@@ -5,6 +5,7 @@ use crate::engine::calibration::responses::ResponseFile;
 use crate::engine::store::{export, import, StoreProblem};
 use crate::i18n::{fill, CareersMessages};
 use crate::ui::browser;
+use crate::ui::components::download_button::DownloadButton;
 use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_title};
 use crate::ui::state::{use_app, Action, ContentStatus};
 use crate::ui::storage;
@@ -34,9 +35,13 @@ pub fn MyDataPage() -> Html {
     use_title(m.data_title().to_string());
     use_focus_on(heading.clone(), ());
 
-    // The download is a data: link built from what is stored now.
-    let file = export(&app.stored, Some(app.lang()), &storage::set_aside_parts(), browser::now(), *keys);
-    let href = browser::data_url("application/json", &file);
+    // The file is made from what is stored when the button is clicked.
+    let onexport = {
+        let (app, keys) = (app.clone(), *keys);
+        Callback::from(move |()| {
+            export(&app.stored, Some(app.lang()), &storage::set_aside_parts(), browser::now(), keys)
+        })
+    };
     // The anonymous answers need the items of the quizzes taken, to say right or wrong.
     let mut needed: Vec<String> = app.stored.history.iter().flat_map(|a| a.domains.iter().cloned()).collect();
     needed.sort_unstable();
@@ -44,8 +49,10 @@ pub fn MyDataPage() -> Html {
     let status = use_domains(needed);
     let answers = match &status {
         ContentStatus::Ready(content) if !app.stored.history.is_empty() => {
-            let file = ResponseFile::of_history(&content.bank, &app.stored.history);
-            Some(browser::data_url("application/json", &file.to_json()))
+            let (app, content) = (app.clone(), content.clone());
+            Some(Callback::from(move |()| {
+                ResponseFile::of_history(&content.bank, &app.stored.history).to_json()
+            }))
         }
         _ => None,
     };
@@ -54,16 +61,16 @@ pub fn MyDataPage() -> Html {
     let onimport = {
         let dispatcher = app.dispatcher();
         let outcome = outcome.clone();
-        let stored = app.stored.clone();
+        let app = app.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            let (dispatcher, outcome, stored) = (dispatcher.clone(), outcome.clone(), stored.clone());
+            let (dispatcher, outcome, app) = (dispatcher.clone(), outcome.clone(), app.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match import(&browser::file_text(file).await) {
                     Ok(loaded) => {
                         // What the merge really adds (a file already imported adds nothing).
-                        let added = stored.clone().merge(loaded.stored.clone());
+                        let added = app.stored.clone().merge(loaded.stored.clone());
                         storage::keep_set_aside(&loaded.set_aside);
                         dispatcher.dispatch(Action::Import(loaded.stored));
                         outcome.set(Some(Outcome::Imported { added, kept: loaded.set_aside.len() }));
@@ -122,11 +129,11 @@ pub fn MyDataPage() -> Html {
                 <p class="muted" id="export-keys-warning">{ c.data_keys_warning() }</p>
             }
             <p class="actions">
-                <a class="button primary" {href} download="kafaa-data.json">{ m.data_export() }</a>
+                <DownloadButton class="primary" label={m.data_export()} name="kafaa-data.json" mime="application/json" make={onexport} />
             </p>
-            if let Some(href) = answers {
+            if let Some(make) = answers {
                 <p class="actions">
-                    <a class="button" {href} download="kafaa-my-answers.json">{ c.data_responses() }</a>
+                    <DownloadButton label={c.data_responses()} name="kafaa-my-answers.json" mime="application/json" {make} />
                 </p>
                 <p class="muted">{ c.data_responses_intro() }</p>
             }

@@ -4,12 +4,12 @@ use crate::i18n::ClassroomMessages;
 
 use crate::engine::result_code::Submission;
 use crate::i18n::fill;
-use crate::ui::browser;
 use crate::ui::components::copy_button::CopyButton;
+use crate::ui::components::download_button::DownloadButton;
 use crate::ui::components::qr_code::QrCodeView;
 use crate::ui::hooks::{use_focus_on, use_messages, use_title};
 use crate::ui::route::Route;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, Action};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultCodePageProps {
@@ -26,7 +26,9 @@ pub fn ResultCodePage(props: &ResultCodePageProps) -> Html {
     let c = use_messages::<ClassroomMessages>();
     let heading = use_node_ref();
     use_title(c.code_title().to_string());
-    use_focus_on(heading.clone(), props.id.clone());
+    let removed = use_state(|| false);
+    // Focus moves to the heading on arrival, and again once the quiz is removed.
+    use_focus_on(heading.clone(), (props.id.clone(), *removed));
     let attempt = app.stored.find(&props.id).filter(|a| a.session.is_some()).cloned();
     // Sealing draws a fresh key each time: made once per visit so the text stays put.
     let code = use_memo(attempt.clone(), |attempt| {
@@ -34,6 +36,14 @@ pub fn ResultCodePage(props: &ResultCodePageProps) -> Html {
         let tag = attempt.session.as_ref()?;
         Submission::of(&tag.id, &tag.label, attempt).seal(&tag.public_key)
     });
+    if *removed {
+        return html! {
+            <section>
+                <h1 ref={heading} tabindex="-1">{ c.code_removed() }</h1>
+                <a href={Route::Home.href()} class="button">{ m.nav_home() }</a>
+            </section>
+        };
+    }
     let (Some(attempt), Some(code)) = (attempt, (*code).clone()) else {
         return html! {
             <section>
@@ -47,6 +57,13 @@ pub fn ResultCodePage(props: &ResultCodePageProps) -> Html {
         "kafaa-result-{}.txt",
         tag.label.chars().filter(|c| c.is_alphanumeric()).take(30).collect::<String>()
     );
+    let onremove = {
+        let (app, removed, id) = (app.clone(), removed.clone(), attempt.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            removed.set(true);
+            app.dispatch(Action::RemoveAttempt(id.clone()));
+        })
+    };
     html! {
         <section class="result-code">
             <h1 ref={heading} tabindex="-1">{ c.code_title() }</h1>
@@ -58,10 +75,12 @@ pub fn ResultCodePage(props: &ResultCodePageProps) -> Html {
             </p>
             <p class="actions">
                 <CopyButton text={code.clone()} primary=true />
-                <a class="button" href={browser::data_url("text/plain", &code)} download={file}>{ c.code_download() }</a>
+                <DownloadButton label={c.code_download()} name={file} mime="text/plain" make={{ let code = code.clone(); Callback::from(move |()| code.clone()) }} />
             </p>
             <div class="qr-box"><QrCodeView text={code} label={c.code_qr()} /></div>
             <p><a href={Route::Results { id: attempt.id.clone() }.href()} class="button quiet">{ c.code_results() }</a></p>
+            <p>{ c.code_remove_intro() }</p>
+            <p><button type="button" onclick={onremove}>{ c.code_remove() }</button></p>
         </section>
     }
 }

@@ -82,3 +82,25 @@ fn actions_without_an_attempt_change_nothing() {
         assert!(Rc::ptr_eq(&s, &after));
     }
 }
+
+#[test]
+fn removing_an_attempt_forgets_only_that_one() {
+    let finish = |s: Rc<AppState>, now: f64| {
+        let mut s = s;
+        for i in 0..4 {
+            s = s.reduce(Action::GoTo(i)).reduce(Action::Answer(Some(Answer::Bool(true))));
+        }
+        s.reduce(Action::Finish { now })
+    };
+    let s = finish(state_with_attempt(), 5.0);
+    let bank = sample_bank(1, 4);
+    let s = finish(s.reduce(Action::Start(fixed_attempt(&bank, &["d0"], 4, 11))), 6.0);
+    assert_eq!(s.stored.history.len(), 2);
+    let (first, second) = (s.stored.history[0].id.clone(), s.stored.history[1].id.clone());
+    assert_ne!(first, second);
+    let s = s.reduce(Action::RemoveAttempt(first));
+    let left: Vec<&str> = s.stored.history.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(left, [second.as_str()]);
+    let s = s.reduce(Action::RemoveAttempt("no such attempt".into()));
+    assert_eq!(s.stored.history.len(), 1);
+}
