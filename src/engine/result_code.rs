@@ -103,13 +103,26 @@ impl Submission {
         Submission { session: session.to_string(), label: label.to_string(), responses }
     }
 
+    /// Who this is within its session: the session and a hash of the name and every
+    /// response, so two students with the same name are two attempts (with their own
+    /// counselor notes), while a code sealed again from the same attempt is the same one.
+    pub fn id(&self) -> String {
+        format!("{}-{}", self.session, id_hex(&fnv1a64(&self.to_bytes()).to_be_bytes()))
+    }
+
+    /// Where counselor notes may be kept, newest form first: by [`Submission::id`], then as
+    /// Kafaa kept them before (by name alone), so that earlier notes are still found.
+    pub fn note_keys(&self) -> [String; 2] {
+        [self.id(), format!("{}-{}", self.session, id_hex(&crc32(self.label.as_bytes()).to_be_bytes()))]
+    }
+
     /// The responses as an attempt of the session, to be scored like any other. Items the
     /// bank does not have are left out.
     pub fn to_attempt(&self, session: &Session, bank: &Bank) -> Attempt {
         let known: Vec<&Response> = self.responses.iter().filter(|r| bank.item(&r.item).is_some()).collect();
         let n = known.len();
         Attempt {
-            id: format!("{}-{}", self.session, id_hex(&crc32(self.label.as_bytes()).to_be_bytes())),
+            id: self.id(),
             bank: bank.id.clone(),
             mode: session.mode.clone(),
             seed: session.seed,
@@ -256,6 +269,11 @@ pub fn new_key_pair() -> ([u8; 32], [u8; 32]) {
 }
 
 /// CRC-32 (IEEE 802.3), bit by bit: codes are short.
+/// FNV-1a, 64 bits: a stable, dependency-free hash for ids (not a checksum against tampering).
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 pub fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = !0u32;
     for &b in bytes {

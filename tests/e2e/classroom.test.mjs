@@ -4,7 +4,7 @@
 // and the CSV and the anonymous answers match; a counselor opens one result with the session key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, assertAccessible, takeSessionQuiz, tabTo, answerByKeyboard, CATALOGS, fill, downloaded } from './support.mjs';
+import { start, openPage, assertAccessible, takeSessionQuiz, tabTo, answerByKeyboard, CATALOGS, fill, downloaded, createSession } from './support.mjs';
 
 const en = CATALOGS.en;
 let env;
@@ -237,3 +237,41 @@ test('a classroom session with the keyboard only: create, join, answer, hand bac
   teacher.assertClean();
   await teacher.context().close();
 });
+
+test('two students with the same name stay two rows; a code shown again is merged, not counted twice', async () => {
+  const en = CATALOGS.en;
+  const teacher = await openPage(env);
+  const link = await createSession(teacher, env.origin, { title: 'Same names', domains: ['web'], items: 3 });
+  const take = async (right) => {
+    const page = await openPage(env);
+    await page.goto(link);
+    await page.locator('#join-name').fill('Sam');
+    await page.locator('form button[type=submit]').click();
+    const code = await takeSessionQuiz(page, 3, right);
+    return { page, code };
+  };
+  const first = await take(() => true);
+  const second = await take(() => false);
+  // The first Sam opens the code page again: a new code, sealed afresh, for the same attempt.
+  await first.page.reload();
+  await first.page.locator('svg.qr').waitFor();
+  const again = (await first.page.locator('#result-code').inputValue()).trim();
+  assert.notEqual(again, first.code);
+
+  await teacher.locator('#codes').fill(`${first.code}\n${second.code}\n${again}`);
+  await teacher.getByRole('button', { name: en.import_button }).click();
+  const outcome = await teacher.locator('.import-outcome').textContent();
+  assert.match(outcome, new RegExp(fill(en.import_added.other, { n: 2 })));
+  assert.match(outcome, new RegExp(fill(en.import_duplicates.one, { n: 1 })));
+  const rows = teacher.locator('table.heatmap tbody tr');
+  await rows.nth(1).waitFor();
+  assert.equal(await rows.count(), 2);
+  const texts = await rows.allTextContents();
+  assert.ok(texts.every((t) => t.includes('Sam')), texts.join(' | '));
+  assert.ok(texts.some((t) => t.includes('3/3')) && texts.some((t) => t.includes('0/3')), texts.join(' | '));
+  for (const p of [teacher, first.page, second.page]) {
+    p.assertClean();
+    await p.context().close();
+  }
+});
+

@@ -197,3 +197,36 @@ fn thirty_responses_fit_in_one_qr_code() {
 fn crc32_matches_the_standard_check_value() {
     assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
 }
+
+/// Two students who typed the same name are two attempts, each with its own notes; the same
+/// attempt sealed again (a new code each visit) is the same one; notes kept under the old
+/// name-only key are still found.
+#[test]
+fn same_name_students_are_two_attempts_and_resealing_keeps_the_id() {
+    let (session, secret) = session();
+    let response = |answer: bool| Response {
+        item: "networks-01".into(),
+        answer: Some(Answer::Bool(answer)),
+        seconds: 30,
+    };
+    let amina = |answer| Submission {
+        session: session.id.clone(),
+        label: "Amina".into(),
+        responses: vec![response(answer)],
+    };
+    let (first, second) = (amina(true), amina(false));
+    assert_ne!(first.id(), second.id());
+    assert!(first.id().starts_with(&format!("{}-", session.id)));
+    let resealed =
+        |s: &Submission| Submission::open(&s.seal(&session.public_key).unwrap(), &session, &secret).unwrap();
+    assert_eq!(resealed(&first).id(), first.id());
+    assert_ne!(
+        first.seal(&session.public_key),
+        first.seal(&session.public_key),
+        "each code is sealed afresh"
+    );
+    // Before, notes were kept by session and name alone: both Aminas find those.
+    let [_, legacy] = first.note_keys();
+    assert_eq!(legacy, second.note_keys()[1]);
+    assert_eq!(first.note_keys()[0], first.id());
+}

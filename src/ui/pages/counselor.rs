@@ -78,8 +78,9 @@ pub fn CounselorPage() -> Html {
     let report = match (&*opened, &*key, &status) {
         (Some(Ok(submission)), Some(class), ContentStatus::Ready(content)) => {
             let attempt = Rc::new(submission.to_attempt(&class.session, &content.bank));
+            let keys = submission.note_keys();
+            let note = keys.iter().find_map(|k| app.stored.notes.get(k)).cloned().unwrap_or_default();
             let note_key = attempt.id.clone();
-            let note = app.stored.notes.get(&note_key).cloned().unwrap_or_default();
             let onnote = {
                 let app = app.clone();
                 Callback::from(move |e: Event| {
