@@ -445,3 +445,35 @@ async fn arabic_texts_that_start_with_a_latin_term_start_at_the_right_edge() {
     assert!((first.right() - line.right()).abs() < 1.5, "starts at {} of {}", first.right(), line.right());
     root.remove();
 }
+
+/// On a panic the app hands the loader its notice in the interface language (here French):
+/// what was kept, and the word for reloading.
+#[wasm_bindgen_test]
+fn a_crash_asks_the_loader_for_a_notice_in_the_interface_language() {
+    let languages = kafaa::i18n::languages("l.json", kafaa::i18n::LANGUAGES).expect("language list");
+    let fr = languages.iter().find(|l| l.code == "fr").expect("French is offered").clone();
+    let catalog =
+        kafaa::i18n::Catalog::parse(fr, include_str!("../static/i18n/fr.json")).expect("French catalog");
+    let catalog: &'static kafaa::i18n::Catalog = Box::leak(Box::new(catalog));
+    kafaa::ui::content::remember_catalog(catalog);
+    // The loader's function, as the page defines it, recording what it is given.
+    let given = Rc::new(RefCell::new(Vec::<String>::new()));
+    let record = {
+        let given = given.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn(String, String)>::new(move |text, reload| {
+            given.borrow_mut().extend([text, reload]);
+        })
+    };
+    let window = gloo::utils::window();
+    js_sys::Reflect::set(&window, &"kafaaStopped".into(), record.as_ref()).unwrap();
+    let root = gloo::utils::document().document_element().unwrap();
+    let before = root.get_attribute("lang");
+    root.set_attribute("lang", "fr").unwrap();
+    kafaa::ui::crash::notify();
+    match before {
+        Some(lang) => root.set_attribute("lang", &lang).unwrap(),
+        None => root.remove_attribute("lang").unwrap(),
+    }
+    js_sys::Reflect::delete_property(&window, &"kafaaStopped".into()).unwrap();
+    assert_eq!(*given.borrow(), [catalog.messages.notice_crashed().to_string(), "Recharger".to_string()]);
+}

@@ -374,7 +374,7 @@ catalog! {
         results_percent_correct, results_certainty, results_marks, results_accuracy_at,
         results_again, results_guidance, history_title, history_empty, history_date, history_mode,
         history_result, history_open, notice_set_aside_detail, notice_save_failed,
-        notice_update, notice_update_reload, notice_language_failed, dismiss, not_found_title,
+        notice_update, notice_update_reload, notice_crashed, notice_language_failed, dismiss, not_found_title,
         not_found_body, nav_my_data, data_title, data_intro, data_export, data_import,
         data_import_failed, data_import_not_export, data_delete,
         data_delete_confirm, data_delete_yes, data_deleted, cancel, nav_classroom, quiz_time_left,

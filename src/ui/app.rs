@@ -27,6 +27,7 @@ fn languages() -> Vec<Language> {
 /// catalog cannot be had, the app starts in English and says why (see `App`). Reading the
 /// catalogs and the first render run as separate tasks, so neither holds the page long.
 pub fn start(pages: Callback<Route, Html>) {
+    super::crash::install();
     // The English catalog is compiled in and checked by `cargo test` like the list.
     let english: &'static Catalog = Box::leak(Box::new(i18n::compiled_in(i18n::english())));
     remember_catalog(english);

@@ -8,6 +8,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod content;
+pub mod crash;
 pub mod hooks;
 pub mod item_text;
 pub mod pages;

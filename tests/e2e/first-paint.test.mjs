@@ -119,6 +119,28 @@ test('when the app cannot start, each document says so in all three languages, w
   }
 });
 
+test('after a bug the app cannot recover from, each document says so in its language, with a way to reload', async () => {
+  // The app's panic hook gives the loader its words (checked in tests/web.rs); here, the
+  // loader's side, in French, with texts that must show as text.
+  for (const doc of ['#/start', 'careers.html#/guidance', 'classroom.html#/classroom']) {
+    const page = await openPage(env);
+    await page.goto(env.origin + '/' + doc);
+    await appStarted(page);
+    await page.locator('#language').selectOption('fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await page.evaluate(([text, reload]) => window.kafaaStopped(text, reload),
+      [CATALOGS.fr.notice_crashed + ' <b>', CATALOGS.fr.notice_update_reload]);
+    const alert = page.getByRole('alert');
+    await alert.getByText(CATALOGS.fr.notice_crashed + ' <b>').waitFor();
+    assert.equal(await alert.locator('b').count(), 0, 'texts are shown as text');
+    await assertAccessible(page, `stopped ${doc}`);
+    await alert.getByRole('button', { name: CATALOGS.fr.notice_update_reload }).click();
+    await appStarted(page);
+    assert.equal(page.url(), env.origin + '/' + doc, 'the reload keeps the address');
+    await page.context().close();
+  }
+});
+
 test('a script or wasm that is not the one built is refused, and the page says the app could not start', async () => {
   // Each change keeps the file valid (a comment; an extra custom section), so only its
   // integrity hash can tell.
