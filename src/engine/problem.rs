@@ -124,11 +124,12 @@ pub enum Range {
     Key,
     HexId,
     Direction,
+    KeyId,
 }
 
 impl Range {
     /// Every range, in the catalogs' order (`Range::X as usize` is its place).
-    pub const ALL: [Range; 19] = [
+    pub const ALL: [Range; 20] = [
         Range::AboveZero,
         Range::AboveZeroAtMostTwo,
         Range::AboveZeroAtMostFour,
@@ -148,6 +149,7 @@ impl Range {
         Range::Key,
         Range::HexId,
         Range::Direction,
+        Range::KeyId,
     ];
 
     /// The phrase in English, as in the English catalog.
@@ -172,6 +174,7 @@ impl Range {
             Range::Key => "a 32-byte key in base64url",
             Range::HexId => "16 hexadecimal digits",
             Range::Direction => "ltr or rtl for every dir",
+            Range::KeyId => "the first 16 hexadecimal digits of its public key (the link was changed)",
         }
     }
 }

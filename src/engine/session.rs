@@ -22,7 +22,8 @@ const LINK_VERSION: u64 = 1;
 /// A session as the teacher set it up; everything a student's browser needs to take it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Session {
-    /// 16 hexadecimal digits, random.
+    /// The first 8 bytes of the public key, in hexadecimal: a link whose key was swapped
+    /// shows another id, and another [`Session::fingerprint`].
     pub id: String,
     pub title: String,
     pub domains: Vec<String>,
@@ -80,11 +81,15 @@ impl Session {
                 problems.push(Problem { file: LINK.into(), item: None, path, kind });
             }
         };
-        report(
-            self.id.len() == 16 && self.id.chars().all(|c| c.is_ascii_hexdigit()),
-            "id".into(),
-            ProblemKind::OutOfRange { range: Range::HexId },
-        );
+        let hex = self.id.len() == 16 && self.id.chars().all(|c| c.is_ascii_hexdigit());
+        report(hex, "id".into(), ProblemKind::OutOfRange { range: Range::HexId });
+        if let (true, Some(key)) = (hex, self.public_key_bytes()) {
+            report(
+                self.id == id_hex(&key[..8]),
+                "id".into(),
+                ProblemKind::OutOfRange { range: Range::KeyId },
+            );
+        }
         report(!self.title.trim().is_empty(), "title".into(), ProblemKind::Empty);
         report(!self.domains.is_empty(), "domains".into(), ProblemKind::Empty);
         for (i, d) in self.domains.iter().enumerate() {
@@ -127,6 +132,10 @@ impl Session {
 
     pub fn public_key_bytes(&self) -> Option<[u8; 32]> {
         key_bytes(&self.public_key)
+    }
+
+    pub fn fingerprint(&self) -> String {
+        fingerprint(&self.id)
     }
 
     /// The mode students take: the settings' mode, with the session's length and seed for a
@@ -207,8 +216,15 @@ pub fn read_key_file(text: &str) -> Option<ClassSession> {
     }
     let session = ClassSession::deserialize(&v).ok()?;
     let public = crypto_box::SecretKey::from(session.secret_key_bytes()?).public_key();
-    (session.session.public_key_bytes()? == *public.as_bytes() && id_bytes(&session.session.id).is_some())
-        .then_some(session)
+    let key = session.session.public_key_bytes()?;
+    (key == *public.as_bytes() && session.session.id == id_hex(&key[..8])).then_some(session)
+}
+
+/// What a class compares with the board to know its link is the teacher's: the session
+/// id's first 8 digits, as `4139-963e` (the id is its key's, see [`Session::check`]).
+pub fn fingerprint(id: &str) -> String {
+    let id = id.get(..8).unwrap_or_default();
+    format!("{}-{}", id.get(..4).unwrap_or_default(), id.get(4..).unwrap_or_default())
 }
 
 /// A 32-byte key from base64url.

@@ -387,7 +387,7 @@ catalog! {
         results_based_on, start_pilots, notice_set_aside, data_summary, data_import_done,
     }
     lists {
-        home_points: 3, difficulty: 3, results_calibration: 4, problem_expected: 7, problem_ranges: 19,
+        home_points: 3, difficulty: 3, results_calibration: 4, problem_expected: 7, problem_ranges: 20,
     }
 }
 
@@ -442,7 +442,8 @@ catalog! {
         mismatch_other_domain, mismatch_repeated, mismatch_not_the_quiz, mismatch_over_time, csv_level,
         csv_correct, csv_total, csv_of, csv_percent, csv_domain, join_title, join_intro,
         join_invalid, join_name, join_name_hint, join_language, join_start, join_busy, code_title,
-        code_intro, code_for, code_text, code_download, code_qr, code_not_found, code_results, code_remove_intro, code_remove, code_removed,
+        code_intro, code_for, code_text, code_download, code_qr, code_not_found, code_results, code_remove_intro, code_remove, code_removed, session_fingerprint,
+        session_fingerprint_teacher, session_fingerprint_student,
         counselor_title, counselor_intro, counselor_code, counselor_code_file, counselor_key,
         counselor_open, counselor_need_key, counselor_report, counselor_notes, counselor_notes_hint,
         counselor_print, counselor_recommendations, }

@@ -238,16 +238,24 @@ test('a classroom session with the keyboard only: create, join, answer, hand bac
   await teacher.context().close();
 });
 
-test('two students with the same name stay two rows; a code shown again is merged, not counted twice', async () => {
+test('one fingerprint from board to code; a swapped key refused; two students with the same name stay two rows; a code shown again is merged', async () => {
   const en = CATALOGS.en;
   const teacher = await openPage(env);
   const link = await createSession(teacher, env.origin, { title: 'Same names', domains: ['web'], items: 3 });
+  // The class compares the session's fingerprint with the teacher's board: the same on the
+  // teacher's page, each join page and each code page.
+  const fingerprint = (page) => page.locator('.fingerprint strong').textContent();
+  const board = await fingerprint(teacher);
+  assert.match(board, /^Session fingerprint: [0-9a-f]{4}-[0-9a-f]{4}$/);
   const take = async (right) => {
     const page = await openPage(env);
     await page.goto(link);
+    await page.locator('#join-name').waitFor();
+    assert.equal(await fingerprint(page), board);
     await page.locator('#join-name').fill('Sam');
     await page.locator('form button[type=submit]').click();
     const code = await takeSessionQuiz(page, 3, right);
+    assert.equal(await fingerprint(page), board);
     return { page, code };
   };
   const first = await take(() => true);
@@ -269,6 +277,15 @@ test('two students with the same name stay two rows; a code shown again is merge
   const texts = await rows.allTextContents();
   assert.ok(texts.every((t) => t.includes('Sam')), texts.join(' | '));
   assert.ok(texts.some((t) => t.includes('3/3')) && texts.some((t) => t.includes('0/3')), texts.join(' | '));
+  // A link whose key was swapped (to read the class's codes) is refused, with why.
+  const payload = link.slice(link.indexOf('#/join/') + 7);
+  const session = JSON.parse(Buffer.from(payload, 'base64url').toString());
+  const key = session.public_key;
+  session.public_key = key.slice(0, 10) + (key[10] === 'A' ? 'B' : 'A') + key.slice(11);
+  await second.page.goto(link.replace(payload, Buffer.from(JSON.stringify(session)).toString('base64url')));
+  const alert = second.page.locator('[role=alert]', { hasText: en.join_invalid });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /id: must be the first 16 hexadecimal digits of its public key/);
   for (const p of [teacher, first.page, second.page]) {
     p.assertClean();
     await p.context().close();

@@ -8,7 +8,7 @@ fn settings() -> Settings {
 fn sample_session() -> Session {
     let (_, public) = new_key_pair();
     Session {
-        id: "0123456789abcdef".into(),
+        id: id_hex(&public[..8]),
         title: "Classe 2B — تجربة".into(),
         domains: vec!["data".into(), "web".into()],
         mode: "fixed".into(),
@@ -33,6 +33,29 @@ fn a_link_carries_the_whole_session() {
     let payload = s.to_payload();
     assert!(payload.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'), "{payload}");
     assert_eq!(with_checks(|c| Session::from_payload(&payload, c)), Ok(s));
+}
+
+/// A link whose key was swapped for another (to read the class's codes) no longer matches
+/// its id, and says so; the fingerprint the class compares with the board comes from the id.
+#[test]
+fn a_link_whose_key_was_swapped_is_refused_and_fingerprints_differ() {
+    let s = sample_session();
+    let mut swapped = s.clone();
+    swapped.public_key = sample_session().public_key;
+    let found: Vec<String> = with_checks(|c| Session::from_payload(&swapped.to_payload(), c))
+        .unwrap_err()
+        .iter()
+        .map(|p| format!("{}: {}", p.path, p.kind))
+        .collect();
+    assert_eq!(
+        found,
+        ["id: must be the first 16 hexadecimal digits of its public key (the link was changed)"]
+    );
+    // With the id made to match the new key, the link reads, but its fingerprint is another.
+    swapped.id = id_hex(&swapped.public_key_bytes().unwrap()[..8]);
+    assert!(with_checks(|c| Session::from_payload(&swapped.to_payload(), c)).is_ok());
+    assert_ne!(swapped.fingerprint(), s.fingerprint());
+    assert_eq!(s.fingerprint(), format!("{}-{}", &s.id[..4], &s.id[4..8]));
 }
 
 #[test]
@@ -98,6 +121,10 @@ fn a_key_file_reopens_the_session_and_is_refused_when_it_does_not_match() {
     let mut other = created.clone();
     other.session.public_key = sample_session().public_key;
     assert_eq!(read_key_file(&other.to_key_file()), None);
+    // The right keys with an id that is not the key's: refused.
+    let mut renamed = created.clone();
+    renamed.session.id = "0123456789abcdef".into();
+    assert_eq!(read_key_file(&renamed.to_key_file()), None);
     assert_eq!(read_key_file("{\"kafaa_export\": 1}"), None);
     assert_eq!(read_key_file("not json"), None);
 }

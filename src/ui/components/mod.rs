@@ -22,6 +22,7 @@ pub mod quiz_deadline;
 pub mod quiz_progress;
 pub mod radar_chart;
 pub mod results_report;
+pub mod session_fingerprint;
 pub mod site_footer;
 pub mod site_header;
 pub mod specialty_shortlist;

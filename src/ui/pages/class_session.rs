@@ -15,6 +15,7 @@ use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::download_button::DownloadButton;
 use crate::ui::components::qr_code::QrCodeView;
+use crate::ui::components::session_fingerprint::SessionFingerprint;
 use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_title};
 use crate::ui::route::{replace, Route};
 use crate::ui::state::{use_app, Action, ContentStatus};
@@ -75,6 +76,7 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
         <section class="class-session">
             <h1 ref={heading} tabindex="-1">{ &session.title }</h1>
             <p class="muted">{ summary }</p>
+            <SessionFingerprint id={session.id.clone()} teacher=true />
             <h2>{ c.session_share() }</h2>
             <p>{ c.session_share_intro() }</p>
             <p class="share">

@@ -7,6 +7,7 @@ use crate::engine::attempt::{Attempt, SessionTag};
 use crate::engine::session::Session;
 use crate::ui::browser;
 use crate::ui::components::content_status::{ContentStatusView, ProblemList};
+use crate::ui::components::session_fingerprint::SessionFingerprint;
 use crate::ui::content::{load_language, with_checks};
 use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_title};
 use crate::ui::pages::class_session::summary;
@@ -133,6 +134,7 @@ pub fn JoinPage(props: &JoinPageProps) -> Html {
         <>
             <p class="lead">{ &session.title }</p>
             <p class="muted">{ about }</p>
+            <SessionFingerprint id={session.id.clone()} />
             <p>{ c.join_intro() }</p>
             if busy {
                 <p class="notice warning" role="alert">

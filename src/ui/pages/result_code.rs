@@ -7,6 +7,7 @@ use crate::i18n::fill;
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::download_button::DownloadButton;
 use crate::ui::components::qr_code::QrCodeView;
+use crate::ui::components::session_fingerprint::SessionFingerprint;
 use crate::ui::hooks::{use_focus_on, use_messages, use_title};
 use crate::ui::route::Route;
 use crate::ui::state::{use_app, Action};
@@ -68,6 +69,7 @@ pub fn ResultCodePage(props: &ResultCodePageProps) -> Html {
         <section class="result-code">
             <h1 ref={heading} tabindex="-1">{ c.code_title() }</h1>
             <p class="lead">{ fill(c.code_for(), &[("title", tag.title.clone()), ("label", tag.label.clone())]) }</p>
+            <SessionFingerprint id={tag.id.clone()} />
             <p>{ c.code_intro() }</p>
             <p>
                 <label for="result-code">{ c.code_text() }</label>
