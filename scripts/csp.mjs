@@ -1,4 +1,5 @@
-// Adds a strict Content-Security-Policy to each built HTML document: scripts only from the app's
+// Minifies each built HTML document's inline scripts (the loader, the prerendered page's
+// language pick) and adds a strict Content-Security-Policy: scripts only from the app's
 // origin plus the exact inline loader trunk writes (by its hash), wasm allowed to compile,
 // every fetch, image, style sheet and worker from the app's own origin only. Writes the same
 // policies, with what only a header can say (no framing by any site), to `_headers` beside the
@@ -10,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { minify } from 'terser';
 
 const CHARSET = '<meta charset="utf-8" />';
 // Sent on every file: no sniffing, no referrer, no embedding in another site's frame.
@@ -18,6 +20,12 @@ const headers = ['/*', ...COMMON.map((h) => `  ${h}`)];
 
 for (const file of process.argv.slice(2)) {
   let html = readFileSync(file, 'utf8').replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+  // Inline JavaScript (not the import map, which is JSON), minified before it is hashed.
+  for (const [whole, attributes, body] of [...html.matchAll(/<script((?![^>]*\bsrc=)[^>]*)>([\s\S]*?)<\/script>/g)]) {
+    if (/type="importmap"/.test(attributes) || !body.trim()) continue;
+    const { code } = await minify(body, { module: /type="module"/.test(attributes), ecma: 2020, compress: { passes: 2 }, mangle: true });
+    html = html.replace(whole, `<script${attributes}>${code}</script>`);
+  }
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
     .map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
   if (!html.includes(CHARSET)) throw new Error(`${file}: no ${CHARSET} to put the policy after`);

@@ -372,7 +372,7 @@ catalog! {
         results_pair, results_correct_answer, results_why, results_levels, results_level,
         results_band, results_band_range, results_between, results_more, results_more_busy,
         results_percent_correct, results_certainty, results_marks, results_accuracy_at,
-        results_again, results_guidance, history_title, history_empty, history_date, history_mode,
+        results_again, results_guidance, print_pdf, history_title, history_empty, history_date, history_mode,
         history_result, history_open, notice_set_aside_detail, notice_save_failed,
         notice_update, notice_update_reload, notice_crashed, notice_language_failed, dismiss, not_found_title,
         not_found_body, nav_my_data, data_title, data_intro, data_export, data_import,

@@ -135,6 +135,9 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
     page(html! {
         <>
             <p>{ fill(g.guidance_intro(), &[("date", date)]) }</p>
+            <p class="actions no-print">
+                <button type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ m.print_pdf() }</button>
+            </p>
             if !data.local_problems.is_empty() {
                 <div class="notice error" role="alert">
                     <p>{ fill(g.guidance_local_broken(), &[("file", app.stored.guidance_file.as_ref().map(|f| f.name.clone()).unwrap_or_default())]) }</p>
@@ -152,7 +155,7 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
             </ol>
             if let Some(r) = charted {
                 <h2>{ fill(g.guidance_chart_title(), &[("specialty", r.specialty.title.get(view.lang).to_string())]) }</h2>
-                <p>
+                <p class="chart-choose">
                     <label for="chart-specialty">{ g.guidance_chart_choose() }</label>{ " " }
                     <select id="chart-specialty" onchange={onchart}>
                         { for ranked.iter().enumerate().map(|(i, x)| html! {

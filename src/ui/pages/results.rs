@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::browser;
 use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::components::results_report::{ResultsReport, MORE_ITEMS};
 use crate::ui::hooks::{use_domains, use_focus_on, use_title};
@@ -54,9 +55,10 @@ pub fn ResultsPage(props: &ResultsPageProps) -> Html {
                 </p>
             }
             <ResultsReport attempt={Rc::new(attempt)} {content} oncontinue={(!session).then_some(oncontinue)} {busy} />
-            <p class="actions">
+            <p class="actions no-print">
                 <a href={Route::Guidance { id: Some(id) }.href()} class="button primary">{ m.results_guidance() }</a>
                 <a href={Route::Start.href()} class="button">{ m.results_again() }</a>
+                <button type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ m.print_pdf() }</button>
                 <a href={Route::History.href()} class="button quiet">{ m.nav_history() }</a>
             </p>
         </section>
