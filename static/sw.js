@@ -21,7 +21,7 @@ async function filesOf(pages) {
   const files = new Set(['content/index.json', 'content/assessment.json', 'content/precision.json',
     'i18n/languages.json',
     'guidance/guidance.json', 'guidance/interests.json']);
-  for (const m of pages.join('\n').matchAll(/(?:href|src)="(?:\.\/)?([^"?#:]+)"|(?:from |import\(|fetch\()'\.\/([^']+)'/g)) {
+  for (const m of pages.join('\n').matchAll(/(?:href|src)="(?:\.\/)?([^"?#:]+)"|(?:from ?|import\(|fetch\()["']\.\/([^"']+)["']/g)) {
     files.add(m[1] || m[2]);
   }
   const json = async (path) => (await fetch(path, { cache: 'no-cache' })).json();
