@@ -477,3 +477,86 @@ fn a_crash_asks_the_loader_for_a_notice_in_the_interface_language() {
     js_sys::Reflect::delete_property(&window, &"kafaaStopped".into()).unwrap();
     assert_eq!(*given.borrow(), [catalog.messages.notice_crashed().to_string(), "Recharger".to_string()]);
 }
+
+// A fake camera and QR detector, as a browser with BarcodeDetector provides them: the
+// camera starts only when the test says so, with a real (canvas) video track to stop.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+let pending = [];
+const tracks = [];
+export function install_fake_camera() {
+  window.__codes = [];
+  window.BarcodeDetector = class { detect() { return Promise.resolve(window.__codes.splice(0).map((rawValue) => ({ rawValue }))); } };
+  navigator.mediaDevices.getUserMedia = () => new Promise((resolve) => pending.push(resolve));
+}
+export function camera_requests() { return pending.length; }
+export function grant_camera() {
+  for (const resolve of pending.splice(0)) {
+    const stream = document.createElement('canvas').captureStream();
+    tracks.push(...stream.getTracks());
+    resolve(stream);
+  }
+}
+export function live_tracks() { return tracks.filter((t) => t.readyState === 'live').length; }
+export function show_code(text) { window.__codes.push(text); }
+"#)]
+extern "C" {
+    fn install_fake_camera();
+    fn camera_requests() -> u32;
+    fn grant_camera();
+    fn live_tracks() -> u32;
+    fn show_code(text: &str);
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// The camera: a second click while it starts does nothing; codes reach the page's latest
+/// callback, each once; "stop" turns the camera off, and so does leaving the page, even
+/// when the camera comes up only after the page has gone.
+#[wasm_bindgen_test]
+async fn the_scanner_starts_once_reads_codes_and_always_releases_the_camera() {
+    use kafaa::ui::components::qr_scanner::QrScanner;
+    install_fake_camera();
+    let seen = Rc::new(RefCell::new(Vec::<String>::new()));
+    let onscan = {
+        let seen = seen.clone();
+        Callback::from(move |code: String| seen.borrow_mut().push(code))
+    };
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = HarnessProps { state: state(content(), None), children: html! { <QrScanner {onscan} /> } };
+    let app = yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let button = query(&root, ".qr-scanner button").pop().expect("a scan button");
+    click(&button);
+    yew::scheduler::flush().await;
+    click(&button);
+    yew::scheduler::flush().await;
+    assert_eq!(camera_requests(), 1, "a second click while starting does nothing");
+    grant_camera();
+    sleep(50).await;
+    assert_eq!(live_tracks(), 1);
+    show_code("KAFAA-one");
+    sleep(700).await;
+    show_code("KAFAA-one");
+    show_code("KAFAA-two");
+    sleep(700).await;
+    assert_eq!(*seen.borrow(), ["KAFAA-one", "KAFAA-two"]);
+    click(&button);
+    yew::scheduler::flush().await;
+    assert_eq!(live_tracks(), 0, "stop turns the camera off");
+
+    // Started, then the page goes before the camera is granted: it is turned off at once.
+    click(&button);
+    yew::scheduler::flush().await;
+    app.destroy();
+    grant_camera();
+    sleep(50).await;
+    assert_eq!(live_tracks(), 0, "leaving the page turns the camera off");
+    root.remove();
+}

@@ -318,7 +318,11 @@ impl Reducible for AppState {
             Action::RemoveSession(id) => next.stored.sessions.retain(|s| s.session.id != id),
             Action::AddCodes { session, codes } => {
                 if let Some(s) = next.stored.sessions.iter_mut().find(|s| s.session.id == session) {
-                    s.codes.extend(codes);
+                    for code in codes {
+                        if !s.codes.contains(&code) {
+                            s.codes.push(code);
+                        }
+                    }
                 }
             }
             Action::Note { key, text } => {

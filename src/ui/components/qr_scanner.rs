@@ -26,15 +26,29 @@ fn available() -> bool {
         && Reflect::get(&window.navigator(), &"mediaDevices".into()).is_ok_and(|d| !d.is_undefined())
 }
 
-/// A running scan: the camera stream and the timer that looks at its frames.
+/// A running scan: the camera stream and the timer that looks at its frames. Dropping it
+/// turns the camera off and stops the timer, however it is dropped.
 struct Scan {
     stream: MediaStream,
     timer: i32,
     _tick: Closure<dyn FnMut()>,
 }
 
-impl Scan {
-    fn stop(self) {
+/// Where the scanner is: a second click while the camera is starting does nothing, and a
+/// camera that comes up after the page has gone, or after "stop", is turned off at once.
+enum State {
+    Idle,
+    Starting,
+    /// Held for as long as it runs; dropped, it turns the camera off.
+    Running {
+        _scan: Scan,
+    },
+    /// The component has gone.
+    Gone,
+}
+
+impl Drop for Scan {
+    fn drop(&mut self) {
         for track in self.stream.get_tracks().iter() {
             if let Ok(track) = track.dyn_into::<web_sys::MediaStreamTrack>() {
                 track.stop();
@@ -46,8 +60,9 @@ impl Scan {
     }
 }
 
-/// Starts the camera in `video` and reads QR codes from it twice a second.
-async fn start(video: HtmlVideoElement, onscan: Callback<String>) -> Result<Scan, JsValue> {
+/// Starts the camera in `video` and reads QR codes from it twice a second; each new one goes
+/// to the callback `onscan` holds at that moment (the page's latest).
+async fn start(video: HtmlVideoElement, onscan: Rc<RefCell<Callback<String>>>) -> Result<Scan, JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let constraints = MediaStreamConstraints::new();
     let facing = Object::new();
@@ -74,7 +89,8 @@ async fn start(video: HtmlVideoElement, onscan: Callback<String>) -> Result<Scan
             for code in Array::from(&found).iter() {
                 let text = Reflect::get(&code, &"rawValue".into()).ok().and_then(|v| v.as_string());
                 if let Some(text) = text.filter(|t| seen.borrow_mut().insert(t.clone())) {
-                    onscan.emit(text);
+                    let latest = onscan.borrow().clone();
+                    latest.emit(text);
                 }
             }
         });
@@ -90,38 +106,49 @@ async fn start(video: HtmlVideoElement, onscan: Callback<String>) -> Result<Scan
 pub fn QrScanner(props: &QrScannerProps) -> Html {
     let c = use_messages::<ClassroomMessages>();
     let video = use_node_ref();
-    let scan = use_mut_ref(|| None::<Scan>);
+    let state = use_mut_ref(|| State::Idle);
+    // Read at each scan, so that a code is checked against the codes imported by then.
+    let onscan = use_mut_ref(|| props.onscan.clone());
+    *onscan.borrow_mut() = props.onscan.clone();
     let scanning = use_state(|| false);
     {
-        // The camera is released when the page goes.
-        let scan = scan.clone();
-        use_effect_with((), move |_| {
-            move || {
-                if let Some(s) = scan.borrow_mut().take() {
-                    s.stop();
-                }
-            }
-        });
+        // The camera is released when the page goes, and one still starting is refused.
+        let state = state.clone();
+        use_effect_with((), move |_| move || *state.borrow_mut() = State::Gone);
     }
     if !available() {
         return html! { <p class="muted">{ c.import_scan_unavailable() }</p> };
     }
     let ontoggle = {
-        let (video, scan, scanning, onscan) =
-            (video.clone(), scan.clone(), scanning.clone(), props.onscan.clone());
+        let (video, state, scanning, onscan) =
+            (video.clone(), state.clone(), scanning.clone(), onscan.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(s) = scan.borrow_mut().take() {
-                s.stop();
-                scanning.set(false);
-                return;
+            let mut current = state.borrow_mut();
+            match &*current {
+                State::Starting | State::Gone => return,
+                State::Running { .. } => {
+                    *current = State::Idle;
+                    scanning.set(false);
+                    return;
+                }
+                State::Idle => {}
             }
             let Some(element) = video.cast::<HtmlVideoElement>() else { return };
-            let (scan, scanning, onscan) = (scan.clone(), scanning.clone(), onscan.clone());
+            *current = State::Starting;
             scanning.set(true);
+            let (state, scanning, onscan) = (state.clone(), scanning.clone(), onscan.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match start(element, onscan).await {
-                    Ok(s) => *scan.borrow_mut() = Some(s),
-                    Err(_) => scanning.set(false),
+                let started = start(element, onscan).await;
+                let mut current = state.borrow_mut();
+                match (started, &*current) {
+                    (Ok(scan), State::Starting) => *current = State::Running { _scan: scan },
+                    // Gone, or stopped meanwhile: the new scan is dropped here, camera off.
+                    (Ok(_), _) => {}
+                    (Err(_), State::Starting) => {
+                        *current = State::Idle;
+                        scanning.set(false);
+                    }
+                    (Err(_), _) => {}
                 }
             });
         })

@@ -104,3 +104,28 @@ fn removing_an_attempt_forgets_only_that_one() {
     let s = s.reduce(Action::RemoveAttempt("no such attempt".into()));
     assert_eq!(s.stored.history.len(), 1);
 }
+
+#[test]
+fn a_code_added_twice_is_kept_once() {
+    use crate::engine::session::{ClassSession, Session};
+    let session = Session {
+        id: String::new(),
+        title: "Class".into(),
+        domains: vec!["d0".into()],
+        mode: "fixed".into(),
+        items_per_domain: None,
+        minutes: None,
+        languages: vec!["en".into()],
+        seed: 1,
+        public_key: String::new(),
+    };
+    let class = ClassSession::create(session, 0.0);
+    let id = class.session.id.clone();
+    let s = Rc::new(empty()).reduce(Action::AddSession(class));
+    let add = |codes: &[&str]| Action::AddCodes {
+        session: id.clone(),
+        codes: codes.iter().map(|c| c.to_string()).collect(),
+    };
+    let s = s.reduce(add(&["KAFAA-a", "KAFAA-b"])).reduce(add(&["KAFAA-b", "KAFAA-c"]));
+    assert_eq!(s.stored.sessions[0].codes, ["KAFAA-a", "KAFAA-b", "KAFAA-c"]);
+}
