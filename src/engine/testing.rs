@@ -95,3 +95,18 @@ pub fn fixed_attempt(bank: &Bank, domains: &[&str], per_domain: usize, seed: u64
     };
     Attempt::start(bank, &plan).expect("sample domains exist")
 }
+
+/// A one-domain fixed-form session with `id` and `public_key` as given.
+pub fn session(id: &str, public_key: &str) -> super::session::Session {
+    super::session::Session {
+        id: id.into(),
+        title: "Class".into(),
+        domains: vec!["d0".into()],
+        mode: "fixed".into(),
+        items_per_domain: None,
+        minutes: None,
+        languages: vec!["en".into()],
+        seed: 1,
+        public_key: public_key.into(),
+    }
+}

@@ -209,18 +209,25 @@ test('a school loads its own training file: checked, used, kept, and reset', asy
   await page.context().close();
 });
 
+/** A new page that has taken the fixed form of `domain` (answers right where `right`), on
+ * the careers page in `lang` with its ranking shown. */
+async function careersAfter(domain, right, lang) {
+  const page = await openPage(env);
+  await takeFixedForm(page, env.origin, [domain], right);
+  await page.goto(env.origin + '/careers.html#/guidance');
+  await appStarted(page);
+  await page.locator('#language').selectOption(lang);
+  await page.getByRole('heading', { name: CATALOGS[lang].guidance_title, level: 1 }).waitFor();
+  await page.locator('li.specialty').first().waitFor();
+  return page;
+}
+
 for (const lang of ['en', 'fr', 'ar']) {
   test(`a beginner in ${lang} sees a realistic first job first, and what to measure next starts that quiz`, async () => {
     const t = CATALOGS[lang];
-    const page = await openPage(env);
     // Digital foundations only, every answer wrong: the first level, the rest unmeasured.
-    await takeFixedForm(page, env.origin, ['foundations'], () => false);
-    await page.goto(env.origin + '/careers.html#/guidance');
-    await appStarted(page);
-    await page.locator('#language').selectOption(lang);
-    await page.getByRole('heading', { name: t.guidance_title, level: 1 }).waitFor();
+    const page = await careersAfter('foundations', () => false, lang);
     const cards = page.locator('li.specialty');
-    await cards.first().waitFor();
     const byTitle = Object.fromEntries(GUIDANCE.specialties.map((s) => [s.title[lang], s]));
     const top = (await cards.locator('h3').allTextContents()).slice(0, 3).map((x) => byTitle[x.trim()].id);
     assert.equal(top[0], 'it-support-technician', top.join(', '));
@@ -255,13 +262,7 @@ const labelOf = (labels, id, lang) => labels.find((l) => l.id === id).title[lang
 for (const lang of ['en', 'fr', 'ar']) {
   test(`in ${lang}, a counselor filters by who can enter, and a school file with a misspelt field is refused with its path`, async () => {
     const t = CATALOGS[lang];
-    const page = await openPage(env);
-    await takeFixedForm(page, env.origin, ['networks'], () => true);
-    await page.goto(env.origin + '/careers.html#/guidance');
-    await appStarted(page);
-    await page.locator('#language').selectOption(lang);
-    await page.getByRole('heading', { name: t.guidance_title, level: 1 }).waitFor();
-    await page.locator('li.specialty').first().waitFor();
+    const page = await careersAfter('networks', () => true, lang);
     await page.locator('details.counselor summary').click();
     const tracks = page.locator('ul.tracks > li');
     const all = await tracks.count();

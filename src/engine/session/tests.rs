@@ -37,18 +37,22 @@ fn a_link_carries_the_whole_session() {
 
 /// A link whose key was swapped for another (to read the class's codes) no longer matches
 /// its id, and says so; the fingerprint the class compares with the board comes from the id.
+/// What reading `s`'s link reports, as "path: problem".
+fn problems(s: &Session) -> Vec<String> {
+    with_checks(|c| Session::from_payload(&s.to_payload(), c))
+        .unwrap_err()
+        .iter()
+        .map(|p| format!("{}: {}", p.path, p.kind))
+        .collect()
+}
+
 #[test]
 fn a_link_whose_key_was_swapped_is_refused_and_fingerprints_differ() {
     let s = sample_session();
     let mut swapped = s.clone();
     swapped.public_key = sample_session().public_key;
-    let found: Vec<String> = with_checks(|c| Session::from_payload(&swapped.to_payload(), c))
-        .unwrap_err()
-        .iter()
-        .map(|p| format!("{}: {}", p.path, p.kind))
-        .collect();
     assert_eq!(
-        found,
+        problems(&swapped),
         ["id: must be the first 16 hexadecimal digits of its public key (the link was changed)"]
     );
     // With the id made to match the new key, the link reads, but its fingerprint is another.
@@ -65,13 +69,8 @@ fn a_bad_link_says_what_is_wrong_and_where() {
     s.mode = "marathon".into();
     s.minutes = Some(0);
     s.public_key = "short".into();
-    let found: Vec<String> = with_checks(|c| Session::from_payload(&s.to_payload(), c))
-        .unwrap_err()
-        .iter()
-        .map(|p| format!("{}: {}", p.path, p.kind))
-        .collect();
     assert_eq!(
-        found,
+        problems(&s),
         [
             "domains[2]: names domain \"astrology\", which the bank does not define",
             "mode: names option \"marathon\", which does not exist",

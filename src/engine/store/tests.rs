@@ -2,6 +2,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::engine::attempt::Answer;
+use crate::engine::testing::session;
 use crate::engine::testing::{fixed_attempt, sample_bank};
 
 fn stored_with_history() -> Stored {
@@ -110,21 +111,6 @@ fn export_then_import_restores_the_same_history_and_merges_without_duplicates() 
     assert_eq!(empty.merge(imported.stored.clone()), 2, "one finished attempt and the one in progress");
     assert_eq!(empty, s);
     assert_eq!(empty.merge(imported.stored), 0, "importing twice adds nothing");
-}
-
-/// A one-domain fixed-form session with `id` and `public_key` as given.
-fn session(id: &str, public_key: &str) -> crate::engine::session::Session {
-    crate::engine::session::Session {
-        id: id.into(),
-        title: "Class".into(),
-        domains: vec!["d0".into()],
-        mode: "fixed".into(),
-        items_per_domain: None,
-        minutes: None,
-        languages: vec!["en".into()],
-        seed: 1,
-        public_key: public_key.into(),
-    }
 }
 
 #[test]

@@ -107,19 +107,8 @@ fn removing_an_attempt_forgets_only_that_one() {
 
 #[test]
 fn a_code_added_twice_is_kept_once() {
-    use crate::engine::session::{ClassSession, Session};
-    let session = Session {
-        id: String::new(),
-        title: "Class".into(),
-        domains: vec!["d0".into()],
-        mode: "fixed".into(),
-        items_per_domain: None,
-        minutes: None,
-        languages: vec!["en".into()],
-        seed: 1,
-        public_key: String::new(),
-    };
-    let class = ClassSession::create(session, 0.0);
+    use crate::engine::session::ClassSession;
+    let class = ClassSession::create(crate::engine::testing::session("", ""), 0.0);
     let id = class.session.id.clone();
     let s = Rc::new(empty()).reduce(Action::AddSession(class));
     let add = |codes: &[&str]| Action::AddCodes {
