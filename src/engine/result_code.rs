@@ -144,15 +144,8 @@ impl Submission {
 
     /// Encodes, compresses and seals the submission to the session's public key (base64url).
     pub fn seal(&self, public_key: &str) -> Option<String> {
-        let key = PublicKey::from(key_bytes(public_key)?);
         let compressed = miniz_oxide::deflate::compress_to_vec(&self.to_bytes(), 9);
-        let sealed = key.seal(&mut OsRng, &compressed).ok()?;
-        let mut frame = Vec::with_capacity(sealed.len() + OVERHEAD);
-        frame.push(VERSION);
-        frame.extend_from_slice(&id_bytes(&self.session)?);
-        frame.extend_from_slice(&sealed);
-        frame.extend_from_slice(&crc32(&frame).to_be_bytes());
-        Some(format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(frame)))
+        seal_compressed(&self.session, public_key, &compressed)
     }
 
     /// Opens a code of `session` with its secret key; every fault is named.
@@ -269,6 +262,20 @@ pub fn new_key_pair() -> ([u8; 32], [u8; 32]) {
 }
 
 /// CRC-32 (IEEE 802.3), bit by bit: codes are short.
+/// A code of the session `session` whose sealed content is `compressed` as given: what
+/// [`Submission::seal`] makes, and what a student with the link can make of any bytes (so
+/// the fuzzer, `fuzz/fuzz_targets/sealed_code.rs`, reaches the inflater and the reader).
+pub fn seal_compressed(session: &str, public_key: &str, compressed: &[u8]) -> Option<String> {
+    let key = PublicKey::from(key_bytes(public_key)?);
+    let sealed = key.seal(&mut OsRng, compressed).ok()?;
+    let mut frame = Vec::with_capacity(sealed.len() + OVERHEAD);
+    frame.push(VERSION);
+    frame.extend_from_slice(&id_bytes(session)?);
+    frame.extend_from_slice(&sealed);
+    frame.extend_from_slice(&crc32(&frame).to_be_bytes());
+    Some(format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(frame)))
+}
+
 /// FNV-1a, 64 bits: a stable, dependency-free hash for ids (not a checksum against tampering).
 fn fnv1a64(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))

@@ -230,3 +230,22 @@ fn same_name_students_are_two_attempts_and_resealing_keeps_the_id() {
     assert_eq!(legacy, second.note_keys()[1]);
     assert_eq!(first.note_keys()[0], first.id());
 }
+
+/// A student holding the link can seal any bytes to the session's key: they get past the
+/// checksum and the seal, and the inflater and the payload reader refuse them as damaged.
+#[test]
+fn anything_sealed_to_the_session_is_read_or_refused_as_damaged() {
+    let (session, secret) = session();
+    let open = |compressed: &[u8]| {
+        let code = seal_compressed(&session.id, &session.public_key, compressed).unwrap();
+        Submission::open(&code, &session, &secret)
+    };
+    assert_eq!(open(b"not deflate at all"), Err(CodeError::Damaged));
+    let deflate = |bytes: &[u8]| miniz_oxide::deflate::compress_to_vec(bytes, 9);
+    assert_eq!(open(&deflate(b"\x01not a payload")), Err(CodeError::Damaged));
+    // Larger than any payload once inflated: refused before it fills memory.
+    assert_eq!(open(&deflate(&vec![0u8; 10 * 1024 * 1024])), Err(CodeError::Damaged));
+    let honest = Submission { session: session.id.clone(), label: "Sara".into(), responses: vec![] };
+    let code = honest.seal(&session.public_key).unwrap();
+    assert_eq!(Submission::open(&code, &session, &secret), Ok(honest));
+}
