@@ -4,24 +4,14 @@
 //! deflate input) or deflated first (a payload for the reader itself).
 #![no_main]
 use kafaa::engine::result_code::{seal_compressed, Submission};
-use kafaa::engine::session::{ClassSession, Session};
+use kafaa::engine::session::ClassSession;
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
-static CLASS: LazyLock<ClassSession> = LazyLock::new(|| {
-    let session = Session {
-        id: String::new(),
-        title: "Fuzz".into(),
-        domains: vec!["web".into()],
-        mode: "fixed".into(),
-        items_per_domain: None,
-        minutes: None,
-        languages: vec!["en".into()],
-        seed: 1,
-        public_key: String::new(),
-    };
-    ClassSession::create(session, 0.0)
-});
+#[path = "class.rs"]
+mod class;
+
+static CLASS: LazyLock<ClassSession> = LazyLock::new(class::class);
 
 fuzz_target!(|data: &[u8]| {
     let Some((&how, rest)) = data.split_first() else { return };
