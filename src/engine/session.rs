@@ -175,6 +175,10 @@ pub struct ClassSession {
     pub secret_key: String,
     pub codes: Vec<String>,
     pub created_at: f64,
+    /// Students the teacher left out of the figures (by `Submission::id`), having judged a
+    /// code that does not match the session: still listed, and counted again on request.
+    #[serde(default)]
+    pub excluded: Vec<String>,
 }
 
 /// The marker and version of a session key file.
@@ -191,6 +195,15 @@ impl ClassSession {
             secret_key: URL_SAFE_NO_PAD.encode(secret),
             codes: Vec::new(),
             created_at: now,
+            excluded: Vec::new(),
+        }
+    }
+
+    /// Counts the student `id` in the figures again, or leaves them out.
+    pub fn count(&mut self, id: &str, counted: bool) {
+        self.excluded.retain(|x| x != id);
+        if !counted {
+            self.excluded.push(id.to_string());
         }
     }
 

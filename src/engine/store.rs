@@ -133,6 +133,11 @@ impl Stored {
                             ours.codes.push(code);
                         }
                     }
+                    for id in theirs.excluded {
+                        if !ours.excluded.contains(&id) {
+                            ours.excluded.push(id);
+                        }
+                    }
                 }
                 None => self.sessions.push(theirs),
             }

@@ -443,7 +443,8 @@ catalog! {
         csv_correct, csv_total, csv_of, csv_percent, csv_domain, join_title, join_intro,
         join_invalid, join_name, join_name_hint, join_language, join_start, join_busy, code_title,
         code_intro, code_for, code_text, code_download, code_qr, code_not_found, code_results, code_remove_intro, code_remove, code_removed, session_fingerprint,
-        session_fingerprint_teacher, session_fingerprint_student,
+        session_fingerprint_teacher, session_fingerprint_student, dashboard_leave_out,
+        dashboard_leave_out_of, dashboard_left_out, dashboard_count_again, dashboard_count_again_of,
         counselor_title, counselor_intro, counselor_code, counselor_code_file, counselor_key,
         counselor_open, counselor_need_key, counselor_report, counselor_notes, counselor_notes_hint,
         counselor_print, counselor_recommendations, }

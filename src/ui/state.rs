@@ -115,6 +115,12 @@ pub enum Action {
     Import(Stored),
     /// Forgets everything (the page has removed it from storage).
     DeleteAll,
+    /// Counts a student of a session in its figures again, or leaves them out.
+    CountStudent {
+        session: String,
+        id: String,
+        counted: bool,
+    },
     /// Forgets one finished attempt (a student's, on a shared computer, once the code is
     /// handed back).
     RemoveAttempt(String),
@@ -313,6 +319,11 @@ impl Reducible for AppState {
             Action::AddSession(session) => {
                 if !next.stored.sessions.iter().any(|s| s.session.id == session.session.id) {
                     next.stored.sessions.push(session);
+                }
+            }
+            Action::CountStudent { session, id, counted } => {
+                if let Some(s) = next.stored.sessions.iter_mut().find(|s| s.session.id == session) {
+                    s.count(&id, counted);
                 }
             }
             Action::RemoveSession(id) => next.stored.sessions.retain(|s| s.session.id != id),

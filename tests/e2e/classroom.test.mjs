@@ -97,7 +97,7 @@ test('a teacher runs a session with three students and reads the class at a glan
   const rows = teacher.locator('table.heatmap tbody tr');
   await rows.nth(2).waitFor();
   assert.equal(await rows.count(), 3);
-  const scores = Object.fromEntries(await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th').textContent, tr.lastElementChild.textContent])));
+  const scores = Object.fromEntries(await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th').textContent, tr.querySelector('td.score').textContent])));
   assert.deepEqual(scores, { Amina: '5/6 (83%)', Bilal: '3/6 (50%)', 'إيمان': '0/6 (0%)' });
   assert.equal(await teacher.locator('table.items tbody tr').count(), 6, 'the same six questions for everyone');
   // The sixth question: nobody got it right, and it is flagged so.
@@ -233,7 +233,7 @@ test('a classroom session with the keyboard only: create, join, answer, hand bac
   await tabTo(teacher, 'form:has(#codes) button[type=submit]');
   await teacher.keyboard.press('Enter');
   await teacher.locator('table.heatmap tbody tr', { hasText: 'Hiba' }).waitFor();
-  assert.equal(await teacher.locator('table.heatmap tbody tr td:last-child').textContent(), '2/2 (100%)');
+  assert.equal(await teacher.locator('table.heatmap tbody tr td.score').textContent(), '2/2 (100%)');
   teacher.assertClean();
   await teacher.context().close();
 });
@@ -247,12 +247,14 @@ test('one fingerprint from board to code; a swapped key refused; two students wi
   const fingerprint = (page) => page.locator('.fingerprint strong').textContent();
   const board = await fingerprint(teacher);
   assert.match(board, /^Session fingerprint: [0-9a-f]{4}-[0-9a-f]{4}$/);
-  const take = async (right) => {
+  const take = async (right, name = 'Sam') => {
     const page = await openPage(env);
     await page.goto(link);
     await page.locator('#join-name').waitFor();
     assert.equal(await fingerprint(page), board);
-    await page.locator('#join-name').fill('Sam');
+    // A forger's name is longer than the form allows.
+    await page.locator('#join-name').evaluate((input) => input.removeAttribute('maxlength'));
+    await page.locator('#join-name').fill(name);
     await page.locator('form button[type=submit]').click();
     const code = await takeSessionQuiz(page, 3, right);
     assert.equal(await fingerprint(page), board);
@@ -260,33 +262,49 @@ test('one fingerprint from board to code; a swapped key refused; two students wi
   };
   const first = await take(() => true);
   const second = await take(() => false);
+  const forger = await take(() => true, 'X'.repeat(70));
   // The first Sam opens the code page again: a new code, sealed afresh, for the same attempt.
   await first.page.reload();
   await first.page.locator('svg.qr').waitFor();
   const again = (await first.page.locator('#result-code').inputValue()).trim();
   assert.notEqual(again, first.code);
 
-  await teacher.locator('#codes').fill(`${first.code}\n${second.code}\n${again}`);
+  await teacher.locator('#codes').fill(`${first.code}\n${second.code}\n${again}\n${forger.code}`);
   await teacher.getByRole('button', { name: en.import_button }).click();
   const outcome = await teacher.locator('.import-outcome').textContent();
-  assert.match(outcome, new RegExp(fill(en.import_added.other, { n: 2 })));
+  assert.match(outcome, new RegExp(fill(en.import_added.other, { n: 3 })));
   assert.match(outcome, new RegExp(fill(en.import_duplicates.one, { n: 1 })));
   const rows = teacher.locator('table.heatmap tbody tr');
-  await rows.nth(1).waitFor();
+  await rows.nth(2).waitFor();
+  assert.equal(await rows.count(), 3);
+  // The forger's row says what does not match; the teacher leaves it out of the figures.
+  const flagged = rows.filter({ hasText: 'XXXX' });
+  await flagged.locator('.mismatch').waitFor();
+  await teacher.getByRole('button', { name: fill(en.dashboard_leave_out_of, { label: 'X'.repeat(70) }) }).click();
+  await teacher.getByRole('heading', { name: fill(en.dashboard_left_out, { n: 1 }) }).waitFor();
   assert.equal(await rows.count(), 2);
+  await teacher.locator('ul.left-out .mismatch').waitFor();
   const texts = await rows.allTextContents();
   assert.ok(texts.every((t) => t.includes('Sam')), texts.join(' | '));
   assert.ok(texts.some((t) => t.includes('3/3')) && texts.some((t) => t.includes('0/3')), texts.join(' | '));
+  // Kept across a reload; counted again on request.
+  await teacher.reload();
+  await teacher.getByRole('heading', { name: fill(en.dashboard_left_out, { n: 1 }) }).waitFor();
+  assert.equal(await rows.count(), 2);
+  await teacher.getByRole('button', { name: fill(en.dashboard_count_again_of, { label: 'X'.repeat(70) }) }).click();
+  await rows.nth(2).waitFor();
+  assert.equal(await teacher.locator('ul.left-out').count(), 0);
   // A link whose key was swapped (to read the class's codes) is refused, with why.
   const payload = link.slice(link.indexOf('#/join/') + 7);
   const session = JSON.parse(Buffer.from(payload, 'base64url').toString());
   const key = session.public_key;
-  session.public_key = key.slice(0, 10) + (key[10] === 'A' ? 'B' : 'A') + key.slice(11);
+  // A different key: its third character lies within the 8 bytes the id is made of.
+  session.public_key = key.slice(0, 2) + (key[2] === 'A' ? 'B' : 'A') + key.slice(3);
   await second.page.goto(link.replace(payload, Buffer.from(JSON.stringify(session)).toString('base64url')));
   const alert = second.page.locator('[role=alert]', { hasText: en.join_invalid });
   await alert.waitFor();
   assert.match(await alert.textContent(), /id: must be the first 16 hexadecimal digits of its public key/);
-  for (const p of [teacher, first.page, second.page]) {
+  for (const p of [teacher, first.page, second.page, forger.page]) {
     p.assertClean();
     await p.context().close();
   }

@@ -178,6 +178,7 @@ fn sessions_and_notes_are_kept_merged_and_set_aside_one_by_one() {
         secret_key: "s".into(),
         codes: vec!["KAFAA-a".into()],
         created_at: 1.0,
+        excluded: vec![],
     };
     let mut s = stored_with_history();
     s.sessions = vec![class("00000000000000aa"), class("00000000000000bb")];

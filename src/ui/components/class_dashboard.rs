@@ -12,7 +12,7 @@ use crate::engine::session::{ClassSession, Session};
 use crate::i18n::fill;
 use crate::ui::components::download_button::DownloadButton;
 use crate::ui::hooks::use_messages;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, Action};
 
 #[derive(Properties, PartialEq)]
 pub struct ClassDashboardProps {
@@ -67,11 +67,27 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
     let c = use_messages::<ClassroomMessages>();
     let (content, session) = (&props.content, &props.class.session);
     let settings = &content.settings;
-    // Rebuilt only when the codes or the content change, not on every render of the page.
-    let report =
-        use_memo((props.opened.clone(), content.clone(), session.clone()), |(opened, content, session)| {
-            ClassReport::build(&content.bank, &content.settings, session, opened)
-        });
+    // Rebuilt only when the codes, the students left out or the content change, not on every
+    // render of the page: the figures from the students counted, and the rows of those left
+    // out (with what their codes do not match).
+    let excluded = props.class.excluded.clone();
+    let reports = use_memo(
+        (props.opened.clone(), excluded, content.clone(), session.clone()),
+        |(opened, excluded, content, session)| {
+            let (counted, left_out): (Vec<Submission>, Vec<Submission>) =
+                opened.iter().cloned().partition(|s| !excluded.contains(&s.id()));
+            let build =
+                |subs: &[Submission]| ClassReport::build(&content.bank, &content.settings, session, subs);
+            (Rc::new(build(&counted)), build(&left_out).students)
+        },
+    );
+    let (report, left_out) = (reports.0.clone(), &reports.1);
+    let count = |id: &str, counted: bool| {
+        let (app, session, id) = (app.clone(), session.id.clone(), id.to_string());
+        Callback::from(move |_: MouseEvent| {
+            app.dispatch(Action::CountStudent { session: session.clone(), id: id.clone(), counted })
+        })
+    };
     if props.opened.is_empty() {
         return html! {
             <section class="dashboard" aria-labelledby="dashboard-title">
@@ -147,6 +163,7 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
                         <th scope="col">{ c.dashboard_student() }</th>
                         { for session.domains.iter().map(|d| html! { <th scope="col">{ domain(d) }</th> }) }
                         <th scope="col">{ c.dashboard_score() }</th>
+                        <th scope="col" class="no-print"><span class="visually-hidden">{ c.dashboard_leave_out() }</span></th>
                     </tr></thead>
                     <tbody>
                         { for report.students.iter().map(|s| html! {
@@ -161,12 +178,33 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
                                     Some(r) => html! { <td class={format!("lvl-{}", r.placement.level)}>{ level(r.placement.level) }</td> },
                                     None => html! { <td class="muted">{ c.dashboard_not_taken() }</td> },
                                 }) }
-                                <td>{ format!("{}/{} ({}%)", s.overall.correct, s.overall.total, s.overall.percent()) }</td>
+                                <td class="score">{ format!("{}/{} ({}%)", s.overall.correct, s.overall.total, s.overall.percent()) }</td>
+                                <td class="no-print">
+                                    <button type="button" class="quiet" onclick={count(&s.attempt.id, false)}
+                                        aria-label={fill(c.dashboard_leave_out_of(), &[("label", s.label.clone())])}>{ c.dashboard_leave_out() }</button>
+                                </td>
                             </tr>
                         }) }
                     </tbody>
                 </table>
             </div>
+
+            if !left_out.is_empty() {
+                <h3>{ fill(c.dashboard_left_out(), &[("n", left_out.len().to_string())]) }</h3>
+                <ul class="left-out">
+                    { for left_out.iter().map(|s| html! {
+                        <li>
+                            <strong>{ &s.label }</strong>
+                            if !s.mismatches.is_empty() {
+                                <span class="mismatch">{ " ⚠ " }{ checks(c, s) }</span>
+                            }
+                            { " " }
+                            <button type="button" onclick={count(&s.attempt.id, true)}
+                                aria-label={fill(c.dashboard_count_again_of(), &[("label", s.label.clone())])}>{ c.dashboard_count_again() }</button>
+                        </li>
+                    }) }
+                </ul>
+            }
 
             <h3>{ c.dashboard_items() }</h3>
             <p class="muted">{ c.dashboard_items_intro() }</p>

@@ -117,4 +117,10 @@ fn a_code_added_twice_is_kept_once() {
     };
     let s = s.reduce(add(&["KAFAA-a", "KAFAA-b"])).reduce(add(&["KAFAA-b", "KAFAA-c"]));
     assert_eq!(s.stored.sessions[0].codes, ["KAFAA-a", "KAFAA-b", "KAFAA-c"]);
+    // The teacher leaves a student out of the figures, twice, then counts them again.
+    let count = |counted| Action::CountStudent { session: id.clone(), id: "student-1".into(), counted };
+    let s = s.reduce(count(false)).reduce(count(false));
+    assert_eq!(s.stored.sessions[0].excluded, ["student-1"]);
+    let s = s.reduce(count(true));
+    assert!(s.stored.sessions[0].excluded.is_empty());
 }
