@@ -91,8 +91,9 @@ pub async fn file_text(file: web_sys::File) -> String {
 
 /// Saves `text` as a file named `name`, made on this device when the user asks: a Blob
 /// behind a temporary link, its address revoked once the download has started, so that no
-/// key or class list sits in the page as a link. `false` where the browser refused.
-pub fn download(name: &str, mime: &str, text: &str) -> bool {
+/// key or class list sits in the page as a link. Where the browser refuses, nothing is saved
+/// and the page stays as it was.
+pub fn download(name: &str, mime: &str, text: &str) {
     let save = || -> Option<()> {
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(&format!("{mime};charset=utf-8"));
@@ -114,7 +115,7 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
             .ok()?;
         Some(())
     };
-    save().is_some()
+    let _ = save();
 }
 
 /// This page's address without its fragment, to build links to other routes of it.
