@@ -14,6 +14,7 @@ pub mod guidance;
 pub mod irt;
 pub mod localized;
 pub mod problem;
+pub mod referral;
 pub mod report;
 pub mod result_code;
 pub mod rng;

@@ -119,27 +119,7 @@ impl Submission {
     /// The responses as an attempt of the session, to be scored like any other. Items the
     /// bank does not have are left out.
     pub fn to_attempt(&self, session: &Session, bank: &Bank) -> Attempt {
-        let known: Vec<&Response> = self.responses.iter().filter(|r| bank.item(&r.item).is_some()).collect();
-        let n = known.len();
-        Attempt {
-            id: self.id(),
-            bank: bank.id.clone(),
-            mode: session.mode.clone(),
-            seed: session.seed,
-            domains: session.domains.clone(),
-            items: known.iter().map(|r| r.item.clone()).collect(),
-            answers: known.iter().map(|r| r.answer.clone()).collect(),
-            certainty: false,
-            certainties: vec![None; n],
-            extension: None,
-            current: n.saturating_sub(1),
-            started_at: 0.0,
-            finished_at: Some(0.0),
-            seconds: known.iter().map(|r| r.seconds).collect(),
-            session: None,
-            avoid: Vec::new(),
-            lang: None,
-        }
+        attempt_of(self.id(), bank, &session.mode, session.seed, &session.domains, &self.responses)
     }
 
     /// Encodes, compresses and seals the submission to the session's public key (base64url).
@@ -150,18 +130,7 @@ impl Submission {
 
     /// Opens a code of `session` with its secret key; every fault is named.
     pub fn open(code: &str, session: &Session, secret: &[u8; 32]) -> Result<Submission, CodeError> {
-        let frame = frame_of(code)?;
-        if frame[0] != VERSION {
-            return Err(CodeError::NewerVersion(frame[0]));
-        }
-        let id = id_hex(&frame[1..9]);
-        if id != session.id {
-            return Err(CodeError::OtherSession(id));
-        }
-        let sealed = &frame[9..frame.len() - 4];
-        let compressed = SecretKey::from(*secret).unseal(sealed).map_err(|_| CodeError::WrongKey)?;
-        let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_PAYLOAD)
-            .map_err(|_| CodeError::Damaged)?;
+        let bytes = open_sealed(code, &session.id, secret)?;
         // Sealed with the session's key, so a payload that does not read was made wrongly.
         let submission = Submission::from_bytes(&bytes).ok_or(CodeError::Damaged)?;
         if submission.session != session.id {
@@ -174,35 +143,7 @@ impl Submission {
         let mut out = vec![VERSION];
         put_str(&mut out, &self.session);
         put_str(&mut out, &self.label);
-        put_len(&mut out, self.responses.len());
-        for r in &self.responses {
-            put_str(&mut out, &r.item);
-            put_len(&mut out, r.seconds as usize);
-            match &r.answer {
-                None => out.push(0),
-                Some(Answer::Choice(id)) => {
-                    out.push(1);
-                    put_str(&mut out, id);
-                }
-                Some(Answer::Choices(ids)) => {
-                    out.push(2);
-                    put_list(&mut out, ids.iter());
-                }
-                Some(Answer::Bool(b)) => out.push(if *b { 4 } else { 3 }),
-                Some(Answer::Order(ids)) => {
-                    out.push(5);
-                    put_list(&mut out, ids.iter());
-                }
-                Some(Answer::Pairs(pairs)) => {
-                    out.push(6);
-                    put_len(&mut out, pairs.len());
-                    for (from, to) in pairs {
-                        put_str(&mut out, from);
-                        put_str(&mut out, to);
-                    }
-                }
-            }
-        }
+        put_responses(&mut out, &self.responses);
         out
     }
 
@@ -213,29 +154,7 @@ impl Submission {
         }
         let session = r.string()?;
         let label = r.string()?;
-        let n = r.len()?;
-        let mut responses = Vec::new();
-        for _ in 0..n {
-            let item = r.string()?;
-            let seconds = u32::try_from(r.len()?).ok()?;
-            let answer = match r.byte()? {
-                0 => None,
-                1 => Some(Answer::Choice(r.string()?)),
-                2 => Some(Answer::Choices(r.list()?.into_iter().collect::<BTreeSet<_>>())),
-                3 => Some(Answer::Bool(false)),
-                4 => Some(Answer::Bool(true)),
-                5 => Some(Answer::Order(r.list()?)),
-                6 => {
-                    let mut pairs = BTreeMap::new();
-                    for _ in 0..r.len()? {
-                        pairs.insert(r.string()?, r.string()?);
-                    }
-                    Some(Answer::Pairs(pairs))
-                }
-                _ => return None,
-            };
-            responses.push(Response { item, answer, seconds });
-        }
+        let responses = r.responses()?;
         (r.at == bytes.len()).then_some(Submission { session, label, responses })
     }
 }
@@ -255,13 +174,67 @@ fn frame_of(code: &str) -> Result<Vec<u8>, CodeError> {
     Ok(frame)
 }
 
+/// The id a code names in clear (a session's, or a counselor's): which key opens it.
+pub fn code_id(code: &str) -> Option<String> {
+    frame_of(code).ok().map(|frame| id_hex(&frame[1..9]))
+}
+
+/// The payload of a code sealed to the key `id`, opened with its secret and inflated; every
+/// fault is named.
+pub(crate) fn open_sealed(code: &str, id: &str, secret: &[u8; 32]) -> Result<Vec<u8>, CodeError> {
+    let frame = frame_of(code)?;
+    if frame[0] != VERSION {
+        return Err(CodeError::NewerVersion(frame[0]));
+    }
+    let named = id_hex(&frame[1..9]);
+    if named != id {
+        return Err(CodeError::OtherSession(named));
+    }
+    let sealed = &frame[9..frame.len() - 4];
+    let compressed = SecretKey::from(*secret).unseal(sealed).map_err(|_| CodeError::WrongKey)?;
+    miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_PAYLOAD)
+        .map_err(|_| CodeError::Damaged)
+}
+
+/// Raw responses as an attempt to be scored like any other, under `id`. Items the bank does
+/// not have are left out.
+pub(crate) fn attempt_of(
+    id: String,
+    bank: &Bank,
+    mode: &str,
+    seed: u64,
+    domains: &[String],
+    responses: &[Response],
+) -> Attempt {
+    let known: Vec<&Response> = responses.iter().filter(|r| bank.item(&r.item).is_some()).collect();
+    let n = known.len();
+    Attempt {
+        id,
+        bank: bank.id.clone(),
+        mode: mode.to_string(),
+        seed,
+        domains: domains.to_vec(),
+        items: known.iter().map(|r| r.item.clone()).collect(),
+        answers: known.iter().map(|r| r.answer.clone()).collect(),
+        certainty: false,
+        certainties: vec![None; n],
+        extension: None,
+        current: n.saturating_sub(1),
+        started_at: 0.0,
+        finished_at: Some(0.0),
+        seconds: known.iter().map(|r| r.seconds).collect(),
+        session: None,
+        avoid: Vec::new(),
+        lang: None,
+    }
+}
+
 /// A new key pair for a session: (secret, public), each 32 bytes.
 pub fn new_key_pair() -> ([u8; 32], [u8; 32]) {
     let secret = SecretKey::generate(&mut OsRng);
     (secret.to_bytes(), *secret.public_key().as_bytes())
 }
 
-/// CRC-32 (IEEE 802.3), bit by bit: codes are short.
 /// A code of the session `session` whose sealed content is `compressed` as given: what
 /// [`Submission::seal`] makes, and what a student with the link can make of any bytes (so
 /// the fuzzer, `fuzz/fuzz_targets/sealed_code.rs`, reaches the inflater and the reader).
@@ -277,10 +250,11 @@ pub fn seal_compressed(session: &str, public_key: &str, compressed: &[u8]) -> Op
 }
 
 /// FNV-1a, 64 bits: a stable, dependency-free hash for ids (not a checksum against tampering).
-fn fnv1a64(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a64(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
+/// CRC-32 (IEEE 802.3), bit by bit: codes are short.
 pub fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = !0u32;
     for &b in bytes {
@@ -292,7 +266,40 @@ pub fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
-fn put_len(out: &mut Vec<u8>, mut n: usize) {
+/// Responses in the code's binary form: item, seconds, then the answer by its kind.
+pub(crate) fn put_responses(out: &mut Vec<u8>, responses: &[Response]) {
+    put_len(out, responses.len());
+    for r in responses {
+        put_str(out, &r.item);
+        put_len(out, r.seconds as usize);
+        match &r.answer {
+            None => out.push(0),
+            Some(Answer::Choice(id)) => {
+                out.push(1);
+                put_str(out, id);
+            }
+            Some(Answer::Choices(ids)) => {
+                out.push(2);
+                put_list(out, ids.iter());
+            }
+            Some(Answer::Bool(b)) => out.push(if *b { 4 } else { 3 }),
+            Some(Answer::Order(ids)) => {
+                out.push(5);
+                put_list(out, ids.iter());
+            }
+            Some(Answer::Pairs(pairs)) => {
+                out.push(6);
+                put_len(out, pairs.len());
+                for (from, to) in pairs {
+                    put_str(out, from);
+                    put_str(out, to);
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn put_len(out: &mut Vec<u8>, mut n: usize) {
     // LEB128: seven bits a byte, high bit set while more follow.
     loop {
         let byte = (n & 0x7f) as u8;
@@ -305,31 +312,31 @@ fn put_len(out: &mut Vec<u8>, mut n: usize) {
     }
 }
 
-fn put_str(out: &mut Vec<u8>, s: &str) {
+pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
     put_len(out, s.len());
     out.extend_from_slice(s.as_bytes());
 }
 
-fn put_list<'a>(out: &mut Vec<u8>, items: impl ExactSizeIterator<Item = &'a String>) {
+pub(crate) fn put_list<'a>(out: &mut Vec<u8>, items: impl ExactSizeIterator<Item = &'a String>) {
     put_len(out, items.len());
     for s in items {
         put_str(out, s);
     }
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
+pub(crate) struct Reader<'a> {
+    pub bytes: &'a [u8],
+    pub at: usize,
 }
 
 impl Reader<'_> {
-    fn byte(&mut self) -> Option<u8> {
+    pub fn byte(&mut self) -> Option<u8> {
         let b = *self.bytes.get(self.at)?;
         self.at += 1;
         Some(b)
     }
 
-    fn len(&mut self) -> Option<usize> {
+    pub fn len(&mut self) -> Option<usize> {
         let mut n = 0usize;
         for shift in (0..35).step_by(7) {
             let b = self.byte()?;
@@ -341,16 +348,48 @@ impl Reader<'_> {
         None
     }
 
-    fn string(&mut self) -> Option<String> {
-        let n = self.len()?;
+    /// The next `n` bytes as they are.
+    pub fn take(&mut self, n: usize) -> Option<&[u8]> {
         let bytes = self.bytes.get(self.at..self.at.checked_add(n)?)?;
         self.at += n;
-        String::from_utf8(bytes.to_vec()).ok()
+        Some(bytes)
     }
 
-    fn list(&mut self) -> Option<Vec<String>> {
+    pub fn string(&mut self) -> Option<String> {
+        let n = self.len()?;
+        String::from_utf8(self.take(n)?.to_vec()).ok()
+    }
+
+    pub fn list(&mut self) -> Option<Vec<String>> {
         let n = self.len()?;
         (0..n).map(|_| self.string()).collect()
+    }
+
+    pub fn responses(&mut self) -> Option<Vec<Response>> {
+        let n = self.len()?;
+        let mut responses = Vec::new();
+        for _ in 0..n {
+            let item = self.string()?;
+            let seconds = u32::try_from(self.len()?).ok()?;
+            let answer = match self.byte()? {
+                0 => None,
+                1 => Some(Answer::Choice(self.string()?)),
+                2 => Some(Answer::Choices(self.list()?.into_iter().collect::<BTreeSet<_>>())),
+                3 => Some(Answer::Bool(false)),
+                4 => Some(Answer::Bool(true)),
+                5 => Some(Answer::Order(self.list()?)),
+                6 => {
+                    let mut pairs = BTreeMap::new();
+                    for _ in 0..self.len()? {
+                        pairs.insert(self.string()?, self.string()?);
+                    }
+                    Some(Answer::Pairs(pairs))
+                }
+                _ => return None,
+            };
+            responses.push(Response { item, answer, seconds });
+        }
+        Some(responses)
     }
 }
 

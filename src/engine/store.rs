@@ -10,11 +10,12 @@ use serde_json::Value;
 
 use super::attempt::Attempt;
 use super::guidance::LocalFile;
+use super::referral::CounselorKey;
 use super::session::ClassSession;
 use super::sorting::sort_stable_by;
 
 /// The schema this version writes. Bump it with a step in [`migrate`] when the shape changes.
-pub const STORE_SCHEMA: u64 = 4;
+pub const STORE_SCHEMA: u64 = 5;
 
 /// Everything saved on this device.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -33,6 +34,8 @@ pub struct Stored {
     pub sessions: Vec<ClassSession>,
     /// A counselor's private notes, by result (schema 4).
     pub notes: BTreeMap<String, String>,
+    /// A counselor's key pair, whose link learners and teachers seal results to (schema 5).
+    pub counselor: Option<CounselorKey>,
 }
 
 /// A part of the stored data that could not be read.
@@ -55,6 +58,7 @@ pub enum Part {
     /// A classroom session, by its position in the stored list.
     Session(usize),
     Notes,
+    Counselor,
     /// Set aside on the device that made an export file, and carried in it as it was.
     Earlier,
 }
@@ -87,6 +91,7 @@ impl Stored {
             guidance_file: None,
             sessions: Vec::new(),
             notes: BTreeMap::new(),
+            counselor: None,
         }
     }
 
@@ -145,6 +150,10 @@ impl Stored {
         for (key, note) in other.notes {
             self.notes.entry(key).or_insert(note);
         }
+        // A counselor key exported without its secret is no key to keep.
+        if self.counselor.is_none() {
+            self.counselor = other.counselor.filter(|k| !k.secret_key.is_empty());
+        }
         added
     }
 
@@ -183,8 +192,9 @@ const EXPORT_FORMAT: u64 = 1;
 
 /// Everything stored, as one file the user keeps: the store, the interface language and any
 /// data that was set aside because it could not be read. The secret keys of classroom
-/// sessions are left out (empty) unless `keys`: with a key, anyone holding the file can open
-/// that class's result codes, so it leaves the device only when the user says so.
+/// sessions and of a counselor's link are left out (empty) unless `keys`: with a key, anyone
+/// holding the file can open that class's (or that counselor's) result codes, so it leaves
+/// the device only when the user says so.
 pub fn export(stored: &Stored, language: Option<&str>, set_aside: &[String], now: f64, keys: bool) -> String {
     let mut store: Value = serde_json::from_str(&stored.to_json()).unwrap_or(Value::Null);
     if !keys {
@@ -192,6 +202,9 @@ pub fn export(stored: &Stored, language: Option<&str>, set_aside: &[String], now
             for session in sessions {
                 session["secret_key"] = Value::from("");
             }
+        }
+        if let Some(counselor @ Value::Object(_)) = store.get_mut("counselor") {
+            counselor["secret_key"] = Value::from("");
         }
     }
     let file = serde_json::json!({
@@ -310,6 +323,17 @@ pub fn load(raw: Option<&str>) -> Loaded {
             }),
         },
     }
+    match value.get_mut("counselor").map(Value::take) {
+        None | Some(Value::Null) => {}
+        Some(v) => match CounselorKey::deserialize(&v) {
+            Ok(key) => loaded.stored.counselor = Some(key),
+            Err(e) => loaded.set_aside.push(SetAside {
+                part: Part::Counselor,
+                reason: StoreProblem::Malformed(e.to_string()),
+                raw: v.to_string(),
+            }),
+        },
+    }
     match value.get_mut("guidance_file").map(Value::take) {
         None | Some(Value::Null) => {}
         Some(v) => match LocalFile::deserialize(&v) {
@@ -334,6 +358,7 @@ pub fn migrate(mut value: Value) -> Result<Value, StoreProblem> {
             1 => v1_to_v2(value),
             2 => v2_to_v3(value),
             3 => v3_to_v4(value),
+            4 => v4_to_v5(value),
             n if n > STORE_SCHEMA => return Err(StoreProblem::NewerSchema(n)),
             _ => return Err(StoreProblem::UnknownSchema),
         };
@@ -375,6 +400,13 @@ fn v3_to_v4(mut value: Value) -> Value {
     value["sessions"] = Value::Array(Vec::new());
     value["notes"] = Value::Object(Default::default());
     value["schema"] = Value::from(4);
+    value
+}
+
+/// Schema 5 added a counselor's key pair (none until the counselor makes one).
+fn v4_to_v5(mut value: Value) -> Value {
+    value["counselor"] = Value::Null;
+    value["schema"] = Value::from(5);
     value
 }
 

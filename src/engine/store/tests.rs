@@ -214,3 +214,36 @@ fn schema_3_data_gains_empty_sessions_and_notes() {
     assert!(l.stored.sessions.is_empty() && l.stored.notes.is_empty());
     assert_eq!(l.stored.interests.get("i01"), Some(&1));
 }
+
+#[test]
+fn a_counselor_key_is_kept_exported_without_its_secret_unless_asked_and_set_aside_when_unreadable() {
+    use crate::engine::referral::CounselorKey;
+    let mut s = Stored::new();
+    s.counselor = Some(CounselorKey::create("Career office", 2.0));
+    let secret = s.counselor.as_ref().unwrap().secret_key.clone();
+    assert_eq!(load(Some(&s.to_json())).stored, s);
+    let without = export(&s, None, &[], 1.0, false);
+    assert!(!without.contains(&secret));
+    let mut device = Stored::new();
+    device.merge(import(&without).unwrap().stored);
+    assert_eq!(device.counselor, None, "a key without its secret opens nothing, so none is kept");
+    device.merge(import(&export(&s, None, &[], 1.0, true)).unwrap().stored);
+    assert_eq!(device.counselor, s.counselor);
+
+    let broken = r#"{"schema":5,"current":null,"history":[],"counselor":{"link":7}}"#;
+    let l = load(Some(broken));
+    assert_eq!(l.set_aside.len(), 1);
+    assert_eq!(l.set_aside[0].part, Part::Counselor);
+    assert_eq!(l.stored.counselor, None);
+}
+
+#[test]
+fn schema_4_data_gains_no_counselor_key_and_keeps_everything_else() {
+    let v4 = r#"{"schema":4,"current":null,"history":[],"interests":{"i01":-1},"sessions":[],"notes":{"x":"met on Monday"}}"#;
+    let l = load(Some(v4));
+    assert_eq!(l.set_aside, vec![]);
+    assert_eq!(l.stored.schema, STORE_SCHEMA);
+    assert_eq!(l.stored.counselor, None);
+    assert_eq!(l.stored.notes.get("x").map(String::as_str), Some("met on Monday"));
+    assert_eq!(l.stored.interests.get("i01"), Some(&-1));
+}
