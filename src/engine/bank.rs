@@ -15,7 +15,7 @@ use super::irt::ItemParams;
 use super::localized::Localized;
 use super::problem::{Expected, Problem, ProblemKind, Range};
 use super::rng::Rng;
-use super::sorting::set_of;
+use super::sorting::{set_of, sort_stable_by};
 
 /// The bank format version this code reads.
 pub const BANK_SCHEMA: u64 = 1;
@@ -200,11 +200,13 @@ impl Bank {
         for (i, item) in items.iter().enumerate() {
             by_domain.entry(item.domain.clone()).or_default().push(i);
         }
+        // Most informative first, ties broken by id. The insertion sort of `sorting` rather
+        // than `sort_unstable_by`, whose code cost the first load 1.5 KB gzip (2.8 KB of
+        // quicksort alone, twiggy); a domain holds tens of items.
+        let information: Vec<f64> = items.iter().map(|item| item.irt.max_information()).collect();
         for positions in by_domain.values_mut() {
-            // A total order (ties broken by id), so an unstable sort gives the same result.
-            positions.sort_unstable_by(|&x, &y| {
-                let (x, y) = (&items[x], &items[y]);
-                y.irt.max_information().total_cmp(&x.irt.max_information()).then_with(|| x.id.cmp(&y.id))
+            sort_stable_by(positions, |&x, &y| {
+                information[y].total_cmp(&information[x]).then_with(|| items[x].id.cmp(&items[y].id))
             });
         }
         let subtopic_index = items

@@ -4,7 +4,9 @@
 //! the UI to store under another key and report), and everything else is kept.
 
 use std::collections::BTreeMap;
+use std::marker::PhantomData;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -35,7 +37,42 @@ pub struct Stored {
     /// A counselor's private notes, by result (schema 4).
     pub notes: BTreeMap<String, String>,
     /// A counselor's key pair, whose link learners and teachers seal results to (schema 5).
-    pub counselor: Option<CounselorKey>,
+    pub counselor: Option<Kept<CounselorKey>>,
+}
+
+/// A part of the store that only some documents read: held as the JSON text it was stored
+/// as (a string inside the store) and read where it is used, so a document that never reads
+/// it carries no code to read it (the self-assessment's first load has no reader for a
+/// counselor's key). A value that does not read is kept as it is, never dropped.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Kept<T> {
+    json: String,
+    #[serde(skip)]
+    of: PhantomData<T>,
+}
+
+impl<T> Clone for Kept<T> {
+    fn clone(&self) -> Self {
+        Kept { json: self.json.clone(), of: PhantomData }
+    }
+}
+
+impl<T> PartialEq for Kept<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.json == other.json
+    }
+}
+
+impl<T: Serialize + DeserializeOwned> Kept<T> {
+    pub fn new(value: &T) -> Self {
+        Kept { json: serde_json::to_string(value).unwrap_or_default(), of: PhantomData }
+    }
+
+    /// The value, or why it does not read.
+    pub fn read(&self) -> Result<T, String> {
+        serde_json::from_str(&self.json).map_err(|e| e.to_string())
+    }
 }
 
 /// A part of the stored data that could not be read.
@@ -152,7 +189,7 @@ impl Stored {
         }
         // A counselor key exported without its secret is no key to keep.
         if self.counselor.is_none() {
-            self.counselor = other.counselor.filter(|k| !k.secret_key.is_empty());
+            self.counselor = other.counselor.filter(|k| !k.json.contains(r#""secret_key":"""#));
         }
         added
     }
@@ -203,8 +240,11 @@ pub fn export(stored: &Stored, language: Option<&str>, set_aside: &[String], now
                 session["secret_key"] = Value::from("");
             }
         }
-        if let Some(counselor @ Value::Object(_)) = store.get_mut("counselor") {
-            counselor["secret_key"] = Value::from("");
+        if let Some(Value::String(text)) = store.get_mut("counselor") {
+            if let Ok(mut key) = serde_json::from_str::<Value>(text) {
+                key["secret_key"] = Value::from("");
+                *text = key.to_string();
+            }
         }
     }
     let file = serde_json::json!({
@@ -325,14 +365,13 @@ pub fn load(raw: Option<&str>) -> Loaded {
     }
     match value.get_mut("counselor").map(Value::take) {
         None | Some(Value::Null) => {}
-        Some(v) => match CounselorKey::deserialize(&v) {
-            Ok(key) => loaded.stored.counselor = Some(key),
-            Err(e) => loaded.set_aside.push(SetAside {
-                part: Part::Counselor,
-                reason: StoreProblem::Malformed(e.to_string()),
-                raw: v.to_string(),
-            }),
-        },
+        // Read where it is used (`Kept`); only what cannot be a key at all is set aside here.
+        Some(Value::String(json)) => loaded.stored.counselor = Some(Kept { json, of: PhantomData }),
+        Some(v) => loaded.set_aside.push(SetAside {
+            part: Part::Counselor,
+            reason: StoreProblem::Malformed("the counselor key is not kept as text".into()),
+            raw: v.to_string(),
+        }),
     }
     match value.get_mut("guidance_file").map(Value::take) {
         None | Some(Value::Null) => {}

@@ -447,7 +447,14 @@ catalog! {
         dashboard_leave_out_of, dashboard_left_out, dashboard_count_again, dashboard_count_again_of,
         counselor_title, counselor_intro, counselor_code, counselor_code_file, counselor_key,
         counselor_open, counselor_need_key, counselor_report, counselor_notes, counselor_notes_hint,
-        counselor_print, counselor_recommendations, }
+        counselor_print, counselor_recommendations, counselor_fingerprint, counselor_fingerprint_own,
+        counselor_fingerprint_check, counselor_link_title, counselor_link_intro, counselor_link_name,
+        counselor_link_create, counselor_link, counselor_link_qr, counselor_link_remove,
+        counselor_link_remove_confirm, counselor_link_remove_yes, counselor_open_title,
+        counselor_key_intro, counselor_code_unknown, counselor_from_learner, counselor_interests_none,
+        counselor_interests_sent, send_title, send_to, send_intro, send_none, send_pick, send_name,
+        send_interests, send_make, send_done, send_invalid, refer_title, refer_intro, refer_student,
+        refer_link, refer_make, refer_for, counselor_link_unreadable, }
     plurals {
         classroom_results, session_minutes, import_added, import_duplicates, import_refused,
         dashboard_students,

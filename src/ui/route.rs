@@ -48,6 +48,10 @@ pub enum Route {
     },
     /// A counselor opening a student's result.
     Counselor,
+    /// A learner sending a result to a counselor; the counselor's link travels in the fragment.
+    SendResults {
+        payload: String,
+    },
     NotFound,
 }
 
@@ -123,6 +127,8 @@ impl Route {
                     Route::Join { payload }
                 } else if let Some(id) = id("/code/") {
                     Route::ResultCode { id }
+                } else if let Some(payload) = id("/send/") {
+                    Route::SendResults { payload }
                 } else {
                     Route::NotFound
                 }
@@ -136,6 +142,7 @@ impl Route {
             Route::Classroom
             | Route::ClassSession { .. }
             | Route::Join { .. }
+            | Route::SendResults { .. }
             | Route::ResultCode { .. }
             | Route::Counselor => Document::Classroom,
             _ => Document::Main,
@@ -168,6 +175,7 @@ impl Route {
             Route::Classroom => "#/classroom".into(),
             Route::ClassSession { id } => format!("#/classroom/{id}"),
             Route::Join { payload } => format!("#/join/{payload}"),
+            Route::SendResults { payload } => format!("#/send/{payload}"),
             Route::ResultCode { id } => format!("#/code/{id}"),
             Route::Counselor => "#/counselor".into(),
             Route::NotFound => "#/404".into(),

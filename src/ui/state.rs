@@ -10,8 +10,9 @@ use crate::engine::attempt::{previous_items, Answer, Attempt, Plan};
 use crate::engine::content::Content;
 use crate::engine::guidance::LocalFile;
 use crate::engine::problem::Problem;
+use crate::engine::referral::CounselorKey;
 use crate::engine::session::ClassSession;
-use crate::engine::store::{SetAside, Stored};
+use crate::engine::store::{Kept, SetAside, Stored};
 use crate::i18n::{Catalog, Language, Messages};
 
 /// Where the content (question bank and assessment settings) is.
@@ -112,7 +113,7 @@ pub enum Action {
     },
     DismissSetAside,
     /// Adds the attempts of an imported file.
-    Import(Stored),
+    Import(Box<Stored>),
     /// Forgets everything (the page has removed it from storage).
     DeleteAll,
     /// Counts a student of a session in its figures again, or leaves them out.
@@ -138,6 +139,9 @@ pub enum Action {
         key: String,
         text: String,
     },
+    /// Keeps the counselor's new key pair, or forgets it (codes sealed to it then no longer
+    /// open here).
+    SetCounselorKey(Option<Kept<CounselorKey>>),
 }
 
 impl AppState {
@@ -314,7 +318,7 @@ impl Reducible for AppState {
             Action::DismissSetAside => next.set_aside.clear(),
             Action::RemoveAttempt(id) => next.stored.history.retain(|a| a.id != id),
             Action::Import(imported) => {
-                next.stored.merge(imported);
+                next.stored.merge(*imported);
             }
             Action::AddSession(session) => {
                 if !next.stored.sessions.iter().any(|s| s.session.id == session.session.id) {
@@ -343,6 +347,7 @@ impl Reducible for AppState {
                     next.stored.notes.insert(key, text);
                 }
             }
+            Action::SetCounselorKey(key) => next.stored.counselor = key,
             Action::DeleteAll => {
                 next.stored = Stored::new();
                 next.set_aside.clear();

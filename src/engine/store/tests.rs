@@ -219,8 +219,10 @@ fn schema_3_data_gains_empty_sessions_and_notes() {
 fn a_counselor_key_is_kept_exported_without_its_secret_unless_asked_and_set_aside_when_unreadable() {
     use crate::engine::referral::CounselorKey;
     let mut s = Stored::new();
-    s.counselor = Some(CounselorKey::create("Career office", 2.0));
-    let secret = s.counselor.as_ref().unwrap().secret_key.clone();
+    let key = CounselorKey::create("Career office", 2.0);
+    s.counselor = Some(Kept::new(&key));
+    assert_eq!(s.counselor.as_ref().unwrap().read(), Ok(key.clone()));
+    let secret = key.secret_key.clone();
     assert_eq!(load(Some(&s.to_json())).stored, s);
     let without = export(&s, None, &[], 1.0, false);
     assert!(!without.contains(&secret));
@@ -230,8 +232,14 @@ fn a_counselor_key_is_kept_exported_without_its_secret_unless_asked_and_set_asid
     device.merge(import(&export(&s, None, &[], 1.0, true)).unwrap().stored);
     assert_eq!(device.counselor, s.counselor);
 
-    let broken = r#"{"schema":5,"current":null,"history":[],"counselor":{"link":7}}"#;
+    // A key that does not read is kept as it is (the counselor's page says so); what is not
+    // even an object is set aside.
+    let broken = r#"{"schema":5,"current":null,"history":[],"counselor":"{\"link\":7}"}"#;
     let l = load(Some(broken));
+    assert_eq!(l.set_aside, vec![]);
+    assert!(l.stored.counselor.as_ref().unwrap().read().is_err());
+    assert!(load(Some(&l.stored.to_json())).stored.counselor.is_some(), "kept when saved again");
+    let l = load(Some(r#"{"schema":5,"current":null,"history":[],"counselor":[1]}"#));
     assert_eq!(l.set_aside.len(), 1);
     assert_eq!(l.set_aside[0].part, Part::Counselor);
     assert_eq!(l.stored.counselor, None);

@@ -3,9 +3,12 @@
 pub mod answer_review;
 pub mod certainty_choice;
 pub mod class_dashboard;
+pub mod class_referral;
 pub mod code_import;
+pub mod code_out;
 pub mod content_status;
 pub mod copy_button;
+pub mod counselor_link;
 pub mod domain_scores;
 pub mod download_button;
 pub mod guidance_controls;

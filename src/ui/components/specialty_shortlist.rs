@@ -22,10 +22,14 @@ const SHOWN: usize = 3;
 pub struct SpecialtyShortlistProps {
     pub attempt: Rc<Attempt>,
     pub content: Rc<Content>,
+    /// The learner's answers to the interest questions, when they sent them.
+    #[prop_or_default]
+    pub interests: Rc<BTreeMap<String, i8>>,
 }
 
-/// The specialties that best fit a student's measured levels (interests unknown, so
-/// neutral), each with its match, gaps and demand: what a counselor talks through.
+/// The specialties that best fit a student's measured levels and, when the learner sent
+/// them, interests (neutral otherwise, and said so), each with its match, gaps and demand:
+/// what a counselor talks through.
 #[function_component]
 pub fn SpecialtyShortlist(props: &SpecialtyShortlistProps) -> Html {
     let app = use_app();
@@ -48,13 +52,15 @@ pub fn SpecialtyShortlist(props: &SpecialtyShortlistProps) -> Html {
     let settings = &content.settings;
     let profile: Profile =
         estimates(&content.bank, &props.attempt).into_iter().map(|d| (d.domain, d.estimate)).collect();
+    let interest = data.interests.scores(&props.interests);
     let domain = |id: &str| content.index.entry(id).map_or(id.to_string(), |e| e.title.get(lang).to_string());
     let level = |i: usize| settings.levels.get(i).map(|l| l.title.get(lang).to_string()).unwrap_or_default();
     html! {
         <section class="shortlist">
             <h2>{ c.counselor_recommendations() }</h2>
+            <p class="muted">{ if props.interests.is_empty() { c.counselor_interests_none() } else { c.counselor_interests_sent() } }</p>
             <ol>
-                { for guidance.rank(settings, &profile, &BTreeMap::new(), guidance.weights).into_iter().take(SHOWN).map(|r| {
+                { for guidance.rank(settings, &profile, &interest, guidance.weights).into_iter().take(SHOWN).map(|r| {
                     let tier = guidance.demand_tiers.iter().find(|t| t.id == r.specialty.demand.tier);
                     html! {
                         <li>

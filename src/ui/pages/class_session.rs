@@ -10,12 +10,13 @@ use crate::engine::session::Session;
 use crate::i18n::fill;
 use crate::ui::browser;
 use crate::ui::components::class_dashboard::ClassDashboard;
+use crate::ui::components::class_referral::ClassReferral;
 use crate::ui::components::code_import::{open_cached, CodeImport};
 use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::download_button::DownloadButton;
 use crate::ui::components::qr_code::QrCodeView;
-use crate::ui::components::session_fingerprint::SessionFingerprint;
+use crate::ui::components::session_fingerprint::{Reader, SessionFingerprint};
 use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_title};
 use crate::ui::route::{replace, Route};
 use crate::ui::state::{use_app, Action, ContentStatus};
@@ -76,7 +77,7 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
         <section class="class-session">
             <h1 ref={heading} tabindex="-1">{ &session.title }</h1>
             <p class="muted">{ summary }</p>
-            <SessionFingerprint id={session.id.clone()} teacher=true />
+            <SessionFingerprint id={session.id.clone()} reader={Reader::Teacher} />
             <h2>{ c.session_share() }</h2>
             <p>{ c.session_share_intro() }</p>
             <p class="share">
@@ -92,7 +93,8 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
                     make={{ let class = class.clone(); Callback::from(move |()| class.to_key_file()) }} />
             </p>
             <CodeImport class={class.clone()} opened={opened.clone()} />
-            <ClassDashboard {content} class={class.clone()} {opened} />
+            <ClassDashboard {content} class={class.clone()} opened={opened.clone()} />
+            <ClassReferral class={class.clone()} {opened} />
             <p class="actions danger-zone">
                 if *confirming {
                     <span class="notice warning" role="alert">{ c.session_delete_confirm() }</span>

@@ -1,24 +1,70 @@
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::i18n::ClassroomMessages;
-
-use crate::engine::result_code::Submission;
+use crate::engine::attempt::Attempt;
+use crate::engine::bank::Bank;
+use crate::engine::problem::Problem;
+use crate::engine::referral::Referral;
+use crate::engine::result_code::{code_id, Submission};
 use crate::engine::session::{read_key_file, ClassSession};
-use crate::i18n::fill;
+use crate::i18n::{fill, ClassroomMessages};
 use crate::ui::browser;
-use crate::ui::components::content_status::ContentStatusView;
+use crate::ui::components::code_import::reason;
+use crate::ui::components::content_status::{ContentStatusView, ProblemList};
+use crate::ui::components::counselor_link::CounselorLinkPanel;
 use crate::ui::components::results_report::ResultsReport;
 use crate::ui::components::specialty_shortlist::SpecialtyShortlist;
+use crate::ui::content::with_checks;
 use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_title};
 use crate::ui::route::Route;
 use crate::ui::state::{use_app, Action, ContentStatus};
 
-/// A counselor reads a student's result: a result code (pasted or from its file) opened with
-/// the session key file, rescored here; the full report, careers to explore, private notes
-/// kept on this device, and a printable report.
+/// A result the counselor opened: sent to their own link, or a class's code opened with the
+/// session's key file.
+#[derive(Clone, PartialEq)]
+enum Opened {
+    Sent(Referral),
+    Class(Submission, Rc<ClassSession>),
+}
+
+impl Opened {
+    fn label(&self) -> &str {
+        match self {
+            Opened::Sent(r) => &r.label,
+            Opened::Class(s, _) => &s.label,
+        }
+    }
+
+    fn domains(&self) -> Vec<String> {
+        match self {
+            Opened::Sent(r) => r.domains.clone(),
+            Opened::Class(_, class) => class.session.domains.clone(),
+        }
+    }
+
+    fn attempt(&self, bank: &Bank) -> Attempt {
+        match self {
+            Opened::Sent(r) => r.to_attempt(bank),
+            Opened::Class(s, class) => s.to_attempt(&class.session, bank),
+        }
+    }
+
+    /// Where the counselor's note is kept, newest form first (see `Submission::note_keys`).
+    fn note_keys(&self) -> Vec<String> {
+        match self {
+            Opened::Sent(r) => vec![r.id()],
+            Opened::Class(s, _) => s.note_keys().to_vec(),
+        }
+    }
+}
+
+/// A counselor reads a student's result: a code sent to the counselor's own link (by a
+/// learner who assessed alone, or by a teacher for one student), or a class's code opened
+/// with the session key file; rescored here. The full report, careers to explore, private
+/// notes kept on this device, and a printable report.
 #[function_component]
 pub fn CounselorPage() -> Html {
     let app = use_app();
@@ -27,10 +73,14 @@ pub fn CounselorPage() -> Html {
     let code = use_state(String::new);
     let key = use_state(|| None::<Rc<ClassSession>>);
     let key_refused = use_state(|| false);
-    let opened = use_state(|| None::<Result<Submission, String>>);
+    let opened = use_state(|| None::<Result<Opened, String>>);
     use_title(c.counselor_title().to_string());
     use_focus_on(heading.clone(), ());
-    let status = use_domains(key.as_ref().map(|k| k.session.domains.clone()).unwrap_or_default());
+    let domains = match &*opened {
+        Some(Ok(o)) => o.domains(),
+        _ => Vec::new(),
+    };
+    let status = use_domains(domains);
 
     let read_file = |then: Callback<String>| {
         Callback::from(move |e: Event| {
@@ -55,16 +105,27 @@ pub fn CounselorPage() -> Html {
         read_file(Callback::from(move |text: String| code.set(text.trim().to_string())))
     };
     let onopen = {
-        let (code, key, opened) = (code.clone(), key.clone(), opened.clone());
+        let (code, key, opened, desk) = (
+            code.clone(),
+            key.clone(),
+            opened.clone(),
+            app.stored.counselor.as_ref().and_then(|k| k.read().ok()),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Some(class) = &*key else {
-                opened.set(Some(Err(c.counselor_need_key().to_string())));
-                return;
+            // The id in clear says whose key opens it: this counselor's link, or a class.
+            let result = match (&desk, &*key) {
+                (Some(desk), _) if code_id(&code).as_deref() == Some(desk.link.id.as_str()) => {
+                    desk.open(&code).map(Opened::Sent).map_err(|e| reason(c, &e))
+                }
+                (_, Some(class)) => match class.secret_key_bytes() {
+                    Some(secret) => Submission::open(&code, &class.session, &secret)
+                        .map(|s| Opened::Class(s, class.clone()))
+                        .map_err(|e| reason(c, &e)),
+                    None => Err(c.counselor_need_key().to_string()),
+                },
+                (_, None) => Err(c.counselor_need_key().to_string()),
             };
-            let Some(secret) = class.secret_key_bytes() else { return };
-            let result = Submission::open(&code, &class.session, &secret)
-                .map_err(|e| crate::ui::components::code_import::reason(c, &e));
             opened.set(Some(result));
         })
     };
@@ -75,12 +136,23 @@ pub fn CounselorPage() -> Html {
         })
     };
 
-    let report = match (&*opened, &*key, &status) {
-        (Some(Ok(submission)), Some(class), ContentStatus::Ready(content)) => {
-            let attempt = Rc::new(submission.to_attempt(&class.session, &content.bank));
-            let keys = submission.note_keys();
+    // A sent code is checked against what this version can score before anything is drawn.
+    let problems: Vec<Problem> = match (&*opened, app.content()) {
+        (Some(Ok(Opened::Sent(r))), Some(content)) => with_checks(content, |checks| r.check(checks)),
+        _ => Vec::new(),
+    };
+    let report = match (&*opened, &status) {
+        (Some(Ok(_)), _) if !problems.is_empty() => html! {
+            <div class="notice error" role="alert">
+                <p>{ c.counselor_code_unknown() }</p>
+                <ProblemList {problems} />
+            </div>
+        },
+        (Some(Ok(result)), ContentStatus::Ready(content)) => {
+            let attempt = Rc::new(result.attempt(&content.bank));
+            let keys = result.note_keys();
             let note = keys.iter().find_map(|k| app.stored.notes.get(k)).cloned().unwrap_or_default();
-            let note_key = attempt.id.clone();
+            let note_key = keys[0].clone();
             let onnote = {
                 let app = app.clone();
                 Callback::from(move |e: Event| {
@@ -88,12 +160,19 @@ pub fn CounselorPage() -> Html {
                     app.dispatch(Action::Note { key: note_key.clone(), text });
                 })
             };
+            let (from, interests) = match result {
+                Opened::Sent(r) if r.title.is_empty() => {
+                    (c.counselor_from_learner().to_string(), r.interests.clone())
+                }
+                Opened::Sent(r) => (r.title.clone(), BTreeMap::new()),
+                Opened::Class(_, class) => (class.session.title.clone(), BTreeMap::new()),
+            };
             html! {
                 <article class="report">
-                    <h2>{ fill(c.counselor_report(), &[("label", submission.label.clone())]) }</h2>
-                    <p class="muted">{ &class.session.title }</p>
+                    <h2>{ fill(c.counselor_report(), &[("label", result.label().to_string())]) }</h2>
+                    <p class="muted">{ from }</p>
                     <ResultsReport attempt={attempt.clone()} content={content.clone()} />
-                    <SpecialtyShortlist {attempt} content={content.clone()} />
+                    <SpecialtyShortlist {attempt} content={content.clone()} interests={Rc::new(interests)} />
                     <section class="notes no-print">
                         <label for="counselor-notes"><strong>{ c.counselor_notes() }</strong></label>
                         <textarea id="counselor-notes" rows="4" aria-describedby="counselor-notes-hint" value={note} onchange={onnote} />
@@ -105,8 +184,8 @@ pub fn CounselorPage() -> Html {
                 </article>
             }
         }
-        (Some(Ok(_)), Some(_), status) => html! { <ContentStatusView status={status.clone()} /> },
-        (Some(Err(why)), _, _) => html! { <p class="notice error" role="alert">{ why }</p> },
+        (Some(Ok(_)), status) => html! { <ContentStatusView status={status.clone()} /> },
+        (Some(Err(why)), _) => html! { <p class="notice error" role="alert">{ why }</p> },
         _ => html! {},
     };
 
@@ -114,13 +193,9 @@ pub fn CounselorPage() -> Html {
         <section class="counselor-view">
             <h1 ref={heading} tabindex="-1" class="no-print">{ c.counselor_title() }</h1>
             <p class="no-print">{ c.counselor_intro() }</p>
+            <CounselorLinkPanel />
             <form class="card no-print" onsubmit={onopen}>
-                <p class="actions">
-                    <label class="button" for="counselor-key">{ c.counselor_key() }</label>
-                    <input type="file" id="counselor-key" class="visually-hidden" accept="application/json,.json" onchange={onkey} />
-                    if let Some(class) = &*key { <span role="status">{ &class.session.title }</span> }
-                    if *key_refused { <span class="notice error" role="alert">{ c.classroom_key_invalid() }</span> }
-                </p>
+                <h2>{ c.counselor_open_title() }</h2>
                 <p>
                     <label for="counselor-code">{ c.counselor_code() }</label>
                     <textarea id="counselor-code" rows="4" dir="ltr" spellcheck="false" value={(*code).clone()} oninput={oncode} />
@@ -128,6 +203,15 @@ pub fn CounselorPage() -> Html {
                 <p class="actions">
                     <label class="button" for="counselor-code-file">{ c.counselor_code_file() }</label>
                     <input type="file" id="counselor-code-file" class="visually-hidden" accept=".txt,text/plain" onchange={oncodefile} />
+                </p>
+                <p class="muted">{ c.counselor_key_intro() }</p>
+                <p class="actions">
+                    <label class="button" for="counselor-key">{ c.counselor_key() }</label>
+                    <input type="file" id="counselor-key" class="visually-hidden" accept="application/json,.json" onchange={onkey} />
+                    if let Some(class) = &*key { <span role="status">{ &class.session.title }</span> }
+                    if *key_refused { <span class="notice error" role="alert">{ c.classroom_key_invalid() }</span> }
+                </p>
+                <p class="actions">
                     <button type="submit" class="primary" disabled={code.trim().is_empty()}>{ c.counselor_open() }</button>
                 </p>
             </form>

@@ -23,6 +23,7 @@ pub mod not_found;
 pub mod quiz;
 pub mod result_code;
 pub mod results;
+pub mod send_results;
 pub mod start;
 
 /// The pages of `index.html`.
@@ -60,6 +61,7 @@ pub fn classroom_document(route: Route) -> Html {
         Route::Join { payload } => html! { <join::JoinPage {payload} /> },
         Route::ResultCode { id } => html! { <result_code::ResultCodePage {id} /> },
         Route::Counselor => html! { <counselor::CounselorPage /> },
+        Route::SendResults { payload } => html! { <send_results::SendResultsPage {payload} /> },
         route => html! { <elsewhere::ElsewherePage {route} /> },
     };
     html! { <ClassroomParts>{ page }</ClassroomParts> }

@@ -30,7 +30,7 @@ pub fn MyDataPage() -> Html {
     let heading = use_node_ref();
     let confirming = use_state(|| false);
     let outcome = use_state(|| None::<Outcome>);
-    // The classroom sessions' secret keys go in the file only when the user ticks so.
+    // Secret keys (classroom sessions', a counselor's) go in the file only when the user ticks so.
     let keys = use_state(|| false);
     use_title(m.data_title().to_string());
     use_focus_on(heading.clone(), ());
@@ -72,7 +72,7 @@ pub fn MyDataPage() -> Html {
                         // What the merge really adds (a file already imported adds nothing).
                         let added = app.stored.clone().merge(loaded.stored.clone());
                         storage::keep_set_aside(&loaded.set_aside);
-                        dispatcher.dispatch(Action::Import(loaded.stored));
+                        dispatcher.dispatch(Action::Import(Box::new(loaded.stored)));
                         outcome.set(Some(Outcome::Imported { added, kept: loaded.set_aside.len() }));
                     }
                     Err(problem) => outcome.set(Some(Outcome::ImportFailed(match problem {
@@ -118,7 +118,7 @@ pub fn MyDataPage() -> Html {
                     } }
                 </p>
             }
-            if !app.stored.sessions.is_empty() {
+            if !app.stored.sessions.is_empty() || app.stored.counselor.is_some() {
                 <p>
                     <label class="option" for="export-keys">
                         <input type="checkbox" id="export-keys" aria-describedby="export-keys-warning" checked={*keys}

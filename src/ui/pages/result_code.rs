@@ -4,9 +4,7 @@ use crate::i18n::ClassroomMessages;
 
 use crate::engine::result_code::Submission;
 use crate::i18n::fill;
-use crate::ui::components::copy_button::CopyButton;
-use crate::ui::components::download_button::DownloadButton;
-use crate::ui::components::qr_code::QrCodeView;
+use crate::ui::components::code_out::{code_file, CodeOut};
 use crate::ui::components::session_fingerprint::SessionFingerprint;
 use crate::ui::hooks::{use_focus_on, use_messages, use_title};
 use crate::ui::route::Route;
@@ -54,10 +52,7 @@ pub fn ResultCodePage(props: &ResultCodePageProps) -> Html {
         };
     };
     let Some(tag) = &attempt.session else { return html! {} };
-    let file = format!(
-        "kafaa-result-{}.txt",
-        tag.label.chars().filter(|c| c.is_alphanumeric()).take(30).collect::<String>()
-    );
+    let file = code_file("kafaa-result", &tag.label);
     let onremove = {
         let (app, removed, id) = (app.clone(), removed.clone(), attempt.id.clone());
         Callback::from(move |_: MouseEvent| {
@@ -71,15 +66,7 @@ pub fn ResultCodePage(props: &ResultCodePageProps) -> Html {
             <p class="lead">{ fill(c.code_for(), &[("title", tag.title.clone()), ("label", tag.label.clone())]) }</p>
             <SessionFingerprint id={tag.id.clone()} />
             <p>{ c.code_intro() }</p>
-            <p>
-                <label for="result-code">{ c.code_text() }</label>
-                <textarea id="result-code" class="code-text" readonly=true rows="6" dir="ltr" spellcheck="false" value={code.clone()} />
-            </p>
-            <p class="actions">
-                <CopyButton text={code.clone()} primary=true />
-                <DownloadButton label={c.code_download()} name={file} mime="text/plain" make={{ let code = code.clone(); Callback::from(move |()| code.clone()) }} />
-            </p>
-            <div class="qr-box"><QrCodeView text={code} label={c.code_qr()} /></div>
+            <CodeOut {code} {file} />
             <p><a href={Route::Results { id: attempt.id.clone() }.href()} class="button quiet">{ c.code_results() }</a></p>
             <p>{ c.code_remove_intro() }</p>
             <p><button type="button" onclick={onremove}>{ c.code_remove() }</button></p>

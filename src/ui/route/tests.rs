@@ -18,6 +18,7 @@ fn fragments_and_routes_round_trip() {
         Route::Join { payload: "eyJ2Ij_-1".into() },
         Route::ResultCode { id: "1a-2b".into() },
         Route::Counselor,
+        Route::SendResults { payload: "eyJ2Ij_-2".into() },
     ] {
         assert_eq!(Route::parse(&route.fragment()), route);
     }
