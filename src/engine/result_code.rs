@@ -20,6 +20,7 @@ use super::attempt::{Answer, Attempt};
 use super::bank::Bank;
 use super::session::{id_bytes, id_hex, key_bytes, Session};
 
+pub mod scan;
 pub mod verify;
 
 /// What every code starts with.
