@@ -23,7 +23,34 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# The release rust-toolchain.toml pins. A machine of this kind has one toolchain, rustup's
+# "stable", and cannot download another: when "stable" is that very release it is made known
+# under the release's name too (a link, no download); otherwise rustup installs the release.
+RUST_VERSION=$(sed -n 's/^channel = "\(.*\)"$/\1/p' "$ROOT/rust-toolchain.toml")
+
+ensure_toolchain() {
+  need rustup "install Rust with rustup (https://rustup.rs)"
+  # Asked from / so that rust-toolchain.toml does not make rustup act on the pinned name.
+  local host home installed
+  host=$(cd / && rustc -vV | sed -n 's/^host: //p')
+  home=${RUSTUP_HOME:-$HOME/.rustup}
+  installed=$(cd / && rustup toolchain list)
+  if ! grep -q "^$RUST_VERSION-$host" <<<"$installed"; then
+    if grep -q "^stable-$host" <<<"$installed" && [ "$(cd / && rustc +stable --version | cut -d' ' -f2)" = "$RUST_VERSION" ]; then
+      step "Making rustup's stable toolchain (Rust $RUST_VERSION) known as $RUST_VERSION"
+      ln -s "$home/toolchains/stable-$host" "$home/toolchains/$RUST_VERSION-$host"
+    else
+      step "Installing Rust $RUST_VERSION"
+      (cd / && rustup toolchain install "$RUST_VERSION" --profile minimal -c rustfmt,clippy -t wasm32-unknown-unknown)
+    fi
+  fi
+  local found
+  found=$(rustc --version | cut -d' ' -f2)
+  [ "$found" = "$RUST_VERSION" ] || { echo "error: rustc $found here; Kafaa is built with $RUST_VERSION" >&2; exit 1; }
+}
+
 ensure_rust() {
+  ensure_toolchain
   need cargo "install Rust with rustup (https://rustup.rs)"
   rustup target list --installed | grep -qx wasm32-unknown-unknown || {
     step "Adding the wasm32-unknown-unknown target"
