@@ -9,7 +9,7 @@ use std::rc::Rc;
 use kafaa::engine::attempt::{Answer, Attempt, Plan};
 use kafaa::engine::bank::{Bank, Question};
 use kafaa::engine::content::Content;
-use kafaa::engine::store::Stored;
+use kafaa::engine::store::{self, Stored};
 use kafaa::ui::components::content_status::BankProblems;
 use kafaa::ui::components::question_view::QuestionView;
 use kafaa::ui::pages::quiz::QuizPage;
@@ -250,13 +250,14 @@ fn storage_round_trips_and_sets_aside_what_it_cannot_read() {
     let plan = plan(&content, mode, &domains, true, 7);
     let mut stored = Stored::new();
     stored.current = Some(Attempt::start(&content.bank, &plan).unwrap());
-    assert!(storage::save(&stored));
+    assert_eq!(storage::save(&stored), Some(true));
+    assert_eq!(storage::save(&stored), None, "nothing changed, nothing written");
     let loaded = storage::load();
     assert_eq!(loaded.stored, stored);
     assert!(loaded.set_aside.is_empty());
 
     let local = gloo::utils::window().local_storage().unwrap().unwrap();
-    local.set_item(storage::KEY, "[1, 2").unwrap();
+    local.set_item(store::HEAD, "[1, 2").unwrap();
     let loaded = storage::load();
     assert_eq!(loaded.stored, Stored::new());
     assert_eq!(loaded.set_aside.len(), 1);

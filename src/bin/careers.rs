@@ -4,5 +4,8 @@
 #![forbid(unsafe_code)]
 
 fn main() {
-    kafaa::ui::app::start(yew::Callback::from(kafaa::ui::pages::careers_document));
+    kafaa::ui::app::start(
+        yew::Callback::from(kafaa::ui::pages::careers_document),
+        Some(kafaa::engine::store::SESSION_CODEC),
+    );
 }

@@ -5,5 +5,8 @@
 #![forbid(unsafe_code)]
 
 fn main() {
-    kafaa::ui::app::start(yew::Callback::from(kafaa::ui::pages::classroom_document));
+    kafaa::ui::app::start(
+        yew::Callback::from(kafaa::ui::pages::classroom_document),
+        Some(kafaa::engine::store::SESSION_CODEC),
+    );
 }

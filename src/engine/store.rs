@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::marker::PhantomData;
+use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -17,7 +18,7 @@ use super::session::ClassSession;
 use super::sorting::sort_stable_by;
 
 /// The schema this version writes. Bump it with a step in [`migrate`] when the shape changes.
-pub const STORE_SCHEMA: u64 = 5;
+pub const STORE_SCHEMA: u64 = 6;
 
 /// Everything saved on this device.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -25,17 +26,19 @@ pub struct Stored {
     pub schema: u64,
     /// The attempt in progress, saved after every answer.
     pub current: Option<Attempt>,
-    /// Finished attempts, oldest first.
-    pub history: Vec<Attempt>,
+    /// Finished attempts, oldest first. Shared (`Rc`): copying the store to change the
+    /// attempt in progress copies no history, and saving compares it by pointer.
+    pub history: Rc<Vec<Attempt>>,
     /// Answers to the interest questionnaire: item id → +1 like, 0 not sure, −1 dislike.
     pub interests: BTreeMap<String, i8>,
     /// A school's or counselor's own specialties and tracks, used instead of the shipped ones.
     pub guidance_file: Option<LocalFile>,
     /// Classroom sessions this device created (a teacher's), with their keys and the result
-    /// codes imported so far (schema 4).
-    pub sessions: Vec<ClassSession>,
+    /// codes imported so far (schema 4); each shared, so that a session of 2,000 codes is
+    /// neither copied nor saved again when something else changes.
+    pub sessions: Vec<Rc<ClassSession>>,
     /// A counselor's private notes, by result (schema 4).
-    pub notes: BTreeMap<String, String>,
+    pub notes: Rc<BTreeMap<String, String>>,
     /// A counselor's key pair, whose link learners and teachers seal results to (schema 5).
     pub counselor: Option<Kept<CounselorKey>>,
 }
@@ -116,18 +119,34 @@ pub enum StoreProblem {
 pub struct Loaded {
     pub stored: Stored,
     pub set_aside: Vec<SetAside>,
+    /// Sessions of an earlier schema's single key read by a document without the
+    /// [`SessionCodec`], each as its key and JSON: to be written as they are, so that moving
+    /// the store to parts loses none.
+    pub unread: Vec<(String, String)>,
 }
+
+/// How a document reads and writes classroom sessions. Only the documents that use them (the
+/// classroom, and "My data" in the careers document) are given it: the self-assessment
+/// neither reads nor writes sessions' keys, and so carries no code for them.
+#[derive(Clone, Copy)]
+pub struct SessionCodec {
+    pub read: fn(&Value) -> Result<ClassSession, String>,
+    pub write: fn(&ClassSession) -> Option<String>,
+}
+
+pub const SESSION_CODEC: SessionCodec =
+    SessionCodec { read: |v| ClassSession::deserialize(v).map_err(|e| e.to_string()), write: |s| json(s) };
 
 impl Stored {
     pub fn new() -> Self {
         Stored {
             schema: STORE_SCHEMA,
             current: None,
-            history: Vec::new(),
+            history: Rc::default(),
             interests: BTreeMap::new(),
             guidance_file: None,
             sessions: Vec::new(),
-            notes: BTreeMap::new(),
+            notes: Rc::default(),
             counselor: None,
         }
     }
@@ -143,15 +162,14 @@ impl Stored {
     /// returns how many attempts were added.
     pub fn merge(&mut self, other: Stored) -> usize {
         let mut added = 0;
-        for attempt in other.history {
-            if self.find(&attempt.id).is_none() {
-                self.history.push(attempt);
+        let history = Rc::make_mut(&mut self.history);
+        for attempt in Rc::unwrap_or_clone(other.history) {
+            if !history.iter().any(|a| a.id == attempt.id) {
+                history.push(attempt);
                 added += 1;
             }
         }
-        sort_stable_by(&mut self.history, |a, b| {
-            a.finished_at.unwrap_or(0.0).total_cmp(&b.finished_at.unwrap_or(0.0))
-        });
+        sort_stable_by(history, |a, b| a.finished_at.unwrap_or(0.0).total_cmp(&b.finished_at.unwrap_or(0.0)));
         if self.current.is_none() && other.current.is_some() {
             self.current = other.current;
             added += 1;
@@ -163,8 +181,10 @@ impl Stored {
             self.guidance_file = other.guidance_file;
         }
         for theirs in other.sessions {
+            let theirs = Rc::unwrap_or_clone(theirs);
             match self.sessions.iter_mut().find(|s| s.session.id == theirs.session.id) {
                 Some(ours) => {
+                    let ours = Rc::make_mut(ours);
                     // An export made without keys leaves them empty: a later one with the key
                     // gives it back.
                     if ours.secret_key.is_empty() {
@@ -181,11 +201,12 @@ impl Stored {
                         }
                     }
                 }
-                None => self.sessions.push(theirs),
+                None => self.sessions.push(Rc::new(theirs)),
             }
         }
-        for (key, note) in other.notes {
-            self.notes.entry(key).or_insert(note);
+        let notes = Rc::make_mut(&mut self.notes);
+        for (key, note) in Rc::unwrap_or_clone(other.notes) {
+            notes.entry(key).or_insert(note);
         }
         // A counselor key exported without its secret is no key to keep.
         if self.counselor.is_none() {
@@ -209,7 +230,7 @@ impl Stored {
         if !change(&mut attempt) {
             return false;
         }
-        self.history.remove(pos);
+        Rc::make_mut(&mut self.history).remove(pos);
         self.current = Some(attempt);
         true
     }
@@ -219,9 +240,166 @@ impl Stored {
         let mut attempt = self.current.take()?;
         attempt.finished_at = Some(now);
         let id = attempt.id.clone();
-        self.history.push(attempt);
+        Rc::make_mut(&mut self.history).push(attempt);
         Some(id)
     }
+}
+
+/// Where each part is kept (schema 6): the head — schema, attempt in progress, interests,
+/// training file and counselor key — under [`HEAD`], the history, the notes, and each session
+/// with its codes under keys of their own (found by their prefix). An answer rewrites the
+/// head only; importing codes rewrites that one session; and when the browser's quota is
+/// reached, a part that fits is still saved.
+pub const HEAD: &str = "kafaa";
+pub const HISTORY: &str = "kafaa.history";
+pub const NOTES: &str = "kafaa.notes";
+pub const SESSION_PREFIX: &str = "kafaa.session.";
+
+/// The head part: what changes with every answer, and is small.
+#[derive(Serialize)]
+struct Head<'a> {
+    schema: u64,
+    current: &'a Option<Attempt>,
+    interests: &'a BTreeMap<String, i8>,
+    guidance_file: &'a Option<LocalFile>,
+    counselor: &'a Option<Kept<CounselorKey>>,
+}
+
+/// One part to write (or remove, `value: None`) to bring storage up to date.
+#[derive(Debug, PartialEq)]
+pub struct Change {
+    pub key: String,
+    pub value: Option<String>,
+    /// Positions in the list of the changes that must have been written for this one to be:
+    /// an attempt moving between the head and the history is never absent from both, and the
+    /// history is never written without the head when the head's write was needed first.
+    pub requires: Vec<usize>,
+}
+
+impl Stored {
+    /// Every part that differs from `before` (what storage holds; `None` when it holds the
+    /// store in the shape of an earlier schema, or nothing), in the order to write them. Large
+    /// parts are compared by pointer: unchanged, they are the same `Rc`.
+    pub fn changes(&self, before: Option<&Stored>, sessions: Option<&SessionCodec>) -> Vec<Change> {
+        let mut out: Vec<Change> = Vec::new();
+        let mut push = |key: String, value, requires| {
+            out.push(Change { key, value, requires });
+            out.len() - 1
+        };
+        if let Some(codec) = sessions {
+            for s in &self.sessions {
+                let old = before.and_then(|b| b.sessions.iter().find(|o| o.session.id == s.session.id));
+                if old.is_none_or(|o| !Rc::ptr_eq(o, s)) {
+                    push(format!("{SESSION_PREFIX}{}", s.session.id), (codec.write)(s), vec![]);
+                }
+            }
+            for gone in before.iter().flat_map(|b| &b.sessions) {
+                if !self.sessions.iter().any(|s| s.session.id == gone.session.id) {
+                    push(format!("{SESSION_PREFIX}{}", gone.session.id), None, vec![]);
+                }
+            }
+        }
+        if before.is_none_or(|b| !Rc::ptr_eq(&b.notes, &self.notes)) {
+            push(NOTES.to_string(), json(&*self.notes), vec![]);
+        }
+        let history_changed = before.is_none_or(|b| !Rc::ptr_eq(&b.history, &self.history));
+        let head_changed = before.is_none_or(|b| {
+            b.current != self.current
+                || b.interests != self.interests
+                || b.guidance_file != self.guidance_file
+                || b.counselor != self.counselor
+        });
+        let head = || {
+            json(&Head {
+                schema: STORE_SCHEMA,
+                current: &self.current,
+                interests: &self.interests,
+                guidance_file: &self.guidance_file,
+                counselor: &self.counselor,
+            })
+        };
+        // An attempt taken back out of the history to continue it goes into the head first;
+        // otherwise (a quiz finished) the history is written first. Until its head is written,
+        // an earlier schema's whole store stays as it was.
+        let reopened = before.is_some_and(|b| {
+            b.current.is_none()
+                && self.current.as_ref().is_some_and(|c| b.history.iter().any(|a| a.id == c.id))
+        });
+        match (history_changed, head_changed) {
+            (true, true) if reopened => {
+                let at = push(HEAD.to_string(), head(), vec![]);
+                push(HISTORY.to_string(), json(&*self.history), vec![at]);
+            }
+            (true, true) => {
+                let at = push(HISTORY.to_string(), json(&*self.history), vec![]);
+                push(HEAD.to_string(), head(), vec![at]);
+            }
+            (true, false) => {
+                push(HISTORY.to_string(), json(&*self.history), vec![]);
+            }
+            (false, true) => {
+                push(HEAD.to_string(), head(), vec![]);
+            }
+            (false, false) => {}
+        }
+        out
+    }
+}
+
+/// A part as JSON: plain structs of strings, numbers and vectors, so serializing cannot fail.
+fn json(part: &impl Serialize) -> Option<String> {
+    Some(serde_json::to_string(part).unwrap_or_default())
+}
+
+/// Reads the store from storage, given how to read a key and the keys of the sessions: the
+/// parts of schema 6 put together, or the whole store of an earlier schema under [`HEAD`]
+/// (then `legacy` is true: every part is to be written in the new form). Sessions are read
+/// only with a [`SessionCodec`]. A part that cannot be read is set aside, like any other.
+pub fn load_from(
+    read: impl Fn(&str) -> Option<String>,
+    session_keys: &[String],
+    sessions: Option<&SessionCodec>,
+) -> (Loaded, bool) {
+    // No head yet (nothing stored, or only parts that changed since, like a new session):
+    // the parts are read all the same.
+    let head = read(HEAD).unwrap_or_else(|| format!("{{\"schema\":{STORE_SCHEMA}}}"));
+    let Ok(mut value) = serde_json::from_str::<Value>(&head) else {
+        return (whole(StoreProblem::NotJson, head), true);
+    };
+    if value.get("schema").and_then(Value::as_u64) != Some(STORE_SCHEMA) {
+        return (load_value(value, sessions), true);
+    }
+    let mut set_aside = Vec::new();
+    let mut part = |key: &str, part: Part, empty: Value| match read(key) {
+        None => empty,
+        Some(raw) => serde_json::from_str(&raw).unwrap_or_else(|_| {
+            set_aside.push(SetAside { part, reason: StoreProblem::NotJson, raw });
+            empty
+        }),
+    };
+    value["history"] = part(HISTORY, Part::History(0), Value::Array(Vec::new()));
+    value["notes"] = part(NOTES, Part::Notes, Value::Object(Default::default()));
+    if sessions.is_some() {
+        let read_sessions = session_keys
+            .iter()
+            .enumerate()
+            .map(|(i, key)| part(key, Part::Session(i), Value::Null))
+            .filter(|v| !v.is_null())
+            .collect();
+        value["sessions"] = Value::Array(read_sessions);
+    }
+    let mut loaded = load_value(value, sessions);
+    // Sessions kept in keys of their own come in no order: by when they were made.
+    sort_stable_by(&mut loaded.stored.sessions, |a, b| a.created_at.total_cmp(&b.created_at));
+    set_aside.append(&mut loaded.set_aside);
+    loaded.set_aside = set_aside;
+    // A save stopped between the history and the head (the tab closed) may leave an attempt
+    // in both: it is the finished one.
+    let stored = &mut loaded.stored;
+    if stored.current.as_ref().is_some_and(|c| stored.history.iter().any(|a| a.id == c.id)) {
+        stored.current = None;
+    }
+    (loaded, false)
 }
 
 /// The marker and version of an export file ("My data").
@@ -280,20 +458,36 @@ pub fn import(text: &str) -> Result<Loaded, StoreProblem> {
 
 /// Reads stored data; `None` (nothing stored yet) gives an empty store.
 pub fn load(raw: Option<&str>) -> Loaded {
-    let Some(raw) = raw else { return Loaded { stored: Stored::new(), set_aside: vec![] } };
-    let whole = |reason| Loaded {
-        stored: Stored::new(),
-        set_aside: vec![SetAside { part: Part::Everything, reason, raw: raw.to_string() }],
-    };
-    let value: Value = match serde_json::from_str(raw) {
-        Ok(v) => v,
-        Err(_) => return whole(StoreProblem::NotJson),
-    };
+    let Some(raw) = raw else { return load_value(Value::Null, None) };
+    match serde_json::from_str(raw) {
+        Ok(value) => load_value(value, Some(&SESSION_CODEC)),
+        Err(_) => whole(StoreProblem::NotJson, raw.to_string()),
+    }
+}
+
+/// Everything set aside, nothing read.
+fn whole(reason: StoreProblem, raw: String) -> Loaded {
+    let set_aside = vec![SetAside { part: Part::Everything, reason, raw }];
+    Loaded { stored: Stored::new(), set_aside, unread: Vec::new() }
+}
+
+/// Reads stored data already parsed (a whole store, or the parts of schema 6 put together;
+/// `Null` for nothing stored); sessions only with the codec, others kept as they are.
+fn load_value(value: Value, sessions: Option<&SessionCodec>) -> Loaded {
+    if value.is_null() {
+        return Loaded { stored: Stored::new(), set_aside: Vec::new(), unread: Vec::new() };
+    }
+    // A schema this version cannot migrate keeps the data whole, as it was.
+    match value.get("schema").and_then(Value::as_u64) {
+        Some(n) if n > STORE_SCHEMA => return whole(StoreProblem::NewerSchema(n), value.to_string()),
+        Some(1..) => {}
+        _ => return whole(StoreProblem::UnknownSchema, value.to_string()),
+    }
     let mut value = match migrate(value) {
         Ok(v) => v,
-        Err(reason) => return whole(reason),
+        Err(reason) => return whole(reason, String::new()),
     };
-    let mut loaded = Loaded { stored: Stored::new(), set_aside: vec![] };
+    let mut loaded = Loaded { stored: Stored::new(), set_aside: vec![], unread: vec![] };
     match value.get_mut("current").map(Value::take) {
         None | Some(Value::Null) => {}
         Some(v) => match read_attempt(&v) {
@@ -308,7 +502,7 @@ pub fn load(raw: Option<&str>) -> Loaded {
         Some(Value::Array(entries)) => {
             for (i, v) in entries.into_iter().enumerate() {
                 match read_attempt(&v) {
-                    Ok(a) => loaded.stored.history.push(a),
+                    Ok(a) => Rc::make_mut(&mut loaded.stored.history).push(a),
                     Err(reason) => {
                         loaded.set_aside.push(SetAside { part: Part::History(i), reason, raw: v.to_string() })
                     }
@@ -336,11 +530,20 @@ pub fn load(raw: Option<&str>) -> Loaded {
         None | Some(Value::Null) => {}
         Some(Value::Array(entries)) => {
             for (i, v) in entries.into_iter().enumerate() {
-                match ClassSession::deserialize(&v) {
-                    Ok(s) => loaded.stored.sessions.push(s),
-                    Err(e) => loaded.set_aside.push(SetAside {
+                let id = v.get("session").and_then(|s| s.get("id")).and_then(Value::as_str);
+                match (sessions, id) {
+                    (Some(codec), _) => match (codec.read)(&v) {
+                        Ok(s) => loaded.stored.sessions.push(Rc::new(s)),
+                        Err(e) => loaded.set_aside.push(SetAside {
+                            part: Part::Session(i),
+                            reason: StoreProblem::Malformed(e),
+                            raw: v.to_string(),
+                        }),
+                    },
+                    (None, Some(id)) => loaded.unread.push((format!("{SESSION_PREFIX}{id}"), v.to_string())),
+                    (None, None) => loaded.set_aside.push(SetAside {
                         part: Part::Session(i),
-                        reason: StoreProblem::Malformed(e.to_string()),
+                        reason: StoreProblem::Malformed("a session without an id".into()),
                         raw: v.to_string(),
                     }),
                 }
@@ -355,7 +558,7 @@ pub fn load(raw: Option<&str>) -> Loaded {
     match value.get_mut("notes").map(Value::take) {
         None | Some(Value::Null) => {}
         Some(v) => match BTreeMap::<String, String>::deserialize(&v) {
-            Ok(notes) => loaded.stored.notes = notes,
+            Ok(notes) => loaded.stored.notes = Rc::new(notes),
             Err(e) => loaded.set_aside.push(SetAside {
                 part: Part::Notes,
                 reason: StoreProblem::Malformed(e.to_string()),
@@ -398,6 +601,7 @@ pub fn migrate(mut value: Value) -> Result<Value, StoreProblem> {
             2 => v2_to_v3(value),
             3 => v3_to_v4(value),
             4 => v4_to_v5(value),
+            5 => v5_to_v6(value),
             n if n > STORE_SCHEMA => return Err(StoreProblem::NewerSchema(n)),
             _ => return Err(StoreProblem::UnknownSchema),
         };
@@ -446,6 +650,13 @@ fn v3_to_v4(mut value: Value) -> Value {
 fn v4_to_v5(mut value: Value) -> Value {
     value["counselor"] = Value::Null;
     value["schema"] = Value::from(5);
+    value
+}
+
+/// Schema 6 keeps the store in parts, each under a key of its own ([`Stored::changes`],
+/// [`load_from`]); put together, a store of schema 6 has the shape of schema 5.
+fn v5_to_v6(mut value: Value) -> Value {
+    value["schema"] = Value::from(6);
     value
 }
 

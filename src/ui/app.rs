@@ -13,6 +13,7 @@ use super::content::{cached_catalog, catalog, load_content, load_language, remem
 use super::route::{use_route, Route};
 use super::state::{Action, AppContext, AppState};
 use super::storage;
+use crate::engine::store::SessionCodec;
 use crate::i18n::{self, Catalog, Language};
 
 /// The language list is compiled in and checked by `cargo test`
@@ -26,8 +27,11 @@ fn languages() -> Vec<Language> {
 /// home page prerendered into `index.html` is replaced by the very same page. When that
 /// catalog cannot be had, the app starts in English and says why (see `App`). Reading the
 /// catalogs and the first render run as separate tasks, so neither holds the page long.
-pub fn start(pages: Callback<Route, Html>) {
+pub fn start(pages: Callback<Route, Html>, sessions: Option<SessionCodec>) {
     super::crash::install();
+    if let Some(codec) = sessions {
+        storage::use_sessions(codec);
+    }
     // The English catalog is compiled in and checked by `cargo test` like the list.
     let english: &'static Catalog = Box::leak(Box::new(i18n::compiled_in(i18n::english())));
     remember_catalog(english);
@@ -80,11 +84,14 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || initial_state(languages, english))
     };
 
-    // Persist outside the reducer: after every change to what is stored.
+    // Persist outside the reducer, after each render: only the parts that changed are written
+    // (an answer rewrites the small head, not the history or a class's codes).
     {
-        let dispatcher = state.dispatcher();
-        use_effect_with(state.stored.clone(), move |stored| {
-            dispatcher.dispatch(Action::Saved { ok: storage::save(stored) });
+        let (dispatcher, stored) = (state.dispatcher(), state.stored.clone());
+        use_effect(move || {
+            if let Some(ok) = storage::save(&stored) {
+                dispatcher.dispatch(Action::Saved { ok });
+            }
         });
     }
 

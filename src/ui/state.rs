@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::engine::attempt::{previous_items, Answer, Attempt, Plan};
 use crate::engine::content::Content;
@@ -316,35 +316,40 @@ impl Reducible for AppState {
                 next.save_failed = !ok;
             }
             Action::DismissSetAside => next.set_aside.clear(),
-            Action::RemoveAttempt(id) => next.stored.history.retain(|a| a.id != id),
+            Action::RemoveAttempt(id) => Rc::make_mut(&mut next.stored.history).retain(|a| a.id != id),
             Action::Import(imported) => {
                 next.stored.merge(*imported);
             }
             Action::AddSession(session) => {
                 if !next.stored.sessions.iter().any(|s| s.session.id == session.session.id) {
-                    next.stored.sessions.push(session);
+                    next.stored.sessions.push(Rc::new(session));
                 }
             }
             Action::CountStudent { session, id, counted } => {
                 if let Some(s) = next.stored.sessions.iter_mut().find(|s| s.session.id == session) {
-                    s.count(&id, counted);
+                    Rc::make_mut(s).count(&id, counted);
                 }
             }
             Action::RemoveSession(id) => next.stored.sessions.retain(|s| s.session.id != id),
             Action::AddCodes { session, codes } => {
                 if let Some(s) = next.stored.sessions.iter_mut().find(|s| s.session.id == session) {
-                    for code in codes {
-                        if !s.codes.contains(&code) {
-                            s.codes.push(code);
-                        }
+                    // New codes in the order given, each once; a session is copied (and saved
+                    // again) only when one is new.
+                    let mut seen: HashSet<&str> = s.codes.iter().map(String::as_str).collect();
+                    let new: Vec<String> =
+                        codes.iter().filter(|c| seen.insert(c.as_str())).cloned().collect();
+                    if new.is_empty() {
+                        return self;
                     }
+                    Rc::make_mut(s).codes.extend(new);
                 }
             }
             Action::Note { key, text } => {
+                let notes = Rc::make_mut(&mut next.stored.notes);
                 if text.trim().is_empty() {
-                    next.stored.notes.remove(&key);
+                    notes.remove(&key);
                 } else {
-                    next.stored.notes.insert(key, text);
+                    notes.insert(key, text);
                 }
             }
             Action::SetCounselorKey(key) => next.stored.counselor = key,

@@ -88,12 +88,17 @@ test('another page, a quiz in progress or a history keep the splash: no stale ho
     ['#/start', null],
     ['', JSON.stringify({ schema: 4, current: { id: 'x' }, history: [] })],
     ['', JSON.stringify({ schema: 4, current: null, history: [{ id: 'y' }] })],
+    // The history in its own key (schema 6).
+    ['', JSON.stringify({ schema: 6, current: null, sessions: [] }), { 'kafaa.history': JSON.stringify([{ id: 'y' }]) }],
     // Unreadable stored data: the app explains it; the page does not guess.
     ['', '{not json'],
   ];
-  for (const [hash, stored] of cases) {
+  for (const [hash, stored, parts = {}] of cases) {
     const page = await heldPage();
-    if (stored) await page.addInitScript((s) => localStorage.setItem('kafaa', s), stored);
+    if (stored) await page.addInitScript(([s, parts]) => {
+      localStorage.setItem('kafaa', s);
+      for (const [k, v] of Object.entries(parts)) localStorage.setItem(k, v);
+    }, [stored, parts]);
     await page.goto(env.origin + '/' + hash);
     await page.locator('.splash').waitFor({ state: 'attached' });
     assert.equal(await page.locator('main').count(), 0, `${hash || stored}: no prerendered page`);

@@ -46,7 +46,7 @@ fn schema_1_data_is_migrated() {
 
 #[test]
 fn nothing_stored_is_an_empty_store() {
-    assert_eq!(load(None), Loaded { stored: Stored::new(), set_aside: vec![] });
+    assert_eq!(load(None), Loaded { stored: Stored::new(), set_aside: vec![], unread: vec![] });
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn export_then_import_restores_the_same_history_and_merges_without_duplicates() 
 fn an_export_leaves_session_keys_out_unless_asked_and_a_later_one_gives_them_back() {
     use crate::engine::session::ClassSession;
     let mut s = Stored::new();
-    s.sessions.push(ClassSession::create(session("", ""), 0.0));
+    s.sessions.push(Rc::new(ClassSession::create(session("", ""), 0.0)));
     let secret = s.sessions[0].secret_key.clone();
     let without = export(&s, None, &[], 1.0, false);
     assert!(!without.contains(&secret));
@@ -181,8 +181,8 @@ fn sessions_and_notes_are_kept_merged_and_set_aside_one_by_one() {
         excluded: vec![],
     };
     let mut s = stored_with_history();
-    s.sessions = vec![class("00000000000000aa"), class("00000000000000bb")];
-    s.notes.insert("r1".into(), "Aime les réseaux".into());
+    s.sessions = vec![Rc::new(class("00000000000000aa")), Rc::new(class("00000000000000bb"))];
+    Rc::make_mut(&mut s.notes).insert("r1".into(), "Aime les réseaux".into());
     let l = load(Some(&s.to_json()));
     assert_eq!((l.stored.sessions.clone(), l.stored.notes.clone()), (s.sessions.clone(), s.notes.clone()));
 
@@ -190,7 +190,7 @@ fn sessions_and_notes_are_kept_merged_and_set_aside_one_by_one() {
     let mut other = Stored::new();
     let mut known = class("00000000000000aa");
     known.codes.push("KAFAA-b".into());
-    other.sessions = vec![known, class("00000000000000cc")];
+    other.sessions = vec![Rc::new(known), Rc::new(class("00000000000000cc"))];
     let mut merged = s.clone();
     merged.merge(other);
     assert_eq!(merged.sessions.len(), 3);
@@ -254,4 +254,220 @@ fn schema_4_data_gains_no_counselor_key_and_keeps_everything_else() {
     assert_eq!(l.stored.counselor, None);
     assert_eq!(l.stored.notes.get("x").map(String::as_str), Some("met on Monday"));
     assert_eq!(l.stored.interests.get("i01"), Some(&-1));
+}
+
+/// Storage as a map of keys, as localStorage holds them.
+#[derive(Default)]
+struct Device(std::collections::BTreeMap<String, String>);
+
+impl Device {
+    /// Writes the changes as ui::storage does, refusing the keys `full` (a quota reached);
+    /// returns the keys written.
+    fn write_but(&mut self, changes: Vec<Change>, full: &[&str]) -> Vec<String> {
+        let mut written = Vec::new();
+        let mut keys = Vec::new();
+        for c in changes {
+            let done = c.requires.iter().all(|&i| written[i]) && !full.contains(&c.key.as_str());
+            if done {
+                keys.push(c.key.clone());
+                match c.value {
+                    Some(json) => self.0.insert(c.key, json),
+                    None => self.0.remove(&c.key),
+                };
+            }
+            written.push(done);
+        }
+        keys
+    }
+
+    fn write(&mut self, changes: Vec<Change>) -> Vec<String> {
+        self.write_but(changes, &[])
+    }
+
+    /// Reads it back as a document that shows sessions does.
+    fn load(&self) -> (Loaded, bool) {
+        let sessions: Vec<String> =
+            self.0.keys().filter(|k| k.starts_with(SESSION_PREFIX)).cloned().collect();
+        load_from(|key| self.0.get(key).cloned(), &sessions, Some(&SESSION_CODEC))
+    }
+}
+
+/// A teacher's store: a history, a session of `codes` result codes, another session, notes.
+fn teachers_store(codes: usize) -> Stored {
+    use crate::engine::session::ClassSession;
+    let mut s = stored_with_history();
+    let mut class = ClassSession::create(session("", ""), 5.0);
+    class.codes = (0..codes).map(|i| format!("KAFAA-{i:0>400}")).collect();
+    s.sessions = vec![Rc::new(class), Rc::new(ClassSession::create(session("", ""), 6.0))];
+    Rc::make_mut(&mut s.notes).insert("r1".into(), "Aime les réseaux".into());
+    s
+}
+
+#[test]
+fn a_store_kept_in_parts_reads_back_the_same() {
+    let s = teachers_store(3);
+    let mut device = Device::default();
+    let keys = device.write(s.changes(None, Some(&SESSION_CODEC)));
+    assert_eq!(keys.len(), 5, "two sessions, notes, history, then the head: {keys:?}");
+    assert_eq!(keys.last().map(String::as_str), Some(HEAD), "the head is written last");
+    let (loaded, legacy) = device.load();
+    assert!(!legacy);
+    assert_eq!(loaded.set_aside, vec![]);
+    assert_eq!(loaded.stored, s);
+}
+
+#[test]
+fn an_answer_rewrites_only_the_head_and_an_import_only_its_session() {
+    let s = teachers_store(2_000);
+    let mut next = s.clone();
+    next.current.as_mut().unwrap().go_to(0);
+    let keys = |changes: Vec<Change>| changes.into_iter().map(|c| c.key).collect::<Vec<_>>();
+    assert_eq!(keys(next.changes(Some(&s), Some(&SESSION_CODEC))), [HEAD]);
+    assert!(s.changes(Some(&s), Some(&SESSION_CODEC)).is_empty(), "nothing changed, nothing written");
+
+    let mut imported = s.clone();
+    Rc::make_mut(&mut imported.sessions[1]).codes.push("KAFAA-new".into());
+    let id = &imported.sessions[1].session.id;
+    assert_eq!(keys(imported.changes(Some(&s), Some(&SESSION_CODEC))), [format!("{SESSION_PREFIX}{id}")]);
+
+    // A session removed: its key goes, and nothing else is written.
+    let mut removed = s.clone();
+    let gone = removed.sessions.remove(0);
+    let changes = removed.changes(Some(&s), Some(&SESSION_CODEC));
+    assert_eq!(
+        changes,
+        [Change { key: format!("{SESSION_PREFIX}{}", gone.session.id), value: None, requires: vec![] }]
+    );
+    let finished = {
+        let mut f = s.clone();
+        f.finish_current(30.0);
+        f
+    };
+    assert_eq!(keys(finished.changes(Some(&s), Some(&SESSION_CODEC))), [HISTORY, HEAD]);
+}
+
+#[test]
+fn a_full_storage_never_loses_an_attempt_moving_between_head_and_history() {
+    let s = teachers_store(3);
+    let mut device = Device::default();
+    device.write(s.changes(None, Some(&SESSION_CODEC)));
+    // Finishing: the history cannot be written, so the head keeps the attempt in progress.
+    let mut finished = s.clone();
+    finished.finish_current(30.0);
+    assert!(device.write_but(finished.changes(Some(&s), Some(&SESSION_CODEC)), &[HISTORY]).is_empty());
+    assert_eq!(device.load().0.stored, s, "still in progress, not lost");
+    // Continuing a finished attempt: the head is written first; if it cannot be, the history
+    // keeps the attempt.
+    let mut device = Device::default();
+    device.write(finished.changes(None, Some(&SESSION_CODEC)));
+    let mut reopened = finished.clone();
+    let id = reopened.history.last().unwrap().id.clone();
+    assert!(reopened.reopen(&id, |_| true));
+    assert!(device.write_but(reopened.changes(Some(&finished), Some(&SESSION_CODEC)), &[HEAD]).is_empty());
+    assert_eq!(device.load().0.stored, finished);
+    // Stopped between the two writes (the head written, the history not): the attempt is in
+    // both, and reads as the finished one.
+    device.write_but(reopened.changes(Some(&finished), Some(&SESSION_CODEC)), &[HISTORY]);
+    assert_eq!(device.load().0.stored, finished);
+    // A new session that cannot be written does not hold back the answer.
+    let mut added = finished.clone();
+    added.sessions.push(Rc::new(crate::engine::session::ClassSession::create(session("", ""), 9.0)));
+    added.current = s.current.clone();
+    let new = format!("{SESSION_PREFIX}{}", added.sessions[2].session.id);
+    assert_eq!(
+        device.write_but(added.changes(Some(&finished), Some(&SESSION_CODEC)), &[new.as_str()]),
+        [HEAD]
+    );
+    // An update of a session that cannot be written does not stop the answer being saved.
+    let mut device = Device::default();
+    device.write(s.changes(None, Some(&SESSION_CODEC)));
+    let mut both = s.clone();
+    Rc::make_mut(&mut both.sessions[0]).codes.push("KAFAA-more".into());
+    both.current.as_mut().unwrap().go_to(0);
+    let full = format!("{SESSION_PREFIX}{}", s.sessions[0].session.id);
+    assert_eq!(device.write_but(both.changes(Some(&s), Some(&SESSION_CODEC)), &[full.as_str()]), [HEAD]);
+    assert_eq!(device.load().0.stored.current, both.current);
+}
+
+#[test]
+fn an_earlier_schema_with_a_history_and_a_2000_code_session_moves_to_parts_intact() {
+    let s = teachers_store(2_000);
+    // As Kafaa kept it before (schema 4: one key, no counselor).
+    let mut v: Value = serde_json::from_str(&s.to_json()).unwrap();
+    v["schema"] = Value::from(4);
+    v.as_object_mut().unwrap().remove("counselor");
+    let mut device = Device::default();
+    device.0.insert(HEAD.into(), v.to_string());
+    let (loaded, legacy) = device.load();
+    assert!(legacy, "read from the single key, to be written in parts");
+    assert_eq!(loaded.set_aside, vec![]);
+    assert_eq!(loaded.stored, s);
+    assert_eq!(loaded.stored.sessions[0].codes.len(), 2_000);
+    device.write(loaded.stored.changes(None, Some(&SESSION_CODEC)));
+    let (again, legacy) = device.load();
+    assert!(!legacy);
+    assert_eq!(again.stored, s);
+    // The head an answer rewrites is small; the codes are in their session's key.
+    assert!(device.0[HEAD].len() < 4_000, "head of {} bytes", device.0[HEAD].len());
+    assert!(device.0[&format!("{SESSION_PREFIX}{}", s.sessions[0].session.id)].len() > 800_000);
+}
+
+#[test]
+fn an_unreadable_part_is_set_aside_and_the_others_are_kept() {
+    let s = teachers_store(3);
+    let mut device = Device::default();
+    device.write(s.changes(None, Some(&SESSION_CODEC)));
+    let broken = format!("{SESSION_PREFIX}{}", s.sessions[0].session.id);
+    device.0.insert(broken.clone(), "{not json".into());
+    device.0.insert(NOTES.into(), "[1, 2".into());
+    let (loaded, _) = device.load();
+    let parts: Vec<&Part> = loaded.set_aside.iter().map(|p| &p.part).collect();
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[0], &Part::Notes);
+    assert!(matches!(parts[1], Part::Session(_)));
+    assert_eq!(loaded.set_aside[1].raw, "{not json");
+    assert_eq!(loaded.stored.history, s.history);
+    assert_eq!(loaded.stored.sessions, s.sessions[1..].to_vec());
+    assert!(loaded.stored.notes.is_empty());
+}
+
+#[test]
+fn a_document_without_sessions_neither_reads_nor_writes_them_and_moves_an_earlier_store_intact() {
+    let s = teachers_store(20);
+    let mut device = Device::default();
+    device.0.insert(HEAD.into(), s.to_json().replace("\"schema\":6", "\"schema\":5"));
+    // The self-assessment reads the earlier store without its sessions, and keeps them as they are.
+    let (loaded, legacy) = load_from(|key| device.0.get(key).cloned(), &[], None);
+    assert!(legacy);
+    assert!(loaded.stored.sessions.is_empty());
+    assert_eq!(loaded.unread.len(), 2);
+    assert_eq!(loaded.stored.history, s.history);
+    for (key, json) in loaded.unread {
+        device.0.insert(key, json);
+    }
+    let mut next = loaded.stored.clone();
+    next.current.as_mut().unwrap().go_to(1);
+    let written = device.write(next.changes(None, None));
+    assert!(written.iter().all(|k| !k.starts_with(SESSION_PREFIX)), "{written:?}");
+    // The classroom then finds every session with its codes.
+    let (again, legacy) = device.load();
+    assert!(!legacy);
+    assert_eq!(again.stored.sessions, s.sessions);
+    assert_eq!(again.stored.current, next.current);
+}
+
+#[test]
+fn parts_written_before_any_head_are_read() {
+    // A new device: a session is made (its key written) while nothing else has changed.
+    let base = Stored::new();
+    let mut s = base.clone();
+    s.sessions.push(Rc::new(crate::engine::session::ClassSession::create(session("", ""), 1.0)));
+    let mut device = Device::default();
+    assert_eq!(device.write(s.changes(Some(&base), Some(&SESSION_CODEC))).len(), 1);
+    assert!(!device.0.contains_key(HEAD));
+    let (loaded, legacy) = device.load();
+    assert!(!legacy);
+    assert_eq!(loaded.stored, s);
+    let (nothing, legacy) = Device::default().load();
+    assert_eq!((nothing.stored, nothing.set_aside, legacy), (Stored::new(), vec![], false), "nothing stored");
 }

@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::i18n::ClassroomMessages;
@@ -54,7 +52,6 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
         };
     };
     // One shared copy for the import and the dashboard: a class can hold thousands of codes.
-    let class = Rc::new(class);
     let session = &class.session;
     let ContentStatus::Ready(content) = status else {
         return html! { <ContentStatusView {status} /> };
