@@ -7,7 +7,10 @@ import { chromium } from 'playwright-core';
 import { serve } from './static-server.mjs';
 
 const DIST = new URL('../dist', import.meta.url).pathname;
-const BUDGET_GZIP = 250 * 1000; // the app shell: everything but what is fetched when needed
+/** Each document's first load, gzip: its page, glue and wasm, and what every document loads
+ * (styles, service worker, manifest); not content, catalogs or guidance data. This round's
+ * budgets (issue 17); the self-assessment's goal beyond is 150 KB. */
+const BUDGETS = { index: 200 * 1000, careers: 250 * 1000, classroom: 350 * 1000 };
 const RUNS = 7;
 /** HTML documents other than index.html, each with its own wasm, loaded when opened. */
 const OTHER_DOCUMENTS = ['careers', 'classroom'];
@@ -47,9 +50,19 @@ for (const r of rows) {
 }
 console.log('\n  totals by kind');
 for (const [kind, t] of Object.entries(byKind)) console.log(`  ${kind.padEnd(58)} ${kb(t.raw).padStart(10)} ${kb(t.gzip).padStart(10)}`);
-const shell = rows.filter((r) => !r.lazy).reduce((s, r) => ({ raw: s.raw + r.raw, gzip: s.gzip + r.gzip }), { raw: 0, gzip: 0 });
-const within = shell.gzip <= BUDGET_GZIP;
-console.log(`\n  app shell (index.html and what it loads first; not content, catalogs or other pages): ${kb(shell.raw)} raw, ${kb(shell.gzip)} gzip; budget ${kb(BUDGET_GZIP)} gzip: ${within ? 'within budget' : 'OVER BUDGET'}`);
+const sum = (rs) => rs.reduce((s, r) => ({ raw: s.raw + r.raw, gzip: s.gzip + r.gzip }), { raw: 0, gzip: 0 });
+// What every document loads: the first load's files that are not the self-assessment's own.
+const shared = rows.filter((r) => !r.lazy && r.rel !== 'index.html' && !r.rel.startsWith('kafaa-'));
+const over = [];
+console.log('\n  first load of each document (its page, glue and wasm, and the shared styles, service worker and manifest)');
+for (const [doc, budget] of Object.entries(BUDGETS)) {
+  const own = doc === 'index' ? rows.filter((r) => !r.lazy) : [...shared, ...rows.filter((r) => r.kind === `${doc} page`)];
+  const load = sum(own);
+  const wasm = own.find((r) => r.rel.endsWith('_bg.wasm'));
+  const ok = load.gzip <= budget;
+  if (!ok) over.push(doc);
+  console.log(`  ${(doc + '.html').padEnd(16)} ${kb(load.raw).padStart(9)} raw ${kb(load.gzip).padStart(9)} gzip (wasm ${kb(wasm.gzip)}); budget ${kb(budget)} gzip: ${ok ? 'within budget' : 'OVER BUDGET'}`);
+}
 
 // Time to first render: a fresh browser context (cold cache) per run, until the home page's
 // heading is in the DOM (prerendered in index.html), until the app has started on it (its
@@ -84,4 +97,7 @@ console.log(`  first render (home heading):       ${median(firstRender).toFixed(
 console.log(`  app started on it (wasm running):  ${median(appStarted).toFixed(0)} ms / ${Math.min(...appStarted).toFixed(0)} ms`);
 console.log(`  quiz setup ready (bank fetched):   ${median(bankReady).toFixed(0)} ms / ${Math.min(...bankReady).toFixed(0)} ms`);
 
-if (!within) process.exit(1);
+if (over.length) {
+  console.log(`\n  over budget: ${over.join(', ')} (where the bytes go: scripts/wasm-bytes.mjs, run by scripts/bench)`);
+  process.exit(1);
+}
