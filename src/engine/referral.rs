@@ -14,17 +14,16 @@ use std::collections::BTreeMap;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::attempt::Attempt;
 use super::bank::Bank;
 use super::content::Checks;
-use super::problem::{Expected, Problem, ProblemKind, Range};
+use super::problem::{Problem, ProblemKind, Range};
 use super::result_code::{
     attempt_of, fnv1a64, new_key_pair, open_sealed, put_len, put_list, put_responses, put_str,
     seal_compressed, CodeError, Reader, Response, Submission,
 };
-use super::session::{fingerprint, id_hex, key_bytes, Session};
+use super::session::{fingerprint, from_payload, id_hex, key_bytes, to_payload, Session};
 
 /// What problems in a counselor link name as their file.
 pub const COUNSELOR_LINK: &str = "counselor link";
@@ -50,9 +49,7 @@ pub struct CounselorLink {
 impl CounselorLink {
     /// The link's fragment payload: JSON, base64url-encoded.
     pub fn to_payload(&self) -> String {
-        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
-        v["v"] = Value::from(LINK_VERSION);
-        URL_SAFE_NO_PAD.encode(v.to_string())
+        to_payload(self, LINK_VERSION)
     }
 
     /// Reads a link's payload, with a precise problem for each fault.
@@ -60,20 +57,7 @@ impl CounselorLink {
         let one = |path: &str, kind| {
             vec![Problem { file: COUNSELOR_LINK.into(), item: None, path: path.into(), kind }]
         };
-        let bytes = URL_SAFE_NO_PAD
-            .decode(payload.trim())
-            .map_err(|_| one("", ProblemKind::WrongType { expected: Expected::Object }))?;
-        let value: Value =
-            serde_json::from_slice(&bytes).map_err(|e| vec![Problem::from_json(COUNSELOR_LINK, &e)])?;
-        match value.get("v").and_then(Value::as_u64) {
-            Some(LINK_VERSION) => {}
-            other => {
-                let found = other.map_or("none".to_string(), |v| v.to_string());
-                return Err(one("v", ProblemKind::UnsupportedSchema { found }));
-            }
-        }
-        let link =
-            CounselorLink::deserialize(&value).map_err(|e| vec![Problem::from_json(COUNSELOR_LINK, &e)])?;
+        let link = from_payload::<CounselorLink>(COUNSELOR_LINK, payload, LINK_VERSION)?;
         if link.name.trim().is_empty() {
             return Err(one("name", ProblemKind::Empty));
         }

@@ -44,27 +44,13 @@ pub struct Session {
 impl Session {
     /// The link's fragment payload: the session as JSON, base64url-encoded.
     pub fn to_payload(&self) -> String {
-        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
-        v["v"] = Value::from(LINK_VERSION);
-        URL_SAFE_NO_PAD.encode(v.to_string())
+        to_payload(self, LINK_VERSION)
     }
 
     /// Reads a link's payload and checks it against the content, with a precise problem for
     /// each fault (`file` is [`LINK`]).
     pub fn from_payload(payload: &str, checks: &Checks) -> Result<Session, Vec<Problem>> {
-        let one = |path: &str, kind| vec![Problem { file: LINK.into(), item: None, path: path.into(), kind }];
-        let bytes = URL_SAFE_NO_PAD
-            .decode(payload.trim())
-            .map_err(|_| one("", ProblemKind::WrongType { expected: Expected::Object }))?;
-        let value: Value = serde_json::from_slice(&bytes).map_err(|e| vec![Problem::from_json(LINK, &e)])?;
-        match value.get("v").and_then(Value::as_u64) {
-            Some(LINK_VERSION) => {}
-            other => {
-                let found = other.map_or("none".to_string(), |v| v.to_string());
-                return Err(one("v", ProblemKind::UnsupportedSchema { found }));
-            }
-        }
-        let session = Session::deserialize(&value).map_err(|e| vec![Problem::from_json(LINK, &e)])?;
+        let session = from_payload::<Session>(LINK, payload, LINK_VERSION)?;
         let problems = session.check(checks);
         if problems.is_empty() {
             Ok(session)
@@ -164,6 +150,35 @@ impl Session {
             avoid: Vec::new(),
         }
     }
+}
+
+/// A link's fragment payload: `value` as JSON with its format version `v`, base64url-encoded.
+pub(crate) fn to_payload(value: &impl Serialize, version: u64) -> String {
+    let mut v = serde_json::to_value(value).unwrap_or(Value::Null);
+    v["v"] = Value::from(version);
+    URL_SAFE_NO_PAD.encode(v.to_string())
+}
+
+/// Reads a link's payload of format `version`, with a precise problem (in `file`) for each
+/// fault: not base64url, not JSON, another version, or the wrong shape.
+pub(crate) fn from_payload<T: for<'de> Deserialize<'de>>(
+    file: &str,
+    payload: &str,
+    version: u64,
+) -> Result<T, Vec<Problem>> {
+    let one = |path: &str, kind| vec![Problem { file: file.into(), item: None, path: path.into(), kind }];
+    let bytes = URL_SAFE_NO_PAD
+        .decode(payload.trim())
+        .map_err(|_| one("", ProblemKind::WrongType { expected: Expected::Object }))?;
+    let value: Value = serde_json::from_slice(&bytes).map_err(|e| vec![Problem::from_json(file, &e)])?;
+    match value.get("v").and_then(Value::as_u64) {
+        Some(v) if v == version => {}
+        other => {
+            let found = other.map_or("none".to_string(), |v| v.to_string());
+            return Err(one("v", ProblemKind::UnsupportedSchema { found }));
+        }
+    }
+    T::deserialize(&value).map_err(|e| vec![Problem::from_json(file, &e)])
 }
 
 /// A session a teacher created here: the session, its secret key, and every result code
