@@ -149,7 +149,25 @@ test('a teacher sends one student\'s result to a counselor, who opens it without
   await office.page.reload();
   await open(office.page, referral, 'Yassine');
   assert.equal(await office.page.locator('#counselor-notes').inputValue(), 'Interested in data engineering; meet again in March.');
+  // Removing the key asks first; cancelling keeps it, confirming removes it.
+  await office.page.getByRole('button', { name: en.counselor_link_remove }).click();
+  await office.page.getByText(en.counselor_link_remove_confirm).waitFor();
+  await office.page.getByRole('button', { name: en.cancel }).click();
+  assert.equal(await office.page.locator('#counselor-link').inputValue(), office.link);
+  await office.page.getByRole('button', { name: en.counselor_link_remove }).click();
+  await office.page.getByRole('button', { name: en.counselor_link_remove_yes }).click();
+  await office.page.locator('#counselor-name').waitFor();
+  assert.equal(await office.page.evaluate(() => JSON.parse(localStorage.getItem('kafaa')).counselor), null);
   office.page.assertClean();
+
+  // The teacher deletes the session, after confirming: its key goes from the device.
+  await teacher.getByRole('button', { name: en.session_delete }).click();
+  await teacher.getByText(en.session_delete_confirm).waitFor();
+  await teacher.getByRole('button', { name: en.session_delete_yes }).click();
+  await teacher.getByRole('heading', { name: en.classroom_title, level: 1 }).waitFor();
+  await teacher.getByText(en.classroom_none).waitFor();
+  assert.equal(await teacher.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kafaa.session.')).length), 0);
+  teacher.assertClean();
 });
 
 test('a counselor link that is wrong, or a learner with nothing to send, is told so', async () => {

@@ -5,6 +5,7 @@ use crate::engine::referral::CounselorKey;
 use crate::engine::store::Kept;
 use crate::i18n::{fill, ClassroomMessages};
 use crate::ui::browser;
+use crate::ui::components::confirm_danger::ConfirmDanger;
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::qr_code::QrCodeView;
 use crate::ui::components::session_fingerprint::{Reader, SessionFingerprint};
@@ -17,10 +18,8 @@ use crate::ui::state::{use_app, Action};
 #[function_component]
 pub fn CounselorLinkPanel() -> Html {
     let app = use_app();
-    let m = app.messages();
     let c = use_messages::<ClassroomMessages>();
     let name = use_state(String::new);
-    let confirming = use_state(|| false);
     let body = match app.stored.counselor.as_ref().map(Kept::read) {
         None | Some(Err(_)) => {
             let oncreate = {
@@ -59,16 +58,9 @@ pub fn CounselorLinkPanel() -> Html {
                 browser::page_address(),
                 Route::SendResults { payload: key.link.to_payload() }.href()
             );
-            let confirm = |value: bool| {
-                let confirming = confirming.clone();
-                Callback::from(move |_: MouseEvent| confirming.set(value))
-            };
             let onremove = {
-                let (app, confirming) = (app.clone(), confirming.clone());
-                Callback::from(move |_: MouseEvent| {
-                    confirming.set(false);
-                    app.dispatch(Action::SetCounselorKey(None));
-                })
+                let app = app.clone();
+                Callback::from(move |()| app.dispatch(Action::SetCounselorKey(None)))
             };
             html! {
                 <>
@@ -80,15 +72,8 @@ pub fn CounselorLinkPanel() -> Html {
                         <CopyButton text={link.clone()} />
                     </p>
                     <div class="qr-box"><QrCodeView text={link} label={c.counselor_link_qr()} /></div>
-                    <p class="actions danger-zone">
-                        if *confirming {
-                            <span class="notice warning" role="alert">{ c.counselor_link_remove_confirm() }</span>
-                            <button type="button" class="primary danger" onclick={onremove}>{ c.counselor_link_remove_yes() }</button>
-                            <button type="button" onclick={confirm(false)}>{ m.cancel() }</button>
-                        } else {
-                            <button type="button" class="danger" onclick={confirm(true)}>{ c.counselor_link_remove() }</button>
-                        }
-                    </p>
+                    <ConfirmDanger label={c.counselor_link_remove()} warning={c.counselor_link_remove_confirm()}
+                        yes={c.counselor_link_remove_yes()} onconfirm={onremove} />
                 </>
             }
         }

@@ -6,6 +6,7 @@ pub mod class_dashboard;
 pub mod class_referral;
 pub mod code_import;
 pub mod code_out;
+pub mod confirm_danger;
 pub mod content_status;
 pub mod copy_button;
 pub mod counselor_link;

@@ -10,6 +10,7 @@ use crate::ui::browser;
 use crate::ui::components::class_dashboard::ClassDashboard;
 use crate::ui::components::class_referral::ClassReferral;
 use crate::ui::components::code_import::{open_cached, CodeImport};
+use crate::ui::components::confirm_danger::ConfirmDanger;
 use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::download_button::DownloadButton;
@@ -29,10 +30,8 @@ pub struct ClassSessionPageProps {
 #[function_component]
 pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
     let app = use_app();
-    let m = app.messages();
     let c = use_messages::<ClassroomMessages>();
     let heading = use_node_ref();
-    let confirming = use_state(|| false);
     let class = app.stored.sessions.iter().find(|s| s.session.id == props.id).cloned();
     use_title(class.as_ref().map_or(c.classroom_title().to_string(), |c| c.session.title.clone()));
     use_focus_on(heading.clone(), props.id.clone());
@@ -61,14 +60,10 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
     let summary = summary(session, &content, lang, c);
     let ondelete = {
         let (app, id) = (app.clone(), session.id.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             app.dispatch(Action::RemoveSession(id.clone()));
             replace(&Route::Classroom);
         })
-    };
-    let confirm = |value: bool| {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(value))
     };
     html! {
         <section class="class-session">
@@ -92,15 +87,8 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
             <CodeImport class={class.clone()} opened={opened.clone()} />
             <ClassDashboard {content} class={class.clone()} opened={opened.clone()} />
             <ClassReferral class={class.clone()} {opened} />
-            <p class="actions danger-zone">
-                if *confirming {
-                    <span class="notice warning" role="alert">{ c.session_delete_confirm() }</span>
-                    <button type="button" class="primary danger" onclick={ondelete}>{ c.session_delete_yes() }</button>
-                    <button type="button" onclick={confirm(false)}>{ m.cancel() }</button>
-                } else {
-                    <button type="button" class="danger" onclick={confirm(true)}>{ c.session_delete() }</button>
-                }
-            </p>
+            <ConfirmDanger label={c.session_delete()} warning={c.session_delete_confirm()}
+                yes={c.session_delete_yes()} onconfirm={ondelete} />
         </section>
     }
 }
