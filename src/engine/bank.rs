@@ -332,7 +332,7 @@ impl Index {
     /// Reads and validates the index; `file` names it in problems.
     pub fn parse(file: &str, text: &str) -> Result<Index, Vec<Problem>> {
         let value = json(file, text)?;
-        let mut reader = Reader { file, item: None, problems: Vec::new() };
+        let mut reader = Reader { file, item: None, problems: Vec::new(), own: false };
         match reader.index(&value) {
             Some(index) if reader.problems.is_empty() => Ok(index),
             _ => Err(reader.problems),
@@ -349,8 +349,21 @@ impl DomainFile {
     pub fn parse(index: &Index, entry: &DomainEntry, text: &str) -> Result<DomainFile, Vec<Problem>> {
         let file = format!("content/{}", entry.file);
         let value = json(&file, text)?;
-        let mut reader = Reader { file: &file, item: None, problems: Vec::new() };
+        let mut reader = Reader { file: &file, item: None, problems: Vec::new(), own: false };
         match reader.domain_file(&value, &index.languages, &entry.id) {
+            Some(domain) if reader.problems.is_empty() => Ok(domain),
+            _ => Err(reader.problems),
+        }
+    }
+
+    /// Reads a teacher's own questions, kept in this same format and checked with the same
+    /// problems (`file` names it in them), except that a question is in the languages its stem
+    /// has — one at least, translations optional, its options and explanation in the same
+    /// ones — and its explanation may be left out.
+    pub fn parse_own(file: &str, domain: &str, text: &str) -> Result<DomainFile, Vec<Problem>> {
+        let value = json(file, text)?;
+        let mut reader = Reader { file, item: None, problems: Vec::new(), own: true };
+        match reader.domain_file(&value, &[], domain) {
             Some(domain) if reader.problems.is_empty() => Ok(domain),
             _ => Err(reader.problems),
         }
@@ -362,6 +375,8 @@ struct Reader<'f> {
     file: &'f str,
     item: Option<String>,
     problems: Vec<Problem>,
+    /// Reading a teacher's own questions (see [`DomainFile::parse_own`]).
+    own: bool,
 }
 
 impl Reader<'_> {
@@ -601,6 +616,20 @@ impl Reader<'_> {
     ) -> Option<Item> {
         let id = self.string(obj, "id", path);
         self.item = id.clone();
+        let own_langs: Vec<String>;
+        let langs = if self.own {
+            own_langs = obj
+                .get("stem")
+                .and_then(Value::as_object)
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default();
+            if own_langs.is_empty() && obj.contains_key("stem") {
+                self.report(&join(path, "stem"), ProblemKind::Empty);
+            }
+            &own_langs
+        } else {
+            langs
+        };
         let item = self.item_fields(obj, path, langs, domains);
         let Some(item) = item else {
             // Still check the IRT block, so its problems are reported with the others.
@@ -672,7 +701,10 @@ impl Reader<'_> {
             }
         };
         let question = self.question(obj, path, langs);
-        let explanation = self.localized(obj, "explanation", path, langs);
+        let explanation = match obj.get("explanation") {
+            None if self.own => Some(Localized::default()),
+            _ => self.localized(obj, "explanation", path, langs),
+        };
         known_domain?;
         Some((domain?, subtopic?, difficulty?, tags?, stem?, code?, question?, explanation?))
     }

@@ -1,0 +1,244 @@
+//! A teacher's own questions: brought from their quiz files ([`super::interchange`]) and kept
+//! on the device in Kafaa's own domain-file format, so that they are checked by the same
+//! reader, with the same precise problems, as Kafaa's bank ([`DomainFile::parse_own`]). Each
+//! question is in the language it was written in, with translations optional; categories
+//! from the files become sub-topics.
+
+use serde_json::{json, Map, Value};
+
+use super::bank::{Choice, Difficulty, DomainFile, Item, Question, Subtopic};
+use super::interchange::Draft;
+use super::localized::Localized;
+use super::problem::Problem;
+
+/// The domain the teacher's questions form, beside Kafaa's.
+pub const DOMAIN: &str = "mine";
+/// How problems name the teacher's questions.
+pub const FILE: &str = "my-questions.json";
+/// The sub-topic of questions filed under no category.
+pub const UNFILED: &str = "unfiled";
+
+/// The teacher's questions.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OwnBank {
+    pub subtopics: Vec<Subtopic>,
+    pub items: Vec<Item>,
+}
+
+/// What adding drafts did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Added {
+    pub ids: Vec<String>,
+    /// Drafts already in the bank (the same file imported twice), by line.
+    pub already: Vec<usize>,
+    /// Drafts the bank's reader refused, with its problems (by the draft's line).
+    pub refused: Vec<(usize, Vec<Problem>)>,
+}
+
+impl OwnBank {
+    /// Reads the stored questions, or every problem in them.
+    pub fn parse(text: &str) -> Result<OwnBank, Vec<Problem>> {
+        let file = DomainFile::parse_own(FILE, DOMAIN, text)?;
+        Ok(OwnBank { subtopics: file.subtopics, items: file.items })
+    }
+
+    pub fn to_json(&self) -> String {
+        let file = json!({
+            "schema": super::bank::BANK_SCHEMA,
+            "domain": DOMAIN,
+            "subtopics": self.subtopics.iter().map(subtopic_json).collect::<Vec<_>>(),
+            "items": self.items.iter().map(item_json).collect::<Vec<_>>(),
+        });
+        file.to_string()
+    }
+
+    /// The questions as a domain file, to join Kafaa's bank in a session.
+    pub fn domain_file(&self) -> DomainFile {
+        DomainFile { subtopics: self.subtopics.clone(), items: self.items.clone() }
+    }
+
+    /// Adds drafts read from a file in `lang`, at `difficulty`; each is checked as the bank
+    /// checks its items and left out, with its problems, if it does not pass.
+    pub fn add(&mut self, drafts: &[Draft], lang: &str, difficulty: Difficulty) -> Added {
+        let mut added = Added::default();
+        for draft in drafts {
+            let id = content_id(draft, lang);
+            if self.items.iter().any(|i| i.id == id) {
+                added.already.push(draft.line);
+                continue;
+            }
+            let subtopic = self.subtopic_for(&draft.category, lang);
+            let item = Item {
+                id,
+                domain: DOMAIN.to_string(),
+                subtopic,
+                difficulty,
+                tags: Vec::new(),
+                stem: one(lang, &draft.text),
+                code: None,
+                question: draft.question.clone(),
+                explanation: if draft.feedback.is_empty() {
+                    Localized::default()
+                } else {
+                    one(lang, &draft.feedback)
+                },
+                irt: difficulty.default_irt(&draft.question),
+            };
+            let mut candidate = OwnBank { subtopics: self.subtopics.clone(), items: vec![item.clone()] };
+            candidate.subtopics.retain(|s| s.id == item.subtopic);
+            match OwnBank::parse(&candidate.to_json()) {
+                Ok(_) => {
+                    added.ids.push(item.id.clone());
+                    self.items.push(item);
+                }
+                Err(problems) => added.refused.push((draft.line, problems)),
+            }
+        }
+        self.subtopics.retain(|s| self.items.iter().any(|i| i.subtopic == s.id));
+        added
+    }
+
+    /// Removes a question; its category goes too when it was the last one in it.
+    pub fn remove(&mut self, id: &str) {
+        self.items.retain(|i| i.id != id);
+        self.subtopics.retain(|s| self.items.iter().any(|i| i.subtopic == s.id));
+    }
+
+    /// The questions as drafts in `lang` (for export), each under its category.
+    pub fn drafts(&self, lang: &str) -> Vec<Draft> {
+        self.items
+            .iter()
+            .map(|item| {
+                let category = self.subtopics.iter().find(|s| s.id == item.subtopic && s.id != UNFILED);
+                draft_of(item, lang, category.map_or("", |s| s.title.get(lang)))
+            })
+            .collect()
+    }
+
+    fn subtopic_for(&mut self, category: &str, lang: &str) -> String {
+        if category.is_empty() {
+            if !self.subtopics.iter().any(|s| s.id == UNFILED) {
+                self.subtopics.push(Subtopic {
+                    id: UNFILED.into(),
+                    title: one(lang, "-"),
+                    frameworks: Vec::new(),
+                });
+            }
+            return UNFILED.to_string();
+        }
+        if let Some(s) = self.subtopics.iter().find(|s| s.title.0.values().any(|t| t == category)) {
+            return s.id.clone();
+        }
+        let n = (1..).find(|n| !self.subtopics.iter().any(|s| s.id == format!("c{n}"))).unwrap_or(1);
+        let id = format!("c{n}");
+        self.subtopics.push(Subtopic { id: id.clone(), title: one(lang, category), frameworks: Vec::new() });
+        id
+    }
+}
+
+/// A new question's id, from what it asks (FNV-1a of its language, text and question): a
+/// deleted question's id is never given to another, so an old result code never names a
+/// different question, and importing the same file twice adds nothing twice.
+fn content_id(draft: &Draft, lang: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in format!("{lang}\u{0}{}\u{0}{:?}", draft.text, draft.question).bytes() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("my-{:010x}", hash >> 24)
+}
+
+/// An item as a draft in `lang`: its code, if any, after its text (the formats have no
+/// place of their own for it).
+pub fn draft_of(item: &Item, lang: &str, category: &str) -> Draft {
+    let mut text = item.stem.get(lang).to_string();
+    if let Some(code) = &item.code {
+        text.push_str("\n\n");
+        text.push_str(code);
+    }
+    let mut question = item.question.clone();
+    let pick = |choices: &mut Vec<Choice>| {
+        for c in choices {
+            c.text = one(lang, c.text.get(lang));
+        }
+    };
+    match &mut question {
+        Question::SingleChoice { options, .. }
+        | Question::MultipleSelect { options, .. }
+        | Question::Ordering { options, .. } => pick(options),
+        Question::Matching { options, targets, .. } => {
+            pick(options);
+            pick(targets);
+        }
+        Question::TrueFalse { .. } => {}
+    }
+    Draft {
+        line: 0,
+        title: item.id.clone(),
+        category: category.to_string(),
+        text,
+        question,
+        feedback: item.explanation.get(lang).to_string(),
+    }
+}
+
+fn one(lang: &str, text: &str) -> Localized {
+    Localized([(lang.to_string(), text.to_string())].into())
+}
+
+fn subtopic_json(s: &Subtopic) -> Value {
+    json!({ "id": s.id, "title": s.title })
+}
+
+fn choices_json(choices: &[Choice]) -> Value {
+    choices.iter().map(|c| json!({ "id": c.id, "text": c.text })).collect()
+}
+
+/// An item in the bank's format (`static/content/README.md`).
+pub fn item_json(item: &Item) -> Value {
+    let mut o = Map::new();
+    o.insert("id".into(), json!(item.id));
+    o.insert("domain".into(), json!(item.domain));
+    o.insert("subtopic".into(), json!(item.subtopic));
+    let difficulty = match item.difficulty {
+        Difficulty::Easy => "easy",
+        Difficulty::Medium => "medium",
+        Difficulty::Hard => "hard",
+    };
+    o.insert("difficulty".into(), json!(difficulty));
+    if !item.tags.is_empty() {
+        o.insert("tags".into(), json!(item.tags));
+    }
+    o.insert("stem".into(), json!(item.stem));
+    if let Some(code) = &item.code {
+        o.insert("code".into(), json!(code));
+    }
+    let (kind, answer) = match &item.question {
+        Question::SingleChoice { options, answer } => {
+            o.insert("options".into(), choices_json(options));
+            ("single_choice", json!(answer))
+        }
+        Question::MultipleSelect { options, answers } => {
+            o.insert("options".into(), choices_json(options));
+            ("multiple_select", json!(answers))
+        }
+        Question::TrueFalse { answer } => ("true_false", json!(answer)),
+        Question::Ordering { options, order } => {
+            o.insert("options".into(), choices_json(options));
+            ("ordering", json!(order))
+        }
+        Question::Matching { options, targets, pairs } => {
+            o.insert("options".into(), choices_json(options));
+            o.insert("targets".into(), choices_json(targets));
+            ("matching", json!(pairs))
+        }
+    };
+    o.insert("type".into(), json!(kind));
+    o.insert("answer".into(), answer);
+    if !item.explanation.0.is_empty() {
+        o.insert("explanation".into(), json!(item.explanation));
+    }
+    Value::Object(o)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
