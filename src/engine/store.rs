@@ -41,6 +41,11 @@ pub struct Stored {
     pub notes: Rc<BTreeMap<String, String>>,
     /// A counselor's key pair, whose link learners and teachers seal results to (schema 5).
     pub counselor: Option<Kept<CounselorKey>>,
+    /// A teacher's own questions (`own_bank::OwnBank`), as the JSON text they are kept in:
+    /// read only where they are used, so other documents carry no reader for them. Under a
+    /// key of their own, written only when they change (compared by pointer).
+    #[serde(default)]
+    pub questions: Option<Rc<String>>,
 }
 
 /// A part of the store that only some documents read: held as the JSON text it was stored
@@ -99,6 +104,8 @@ pub enum Part {
     Session(usize),
     Notes,
     Counselor,
+    /// A teacher's own questions.
+    Questions,
     /// Set aside on the device that made an export file, and carried in it as it was.
     Earlier,
 }
@@ -148,6 +155,7 @@ impl Stored {
             sessions: Vec::new(),
             notes: Rc::default(),
             counselor: None,
+            questions: None,
         }
     }
 
@@ -208,6 +216,10 @@ impl Stored {
         for (key, note) in Rc::unwrap_or_clone(other.notes) {
             notes.entry(key).or_insert(note);
         }
+        self.questions = match (self.questions.take(), other.questions) {
+            (Some(ours), Some(theirs)) => Some(merge_questions(ours, &theirs)),
+            (ours, theirs) => ours.or(theirs),
+        };
         // A counselor key exported without its secret is no key to keep.
         if self.counselor.is_none() {
             self.counselor = other.counselor.filter(|k| !k.json.contains(r#""secret_key":"""#));
@@ -254,6 +266,28 @@ pub const HEAD: &str = "kafaa";
 pub const HISTORY: &str = "kafaa.history";
 pub const NOTES: &str = "kafaa.notes";
 pub const SESSION_PREFIX: &str = "kafaa.session.";
+pub const QUESTIONS: &str = "kafaa.questions";
+
+/// Another device's questions added to ours: their sub-topics and items whose ids we lack
+/// (an id names one question for good, see `own_bank`). Text that does not read as a
+/// questions file is not ours to judge here: ours are kept as they are.
+fn merge_questions(ours: Rc<String>, theirs: &str) -> Rc<String> {
+    let (Ok(mut mine), Ok(other)) =
+        (serde_json::from_str::<Value>(&ours), serde_json::from_str::<Value>(theirs))
+    else {
+        return ours;
+    };
+    for list in ["subtopics", "items"] {
+        let Some(Value::Array(have)) = mine.get_mut(list) else { continue };
+        for entry in other.get(list).and_then(Value::as_array).into_iter().flatten() {
+            let id = entry.get("id");
+            if id.is_some() && !have.iter().any(|h| h.get("id") == id) {
+                have.push(entry.clone());
+            }
+        }
+    }
+    Rc::new(mine.to_string())
+}
 
 /// The head part: what changes with every answer, and is small.
 #[derive(Serialize)]
@@ -301,6 +335,14 @@ impl Stored {
         }
         if before.is_none_or(|b| !Rc::ptr_eq(&b.notes, &self.notes)) {
             push(NOTES.to_string(), json(&*self.notes), vec![]);
+        }
+        let questions_changed = match (before.and_then(|b| b.questions.as_ref()), &self.questions) {
+            (Some(old), Some(new)) => !Rc::ptr_eq(old, new),
+            (None, None) => false,
+            _ => true,
+        };
+        if questions_changed && (before.is_some() || self.questions.is_some()) {
+            push(QUESTIONS.to_string(), self.questions.as_deref().cloned(), vec![]);
         }
         let history_changed = before.is_none_or(|b| !Rc::ptr_eq(&b.history, &self.history));
         let head_changed = before.is_none_or(|b| {
@@ -379,6 +421,8 @@ pub fn load_from(
     };
     value["history"] = part(HISTORY, Part::History(0), Value::Array(Vec::new()));
     value["notes"] = part(NOTES, Part::Notes, Value::Object(Default::default()));
+    // Kept as text, read where used.
+    value["questions"] = read(QUESTIONS).map_or(Value::Null, Value::String);
     if sessions.is_some() {
         let read_sessions = session_keys
             .iter()
@@ -573,6 +617,15 @@ fn load_value(value: Value, sessions: Option<&SessionCodec>) -> Loaded {
         Some(v) => loaded.set_aside.push(SetAside {
             part: Part::Counselor,
             reason: StoreProblem::Malformed("the counselor key is not kept as text".into()),
+            raw: v.to_string(),
+        }),
+    }
+    match value.get_mut("questions").map(Value::take) {
+        None | Some(Value::Null) => {}
+        Some(Value::String(text)) => loaded.stored.questions = Some(Rc::new(text)),
+        Some(v) => loaded.set_aside.push(SetAside {
+            part: Part::Questions,
+            reason: StoreProblem::Malformed("the questions are not kept as text".into()),
             raw: v.to_string(),
         }),
     }

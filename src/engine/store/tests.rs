@@ -471,3 +471,43 @@ fn parts_written_before_any_head_are_read() {
     let (nothing, legacy) = Device::default().load();
     assert_eq!((nothing.stored, nothing.set_aside, legacy), (Stored::new(), vec![], false), "nothing stored");
 }
+
+#[test]
+fn a_teachers_questions_have_a_key_of_their_own_travel_in_exports_and_merge_by_id() {
+    use crate::engine::bank::Difficulty;
+    use crate::engine::interchange::gift;
+    use crate::engine::own_bank::OwnBank;
+    let bank = |text: &str| {
+        let mut b = OwnBank::default();
+        b.add(&gift::read(text, "en").drafts, "en", Difficulty::Medium);
+        Rc::new(b.to_json())
+    };
+    let s = teachers_store(1);
+    let mut with = s.clone();
+    with.questions = Some(bank("One? {T}\n\nTwo? {=a ~b}"));
+    let mut device = Device::default();
+    device.write(s.changes(None, Some(&SESSION_CODEC)));
+    let keys: Vec<String> = with.changes(Some(&s), Some(&SESSION_CODEC)).into_iter().map(|c| c.key).collect();
+    assert_eq!(keys, [QUESTIONS], "adding questions writes them alone");
+    device.write(with.changes(Some(&s), Some(&SESSION_CODEC)));
+    let (loaded, _) = device.load();
+    assert_eq!(loaded.stored, with);
+    assert!(with.changes(Some(&with.clone()), Some(&SESSION_CODEC)).is_empty());
+
+    // Through "My data": exported, imported and merged with another device's questions.
+    let exported = export(&with, Some("en"), &[], 1.0, false);
+    let mut other = Stored::new();
+    other.questions = Some(bank("Two? {=a ~b}\n\nThree? {F}"));
+    other.merge(import(&exported).expect("export").stored);
+    let merged = OwnBank::parse(other.questions.as_deref().expect("questions")).expect("valid");
+    let texts: Vec<&str> = merged.items.iter().map(|i| i.stem.get("en")).collect();
+    assert_eq!(texts, ["Two?", "Three?", "One?"]);
+
+    // Removed: the key goes.
+    let mut removed = with.clone();
+    removed.questions = None;
+    assert_eq!(
+        removed.changes(Some(&with), Some(&SESSION_CODEC)),
+        [Change { key: QUESTIONS.into(), value: None, requires: vec![] }]
+    );
+}
