@@ -92,6 +92,38 @@ pub enum NoteKind {
     MissingWord,
 }
 
+/// The formats a teacher's file can be in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileFormat {
+    Gift,
+    Aiken,
+    MoodleXml,
+}
+
+impl FileFormat {
+    /// The format of a file, from its name and text: XML by its `.xml` name or its first
+    /// character, Aiken when it has `ANSWER:` lines and no braces, GIFT otherwise.
+    pub fn of(name: &str, text: &str) -> FileFormat {
+        let text = text.trim_start_matches('\u{feff}').trim_start();
+        if name.to_ascii_lowercase().ends_with(".xml") || text.starts_with('<') {
+            FileFormat::MoodleXml
+        } else if !text.contains('{') && text.lines().any(|l| l.trim_start().starts_with("ANSWER")) {
+            FileFormat::Aiken
+        } else {
+            FileFormat::Gift
+        }
+    }
+
+    /// Reads a file in this format, its texts in `lang`.
+    pub fn read(self, text: &str, lang: &str) -> Imported {
+        match self {
+            FileFormat::Gift => gift::read(text, lang),
+            FileFormat::Aiken => aiken::read(text, lang),
+            FileFormat::MoodleXml => moodle_xml::read(text, lang),
+        }
+    }
+}
+
 /// Option ids as Kafaa's bank writes them: `a`, `b`, ... `z`, then `a1`, `b1`, ...
 pub fn option_id(i: usize) -> String {
     let letter = char::from(b'a' + (i % 26) as u8);

@@ -454,13 +454,21 @@ catalog! {
         counselor_key_intro, counselor_code_unknown, counselor_from_learner, counselor_interests_none,
         counselor_interests_sent, send_title, send_to, send_intro, send_none, send_pick, send_name,
         send_interests, send_make, send_done, send_invalid, refer_title, refer_intro, refer_student,
-        refer_link, refer_make, refer_for, counselor_link_unreadable, }
+        refer_link, refer_make, refer_for, counselor_link_unreadable, questions_title,
+        questions_intro, questions_link, questions_import, questions_file, questions_language,
+        questions_difficulty, questions_list, questions_none, questions_delete,
+        questions_unreadable, questions_delete_all, questions_export, questions_export_intro,
+        questions_export_what, questions_export_language, questions_gift, questions_xml,
+        questions_read, questions_at_line, reason_unsupported, reason_malformed, reason_no_right,
+        reason_too_few, reason_duplicate, reason_every_right, reason_empty, reason_answer_line,
+        note_all_or_nothing, note_partial_dropped, note_missing_word, }
     plurals {
         classroom_results, session_minutes, import_added, import_duplicates, import_refused,
-        dashboard_students,
+        dashboard_students, questions_added, questions_already, questions_skipped, questions_noted,
+        questions_left_out,
     }
     lists {
-
+        question_types: 5,
     }
 }
 

@@ -1,6 +1,6 @@
 //! The app's routes, kept in the URL fragment (`#/quiz`): any static host serves the page,
 //! and the fragment never reaches a server. A few lines of our own rather than a router
-//! crate: fourteen routes need no more, and the wasm stays within its size budget.
+//! crate: fifteen routes need no more, and the wasm stays within its size budget.
 //!
 //! The app is split into HTML documents, each with its own wasm, so the first load carries
 //! only the main one: a route names its [`Document`], and a link to a route of another
@@ -48,6 +48,8 @@ pub enum Route {
     },
     /// A counselor opening a student's result.
     Counselor,
+    /// A teacher's own questions: imported from Moodle's formats, exported to them.
+    MyQuestions,
     /// A learner sending a result to a counselor; the counselor's link travels in the fragment.
     SendResults {
         payload: String,
@@ -105,6 +107,7 @@ impl Route {
             "/guidance" => Route::Guidance { id: None },
             "/classroom" => Route::Classroom,
             "/counselor" => Route::Counselor,
+            "/questions" => Route::MyQuestions,
             other => {
                 // Ids and payloads are base64url or hexadecimal: anything else is not ours.
                 let is_id = |s: &str| {
@@ -144,7 +147,8 @@ impl Route {
             | Route::Join { .. }
             | Route::SendResults { .. }
             | Route::ResultCode { .. }
-            | Route::Counselor => Document::Classroom,
+            | Route::Counselor
+            | Route::MyQuestions => Document::Classroom,
             _ => Document::Main,
         }
     }
@@ -178,6 +182,7 @@ impl Route {
             Route::SendResults { payload } => format!("#/send/{payload}"),
             Route::ResultCode { id } => format!("#/code/{id}"),
             Route::Counselor => "#/counselor".into(),
+            Route::MyQuestions => "#/questions".into(),
             Route::NotFound => "#/404".into(),
         }
     }

@@ -127,6 +127,9 @@ pub enum Action {
     RemoveAttempt(String),
     /// Keeps a session this device created, or one opened from its key file.
     AddSession(ClassSession),
+    /// Replaces the teacher's own questions (the text `own_bank::OwnBank::to_json` wrote),
+    /// or forgets them.
+    OwnQuestions(Option<String>),
     /// Forgets a session, its key and its result codes.
     RemoveSession(String),
     /// Adds result codes (already checked) to a session.
@@ -320,6 +323,7 @@ impl Reducible for AppState {
             Action::Import(imported) => {
                 next.stored.merge(*imported);
             }
+            Action::OwnQuestions(text) => next.stored.questions = text.map(Rc::new),
             Action::AddSession(session) => {
                 if !next.stored.sessions.iter().any(|s| s.session.id == session.session.id) {
                     next.stored.sessions.push(Rc::new(session));

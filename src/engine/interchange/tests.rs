@@ -15,6 +15,15 @@ fn option_ids_follow_the_bank_and_never_repeat() {
 }
 
 #[test]
+fn a_files_format_is_told_by_its_name_and_text() {
+    assert_eq!(FileFormat::of("quiz.XML", "anything"), FileFormat::MoodleXml);
+    assert_eq!(FileFormat::of("quiz.txt", "\u{feff}  <?xml version=\"1.0\"?><quiz/>"), FileFormat::MoodleXml);
+    assert_eq!(FileFormat::of("quiz.txt", "Why?\nA. yes\nB. no\nANSWER: A"), FileFormat::Aiken);
+    assert_eq!(FileFormat::of("quiz.txt", "Why? {=yes ~no}"), FileFormat::Gift);
+    assert_eq!(FileFormat::of("quiz.gift", ""), FileFormat::Gift);
+}
+
+#[test]
 fn multiple_select_weights_are_moodle_grades() {
     assert_eq!(select_weights(2), ("50".to_string(), "-100"));
     assert_eq!(select_weights(3).0, "33.33333");

@@ -23,6 +23,7 @@ pub mod qr_code;
 pub mod qr_scanner;
 pub mod question_view;
 pub mod quiz_deadline;
+pub mod quiz_file_report;
 pub mod quiz_progress;
 pub mod radar_chart;
 pub mod results_report;

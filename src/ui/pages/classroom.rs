@@ -75,6 +75,7 @@ pub fn ClassroomPage() -> Html {
                 Some(Err(())) => html! { <p class="notice error" role="alert">{ c.classroom_key_invalid() }</p> },
                 None => html! {},
             } }
+            <p><a href={Route::MyQuestions.href()} class="button quiet">{ c.questions_link() }</a></p>
             <p><a href={Route::Counselor.href()} class="button quiet">{ c.classroom_counselor() }</a></p>
         </section>
     }

@@ -19,6 +19,7 @@ pub mod history;
 pub mod home;
 pub mod join;
 pub mod my_data;
+pub mod my_questions;
 pub mod not_found;
 pub mod quiz;
 pub mod result_code;
@@ -62,6 +63,7 @@ pub fn classroom_document(route: Route) -> Html {
         Route::ResultCode { id } => html! { <result_code::ResultCodePage {id} /> },
         Route::Counselor => html! { <counselor::CounselorPage /> },
         Route::SendResults { payload } => html! { <send_results::SendResultsPage {payload} /> },
+        Route::MyQuestions => html! { <my_questions::MyQuestionsPage /> },
         route => html! { <elsewhere::ElsewherePage {route} /> },
     };
     html! { <ClassroomParts>{ page }</ClassroomParts> }
