@@ -131,3 +131,13 @@ fn same_answers(question: &Question) -> (Vec<String>, Vec<String>) {
     };
     (all, right)
 }
+
+#[test]
+fn exported_questions_imported_again_are_already_there() {
+    let mut bank = imported("fr");
+    for written in [gift::write(&bank.drafts("fr"), "fr").text, moodle_xml::write(&bank.drafts("fr"), "fr")] {
+        let again = crate::engine::interchange::FileFormat::of("x", &written).read(&written, "fr");
+        let added = bank.add(&again.drafts, "fr", Difficulty::Medium);
+        assert_eq!((added.ids.len(), added.already.len()), (0, 4), "{written}");
+    }
+}
