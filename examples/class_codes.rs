@@ -35,6 +35,7 @@ fn main() {
         languages: vec!["en".into()],
         seed: 7,
         public_key: String::new(),
+        questions: None,
     };
     let class = ClassSession::create(session, 0.0);
     let session = &class.session;

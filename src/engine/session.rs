@@ -10,7 +10,9 @@ use serde_json::Value;
 
 use super::assessment::{FixedRule, Mode, Rule, Settings};
 use super::attempt::Plan;
+use super::bank::DomainFile;
 use super::content::Checks;
+use super::own_bank;
 use super::problem::{Expected, Problem, ProblemKind, Range};
 use super::result_code::new_key_pair;
 
@@ -18,6 +20,12 @@ use super::result_code::new_key_pair;
 pub const LINK: &str = "session link";
 /// The version of the link format.
 const LINK_VERSION: u64 = 1;
+/// The most a deflated link may inflate to: a class's worth of questions is tens of
+/// kilobytes, and a hostile link must not fill the student's memory.
+const MAX_LINK_JSON: usize = 1 << 20;
+/// The longest link a QR code holds (version 40, low error correction: 2,953 bytes), less
+/// room for the address it follows.
+pub const QR_LINK_MAX: usize = 2_900;
 
 /// A session as the teacher set it up; everything a student's browser needs to take it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,17 +47,48 @@ pub struct Session {
     pub seed: u64,
     /// The session's X25519 public key, base64url.
     pub public_key: String,
+    /// The teacher's own questions the session asks (domain [`own_bank::DOMAIN`]), as the
+    /// JSON text `OwnBank::to_json` wrote: they travel with the session, since a student's
+    /// browser has no other way to get them, and stay as they were when the session was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub questions: Option<String>,
 }
 
 impl Session {
-    /// The link's fragment payload: the session as JSON, base64url-encoded.
+    /// The link's fragment payload: the session as JSON, base64url-encoded; with the
+    /// teacher's questions in it, deflated first and marked by a leading `z` (a JSON payload
+    /// starts with `ey`), which keeps the link about a third of the length.
     pub fn to_payload(&self) -> String {
-        to_payload(self, LINK_VERSION)
+        let plain = to_payload(self, LINK_VERSION);
+        if self.questions.is_none() {
+            return plain;
+        }
+        let json = URL_SAFE_NO_PAD.decode(&plain).unwrap_or_default();
+        format!("z{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&json, 9)))
     }
 
     /// Reads a link's payload and checks it against the content, with a precise problem for
     /// each fault (`file` is [`LINK`]).
     pub fn from_payload(payload: &str, checks: &Checks) -> Result<Session, Vec<Problem>> {
+        let inflated;
+        let payload = match payload.trim().strip_prefix('z') {
+            Some(deflated) => {
+                let broken = || {
+                    vec![Problem {
+                        file: LINK.into(),
+                        item: None,
+                        path: String::new(),
+                        kind: ProblemKind::WrongType { expected: Expected::Object },
+                    }]
+                };
+                let bytes = URL_SAFE_NO_PAD.decode(deflated).map_err(|_| broken())?;
+                let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_LINK_JSON)
+                    .map_err(|_| broken())?;
+                inflated = URL_SAFE_NO_PAD.encode(json);
+                &inflated
+            }
+            None => payload,
+        };
         let session = from_payload::<Session>(LINK, payload, LINK_VERSION)?;
         let problems = session.check(checks);
         if problems.is_empty() {
@@ -79,11 +118,19 @@ impl Session {
         report(!self.title.trim().is_empty(), "title".into(), ProblemKind::Empty);
         report(!self.domains.is_empty(), "domains".into(), ProblemKind::Empty);
         for (i, d) in self.domains.iter().enumerate() {
+            let own = d == own_bank::DOMAIN && self.questions.is_some();
             report(
-                checks.domains.contains(d),
+                own || checks.domains.contains(d),
                 format!("domains[{i}]"),
                 ProblemKind::UnknownDomain { id: d.clone() },
             );
+        }
+        let mut in_questions = Vec::new();
+        if let Some(text) = &self.questions {
+            match DomainFile::parse_own(LINK, own_bank::DOMAIN, text) {
+                Ok(file) => report(!file.items.is_empty(), "questions".into(), ProblemKind::Empty),
+                Err(found) => in_questions = found,
+            }
         }
         report(
             checks.settings.mode(&self.mode).is_some(),
@@ -113,6 +160,7 @@ impl Session {
             "public_key".into(),
             ProblemKind::OutOfRange { range: Range::Key },
         );
+        problems.append(&mut in_questions);
         problems
     }
 

@@ -108,5 +108,6 @@ pub fn session(id: &str, public_key: &str) -> super::session::Session {
         languages: vec!["en".into()],
         seed: 1,
         public_key: public_key.into(),
+        questions: None,
     }
 }

@@ -19,6 +19,7 @@ fn session() -> Session {
         languages: vec!["en".into()],
         seed: 1,
         public_key: String::new(),
+        questions: None,
     }
 }
 

@@ -73,6 +73,7 @@ fn a_teacher_sends_one_students_result_and_the_counselor_needs_no_class_key() {
         languages: vec!["en".into()],
         seed: 3,
         public_key: URL_SAFE_NO_PAD.encode(class_public),
+        questions: None,
     };
     let class_code = Submission::of(&session.id, "Yassine", &attempt).seal(&session.public_key).unwrap();
     let submission = Submission::open(&class_code, &session, &class_secret).unwrap();

@@ -22,6 +22,7 @@ fn session() -> (Session, [u8; 32]) {
         languages: vec!["en".into()],
         seed: 1,
         public_key: URL_SAFE_NO_PAD.encode(public),
+        questions: None,
     };
     (session, secret)
 }

@@ -17,6 +17,7 @@ fn sample_session() -> Session {
         languages: vec!["fr".into(), "ar".into()],
         seed: 77,
         public_key: URL_SAFE_NO_PAD.encode(public),
+        questions: None,
     }
 }
 
@@ -126,4 +127,75 @@ fn a_key_file_reopens_the_session_and_is_refused_when_it_does_not_match() {
     assert_eq!(read_key_file(&renamed.to_key_file()), None);
     assert_eq!(read_key_file("{\"kafaa_export\": 1}"), None);
     assert_eq!(read_key_file("not json"), None);
+}
+
+/// Twenty of a teacher's own questions, as the classroom keeps them.
+fn own_questions(n: usize) -> String {
+    use crate::engine::bank::Difficulty;
+    use crate::engine::interchange::gift;
+    let file: String = (0..n)
+        .map(|i| {
+            format!(
+                "::Q{i}::Which port does service number {i} use? {{=port {i} ~port {} ~port {}}}\n\n",
+                i + 100,
+                i + 200
+            )
+        })
+        .collect();
+    let mut bank = crate::engine::own_bank::OwnBank::default();
+    bank.add(&gift::read(&file, "fr").drafts, "fr", Difficulty::Medium);
+    bank.to_json()
+}
+
+#[test]
+fn a_link_carries_the_teachers_own_questions_deflated() {
+    let s = Session {
+        domains: vec!["web".into(), own_bank::DOMAIN.into()],
+        questions: Some(own_questions(20)),
+        ..sample_session()
+    };
+    let payload = s.to_payload();
+    assert!(payload.starts_with('z'));
+    assert!(payload.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    let plain = to_payload(&s, LINK_VERSION);
+    assert!(payload.len() * 2 < plain.len(), "deflated {} vs {}", payload.len(), plain.len());
+    assert_eq!(with_checks(|c| Session::from_payload(&payload, c)), Ok(s.clone()));
+    // Without its questions, the teacher's domain is unknown to a student's browser.
+    let bare = Session { questions: None, ..s };
+    let problems = with_checks(|c| bare.check(c));
+    assert_eq!(problems[0].kind, ProblemKind::UnknownDomain { id: own_bank::DOMAIN.into() });
+}
+
+#[test]
+fn broken_questions_in_a_link_are_named_and_hostile_ones_refused() {
+    let mut value: Value = serde_json::from_str(&own_questions(2)).unwrap();
+    value["items"][1]["answer"] = Value::from("zz");
+    let s = Session {
+        domains: vec![own_bank::DOMAIN.into()],
+        questions: Some(value.to_string()),
+        ..sample_session()
+    };
+    let problems = with_checks(|c| Session::from_payload(&s.to_payload(), c)).unwrap_err();
+    assert!(problems.iter().any(|p| p.file == LINK && p.path == "items[1].answer"), "{problems:?}");
+    // Not deflate, or a bomb: refused with a problem, never a panic or a huge allocation.
+    for payload in ["z", "z!!!", "zAAAA"] {
+        assert!(with_checks(|c| Session::from_payload(payload, c)).is_err());
+    }
+    let bomb = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&vec![b' '; 4 << 20], 9));
+    assert!(with_checks(|c| Session::from_payload(&format!("z{bomb}"), c)).is_err());
+}
+
+#[test]
+fn how_many_own_questions_fit_a_qr_code() {
+    // The figure the session page relies on when it says a link is too long for a QR code.
+    let fits = |n| {
+        let s = Session {
+            domains: vec![own_bank::DOMAIN.into()],
+            questions: Some(own_questions(n)),
+            ..sample_session()
+        };
+        s.to_payload().len() + "https://example.org/kafaa/classroom.html#/join/".len() <= QR_LINK_MAX
+    };
+    assert!(fits(10));
+    assert!(!fits(200));
 }

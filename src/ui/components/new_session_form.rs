@@ -79,6 +79,7 @@ pub fn NewSessionForm(props: &NewSessionFormProps) -> Html {
                 .collect(),
             seed: 0,
             public_key: String::new(),
+            questions: None,
         };
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();

@@ -14,6 +14,7 @@ fn session(mode: &str, minutes: Option<u32>) -> Session {
         languages: vec!["en".into()],
         seed: 7,
         public_key: String::new(),
+        questions: None,
     }
 }
 
