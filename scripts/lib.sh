@@ -76,7 +76,7 @@ ensure_cargo_tool() {
 ensure_node_modules() {
   need npm "install Node.js 20 or later with npm"
   if ! npm ls --depth=0 >/dev/null 2>&1; then
-    step "Installing the pinned Node tools (binaryen, terser, playwright-core, axe-core)"
+    step "Installing the pinned Node tools (binaryen, terser, playwright-core, axe-core, xapi-validation)"
     npm ci --no-audit --no-fund
   fi
 }

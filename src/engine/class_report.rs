@@ -16,6 +16,8 @@ use super::score::{is_correct, score, Tally};
 use super::session::Session;
 use super::sorting::sort_stable_by;
 
+pub mod xapi;
+
 /// Below this proportion correct an item is flagged as almost nobody's.
 pub const HARD_P: f64 = 0.2;
 /// Above this, everybody's.
