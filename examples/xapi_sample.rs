@@ -47,6 +47,7 @@ fn main() {
         languages: vec!["fr".into(), "en".into(), "ar".into()],
         seed: 7,
         public_key: String::new(),
+        questions: None,
     };
     let mode = class.mode(&content.settings).expect("fixed mode");
     let form = Attempt::start(&content.bank, &class.plan(&mode, &content.settings, 0.0)).expect("a form");
