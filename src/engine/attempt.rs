@@ -80,6 +80,17 @@ pub struct SessionTag {
     pub label: String,
     /// Milliseconds since the Unix epoch; `None` without a time limit.
     pub deadline: Option<f64>,
+    /// The teacher's own questions the session asks (`Session::questions`): kept with the
+    /// attempt, so that the quiz and its results can show them after a reload, in any document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub questions: Option<String>,
+}
+
+impl SessionTag {
+    /// The session's title and own questions, when it has some.
+    pub fn own_questions(&self) -> Option<(String, String)> {
+        self.questions.clone().map(|q| (self.title.clone(), q))
+    }
 }
 
 /// More questions in some domains, asked after the attempt first stopped.

@@ -9,7 +9,9 @@ pub mod lint;
 use std::collections::BTreeMap;
 
 use super::assessment::Settings;
-use super::bank::{Bank, DomainFile, Index};
+use super::bank::{Bank, Domain, DomainFile, Index};
+use super::localized::Localized;
+use super::own_bank;
 use super::problem::Problem;
 
 /// The whole bank, every domain file read through `read` (given paths such as
@@ -47,6 +49,10 @@ pub struct Content {
     pub index: Index,
     pub settings: Settings,
     loaded: BTreeMap<String, DomainFile>,
+    /// A teacher's own questions, as a session carries them (domain `own_bank::DOMAIN`): the
+    /// text they came as, and the domain they form. Not in the index, so no page offers them
+    /// but the session's.
+    own: Option<(String, Domain, DomainFile)>,
     /// The bank made of the loaded domains; rebuilt when a domain arrives.
     pub bank: Bank,
 }
@@ -61,7 +67,7 @@ impl Content {
                     return Err(missing);
                 }
                 let bank = Bank::assemble(&index, |_| None).with_pilots(&settings.pilots);
-                Ok(Content { index, settings, loaded: BTreeMap::new(), bank })
+                Ok(Content { index, settings, loaded: BTreeMap::new(), own: None, bank })
             }
             (index, settings) => Err(index.err().into_iter().chain(settings.err()).flatten().collect()),
         }
@@ -78,14 +84,53 @@ impl Content {
             }]);
         };
         let file = DomainFile::parse(&self.index, entry, text)?;
-        let mut loaded = self.loaded.clone();
-        loaded.insert(domain.to_string(), file);
-        let bank = Bank::assemble(&self.index, |id| loaded.get(id)).with_pilots(&self.settings.pilots);
-        Ok(Content { index: self.index.clone(), settings: self.settings.clone(), loaded, bank })
+        let mut next = self.clone();
+        next.loaded.insert(domain.to_string(), file);
+        next.bank = next.assemble();
+        Ok(next)
+    }
+
+    /// The content with a teacher's own questions (`text`, as `OwnBank::to_json` wrote it)
+    /// as the domain `own_bank::DOMAIN`, titled with the session's `title`, in place of any
+    /// before.
+    pub fn with_own(&self, title: &str, text: &str) -> Result<Content, Vec<Problem>> {
+        let file = DomainFile::parse_own(own_bank::FILE, own_bank::DOMAIN, text)?;
+        let name = Localized(self.index.languages.iter().map(|l| (l.clone(), title.to_string())).collect());
+        let domain = Domain {
+            id: own_bank::DOMAIN.to_string(),
+            title: name.clone(),
+            description: name,
+            subtopics: file.subtopics.clone(),
+        };
+        let mut next = self.clone();
+        next.own = Some((text.to_string(), domain, file));
+        next.bank = next.assemble();
+        Ok(next)
+    }
+
+    /// The text of the teacher's questions in the bank, if any.
+    pub fn own_text(&self) -> Option<&str> {
+        self.own.as_ref().map(|(text, _, _)| text.as_str())
+    }
+
+    /// Kafaa's loaded domains in the index's order, then the teacher's.
+    fn assemble(&self) -> Bank {
+        let bank = Bank::assemble(&self.index, |id| self.loaded.get(id));
+        let bank = match &self.own {
+            None => bank,
+            Some((_, domain, file)) => {
+                let mut domains = bank.domains;
+                domains.push(domain.clone());
+                let mut items = bank.items;
+                items.extend(file.items.iter().cloned());
+                Bank::new(bank.id, bank.languages, bank.title, domains, items)
+            }
+        };
+        bank.with_pilots(&self.settings.pilots)
     }
 
     pub fn is_loaded(&self, domain: &str) -> bool {
-        self.loaded.contains_key(domain)
+        self.loaded.contains_key(domain) || (domain == own_bank::DOMAIN && self.own.is_some())
     }
 }
 

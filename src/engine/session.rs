@@ -164,6 +164,17 @@ impl Session {
         problems
     }
 
+    /// The file a teacher shares beside a link too long for a QR code: the link's payload,
+    /// which a student opens on the join page (`read_session_file`).
+    pub fn to_file(&self) -> String {
+        serde_json::json!({ "kafaa_session": LINK_VERSION, "payload": self.to_payload() }).to_string()
+    }
+
+    /// The session's title and own questions, when it has some.
+    pub fn own_questions(&self) -> Option<(String, String)> {
+        self.questions.clone().map(|q| (self.title.clone(), q))
+    }
+
     pub fn public_key_bytes(&self) -> Option<[u8; 32]> {
         key_bytes(&self.public_key)
     }
@@ -294,6 +305,17 @@ pub fn read_key_file(text: &str) -> Option<ClassSession> {
     let public = crypto_box::SecretKey::from(session.secret_key_bytes()?).public_key();
     let key = session.session.public_key_bytes()?;
     (key == *public.as_bytes() && session.session.id == id_hex(&key[..8])).then_some(session)
+}
+
+/// The link payload of a session file (`Session::to_file`); `None` for any other file. The
+/// payload is then read and checked like any link's.
+pub fn read_session_file(text: &str) -> Option<String> {
+    let v: Value = serde_json::from_str(text).ok()?;
+    if v.get("kafaa_session").and_then(Value::as_u64) != Some(LINK_VERSION) {
+        return None;
+    }
+    let payload = v.get("payload")?.as_str()?;
+    payload.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_').then(|| payload.to_string())
 }
 
 /// What a class compares with the board to know its link is the teacher's: the session

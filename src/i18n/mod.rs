@@ -461,7 +461,8 @@ catalog! {
         questions_export_what, questions_export_language, questions_gift, questions_xml,
         questions_read, questions_at_line, reason_unsupported, reason_malformed, reason_no_right,
         reason_too_few, reason_duplicate, reason_every_right, reason_empty, reason_answer_line,
-        note_all_or_nothing, note_partial_dropped, note_missing_word, }
+        note_all_or_nothing, note_partial_dropped, note_missing_word, dashboard_xapi, dashboard_xapi_intro,
+        session_too_long_for_qr, session_file, join_open_file, join_file_invalid, }
     plurals {
         classroom_results, session_minutes, import_added, import_duplicates, import_refused,
         dashboard_students, questions_added, questions_already, questions_skipped, questions_noted,

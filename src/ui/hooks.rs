@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use super::browser;
 use super::content::{fetch_text, load_domain};
-use super::state::{use_app, ContentStatus};
+use super::state::{use_app, Action, ContentStatus};
+use crate::engine::own_bank;
 use crate::i18n::{cached_part, part, part_file, remember_part, Part};
 
 /// Sets the tab title to "`page` — Kafaa" while the page is shown.
@@ -25,7 +26,30 @@ pub fn use_focus_on<K: PartialEq + 'static>(node: NodeRef, key: K) {
     });
 }
 
-/// Fetches the files of `domains` not loaded yet, once each, and tells where they stand.
+/// Puts a session's own questions (its title and questions, from `Session::own_questions` or
+/// an attempt's `SessionTag`) into the bank, in place of any others; while they are not there,
+/// where they stand (`None` once they are, or when there are none).
+#[hook]
+pub fn use_own_questions(source: Option<(String, String)>) -> Option<ContentStatus> {
+    let app = use_app();
+    let needed = match (app.content(), source) {
+        (Some(content), Some((title, text))) if content.own_text() != Some(text.as_str()) => {
+            Some((title, text))
+        }
+        _ => None,
+    };
+    let dispatcher = app.dispatcher();
+    use_effect_with(needed.clone(), move |needed| {
+        if let Some((title, text)) = needed {
+            dispatcher.dispatch(Action::OwnLoaded { title: title.clone(), text: text.clone() });
+        }
+    });
+    needed.map(|_| app.domains.get(own_bank::DOMAIN).cloned().unwrap_or(ContentStatus::Loading))
+}
+
+/// Fetches the files of `domains` not loaded yet, once each, and tells where they stand. The
+/// teacher's own questions are not fetched but come with their session
+/// ([`use_own_questions`]): pages that show them ask for them there.
 #[hook]
 pub fn use_domains(domains: Vec<String>) -> ContentStatus {
     let app = use_app();
@@ -43,7 +67,8 @@ pub fn use_domains(domains: Vec<String>) -> ContentStatus {
             load_domain(dispatcher.clone(), id.clone(), file.clone());
         }
     });
-    app.domains_status(&domains)
+    let kafaa: Vec<String> = domains.into_iter().filter(|d| d != own_bank::DOMAIN).collect();
+    app.domains_status(&kafaa)
 }
 
 /// How many document parts have arrived so far: provided around a document's pages so that

@@ -107,6 +107,8 @@ impl Route {
             "/guidance" => Route::Guidance { id: None },
             "/classroom" => Route::Classroom,
             "/counselor" => Route::Counselor,
+            // Where a session file is opened, when its link was too long to share.
+            "/join" => Route::Join { payload: String::new() },
             "/questions" => Route::MyQuestions,
             other => {
                 // Ids and payloads are base64url or hexadecimal: anything else is not ours.
@@ -178,6 +180,7 @@ impl Route {
             Route::Guidance { id: Some(id) } => format!("#/guidance/{id}"),
             Route::Classroom => "#/classroom".into(),
             Route::ClassSession { id } => format!("#/classroom/{id}"),
+            Route::Join { payload } if payload.is_empty() => "#/join".into(),
             Route::Join { payload } => format!("#/join/{payload}"),
             Route::SendResults { payload } => format!("#/send/{payload}"),
             Route::ResultCode { id } => format!("#/code/{id}"),

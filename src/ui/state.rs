@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashSet};
 use crate::engine::attempt::{previous_items, Answer, Attempt, Plan};
 use crate::engine::content::Content;
 use crate::engine::guidance::LocalFile;
+use crate::engine::own_bank;
 use crate::engine::problem::Problem;
 use crate::engine::referral::CounselorKey;
 use crate::engine::session::ClassSession;
@@ -77,6 +78,11 @@ pub enum Action {
     DomainLoaded {
         id: String,
         text: Result<String, String>,
+    },
+    /// A session's own questions, with the session's title, to put into the bank.
+    OwnLoaded {
+        title: String,
+        text: String,
     },
     /// Starts an attempt as soon as its domains are loaded.
     Begin(PendingStart),
@@ -245,6 +251,19 @@ impl Reducible for AppState {
             Action::ContentLoaded(Err(status)) => next.content = status,
             Action::DomainLoading(id) => {
                 next.domains.insert(id, ContentStatus::Loading);
+            }
+            Action::OwnLoaded { title, text } => {
+                let Some(content) = self.content() else { return self };
+                match content.with_own(&title, &text) {
+                    Ok(content) => {
+                        next.content = ContentStatus::Ready(Rc::new(content));
+                        next.domains.remove(own_bank::DOMAIN);
+                    }
+                    Err(problems) => {
+                        next.domains
+                            .insert(own_bank::DOMAIN.to_string(), ContentStatus::Invalid(Rc::new(problems)));
+                    }
+                }
             }
             Action::DomainLoaded { id, text } => {
                 let Some(content) = self.content() else { return self };

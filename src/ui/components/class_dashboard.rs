@@ -4,12 +4,14 @@ use yew::prelude::*;
 
 use crate::i18n::ClassroomMessages;
 
+use crate::engine::class_report::xapi::statements;
 use crate::engine::class_report::{to_csv, ClassReport, Flag, ItemStats, StudentRow};
 use crate::engine::content::Content;
 use crate::engine::result_code::verify::{Mismatch, MAX_LABEL};
 use crate::engine::result_code::Submission;
 use crate::engine::session::{ClassSession, Session};
 use crate::i18n::fill;
+use crate::ui::browser;
 use crate::ui::components::download_button::DownloadButton;
 use crate::ui::hooks::use_messages;
 use crate::ui::state::{use_app, Action};
@@ -58,8 +60,8 @@ fn choices(s: &ItemStats) -> String {
 }
 
 /// The class at a glance: levels per domain, a student × domain heat map, item analysis with
-/// flags, CSV downloads of both tables, and the class's anonymous answers (JSON) to pool for
-/// calibration.
+/// flags, CSV downloads of both tables, the class's anonymous answers (JSON) to pool for
+/// calibration, and xAPI statements for the school's learning record store.
 #[function_component]
 pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
     let app = use_app();
@@ -114,6 +116,12 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
         download(|r, content, session, lang, c| to_csv(&students_table(r, content, session, lang, c)));
     let items = download(|r, content, _, lang, c| to_csv(&items_table(r, content, lang, c)));
     let responses = download(|r, content, session, _, _| r.response_file(&content.bank, session).to_json());
+    // Statements name the app's own address as the home of students' accounts and activities.
+    let xapi = download(|r, content, session, _, _| {
+        let address = browser::page_address();
+        let home = address.rsplit_once('/').map_or(address.as_str(), |(folder, _)| folder);
+        statements(r, session, &content.bank, home).to_string()
+    });
     let file = |name: &str| format!("kafaa-{}-{name}", session.id);
 
     html! {
@@ -124,7 +132,9 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
                 <DownloadButton label={c.dashboard_csv_students()} name={file("students.csv")} mime="text/csv" make={students} />
                 <DownloadButton label={c.dashboard_csv_items()} name={file("items.csv")} mime="text/csv" make={items} />
                 <DownloadButton label={c.dashboard_responses()} name={file("responses.json")} mime="application/json" make={responses} />
+                <DownloadButton label={c.dashboard_xapi()} name={file("xapi.json")} mime="application/json" make={xapi} />
             </p>
+            <p class="muted">{ c.dashboard_xapi_intro() }</p>
             <p class="muted">{ c.dashboard_responses_intro() }</p>
             if mismatched > 0 {
                 <p class="notice warning" role="status">{ fill(c.dashboard_mismatches(), &[("n", mismatched.to_string())]) }</p>
@@ -317,7 +327,7 @@ fn items_table(
 }
 
 fn domain_title(content: &Content, id: &str, lang: &str) -> String {
-    content.index.entry(id).map_or(id.to_string(), |e| e.title.get(lang).to_string())
+    content.bank.domain(id).map_or(id.to_string(), |e| e.title.get(lang).to_string())
 }
 
 fn level_title(content: &Content, i: usize, lang: &str) -> String {

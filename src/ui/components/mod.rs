@@ -27,6 +27,7 @@ pub mod quiz_file_report;
 pub mod quiz_progress;
 pub mod radar_chart;
 pub mod results_report;
+pub mod session_file_opener;
 pub mod session_fingerprint;
 pub mod site_footer;
 pub mod site_header;

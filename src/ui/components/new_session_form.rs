@@ -8,6 +8,7 @@ use crate::i18n::ClassroomMessages;
 
 use crate::engine::assessment::Rule;
 use crate::engine::content::Content;
+use crate::engine::own_bank;
 use crate::engine::problem::Problem;
 use crate::engine::session::{ClassSession, Session};
 use crate::ui::browser;
@@ -22,8 +23,8 @@ pub struct NewSessionFormProps {
     pub content: Rc<Content>,
 }
 
-/// A teacher sets up a session: title, mode, domains, length of a fixed form, time limit and
-/// the languages students may use. The session is checked like a link a student opens, then
+/// A teacher sets up a session: title, mode, domains (Kafaa's, and the teacher's own
+/// questions), length of a fixed form, time limit and the languages students may use. The session is checked like a link a student opens, then
 /// created with its own key pair and opened.
 #[function_component]
 pub fn NewSessionForm(props: &NewSessionFormProps) -> Html {
@@ -60,13 +61,16 @@ pub fn NewSessionForm(props: &NewSessionFormProps) -> Html {
         let session = Session {
             id: String::new(),
             title: title.trim().to_string(),
-            // In the index's order, so every student sees the domains the same way.
+            // In the index's order, so every student sees the domains the same way; the
+            // teacher's own questions last.
             domains: content
                 .index
                 .domains
                 .iter()
-                .filter(|d| domains.contains(&d.id))
-                .map(|d| d.id.clone())
+                .map(|d| d.id.as_str())
+                .chain([own_bank::DOMAIN])
+                .filter(|d| domains.contains(*d))
+                .map(str::to_string)
                 .collect(),
             mode: modes.get(*mode).map(|m| m.id.clone()).unwrap_or_default(),
             items_per_domain: if fixed { *items } else { None },
@@ -79,7 +83,13 @@ pub fn NewSessionForm(props: &NewSessionFormProps) -> Html {
                 .collect(),
             seed: 0,
             public_key: String::new(),
-            questions: None,
+            // As they are now: editing them later does not change this session.
+            questions: app
+                .stored
+                .questions
+                .as_deref()
+                .filter(|_| domains.contains(own_bank::DOMAIN))
+                .cloned(),
         };
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -133,6 +143,15 @@ pub fn NewSessionForm(props: &NewSessionFormProps) -> Html {
                             </li>
                         }
                     }) }
+                    if app.stored.questions.is_some() {
+                        <li>
+                            <label class="option" for="session-domain-mine">
+                                <input type="checkbox" id="session-domain-mine" checked={domains.contains(own_bank::DOMAIN)}
+                                    onchange={toggle(domains.clone(), own_bank::DOMAIN.to_string())} />
+                                <span>{ c.questions_title() }</span>
+                            </label>
+                        </li>
+                    }
                 </ul>
             </fieldset>
             if fixed {

@@ -4,7 +4,7 @@ use crate::i18n::ClassroomMessages;
 
 use crate::engine::content::Content;
 use crate::engine::result_code::Submission;
-use crate::engine::session::Session;
+use crate::engine::session::{Session, QR_LINK_MAX};
 use crate::i18n::fill;
 use crate::ui::browser;
 use crate::ui::components::class_dashboard::ClassDashboard;
@@ -16,7 +16,7 @@ use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::download_button::DownloadButton;
 use crate::ui::components::qr_code::QrCodeView;
 use crate::ui::components::session_fingerprint::{Reader, SessionFingerprint};
-use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_title};
+use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_own_questions, use_title};
 use crate::ui::route::{replace, Route};
 use crate::ui::state::{use_app, Action, ContentStatus};
 
@@ -35,7 +35,9 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
     let class = app.stored.sessions.iter().find(|s| s.session.id == props.id).cloned();
     use_title(class.as_ref().map_or(c.classroom_title().to_string(), |c| c.session.title.clone()));
     use_focus_on(heading.clone(), props.id.clone());
-    let status = use_domains(class.as_ref().map(|c| c.session.domains.clone()).unwrap_or_default());
+    let own = use_own_questions(class.as_ref().and_then(|c| c.session.own_questions()));
+    let fetched = use_domains(class.as_ref().map(|c| c.session.domains.clone()).unwrap_or_default());
+    let status = own.unwrap_or(fetched);
     // Every stored code, opened once per change of the list.
     let opened = use_memo(class.clone(), |class| {
         let Some(class) = class else { return Vec::new() };
@@ -77,7 +79,18 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
                 <input type="text" id="session-link" readonly=true value={link.clone()} dir="ltr" />
                 <CopyButton text={link.clone()} />
             </p>
-            <div class="qr-box"><QrCodeView text={link} label={c.session_qr()} /></div>
+            if link.len() <= QR_LINK_MAX {
+                <div class="qr-box"><QrCodeView text={link} label={c.session_qr()} /></div>
+            } else {
+                <p class="notice warning" role="status">{ fill(c.session_too_long_for_qr(), &[("n", link.len().to_string())]) }</p>
+                <p>
+                    <DownloadButton label={c.session_file()} name={format!("kafaa-session-{}-questions.json", session.id)} mime="application/json"
+                        make={{ let session = session.clone(); Callback::from(move |()| session.to_file()) }} />
+                </p>
+                <div class="qr-box">
+                    <QrCodeView text={format!("{}{}", browser::page_address(), Route::Join { payload: String::new() }.href())} label={c.join_open_file()} />
+                </div>
+            }
             <h2>{ c.session_key() }</h2>
             <p>{ c.session_key_intro() }</p>
             <p>
@@ -106,7 +119,7 @@ pub fn summary(session: &Session, content: &Content, lang: &str, c: &ClassroomMe
     let domains: Vec<String> = session
         .domains
         .iter()
-        .map(|d| content.index.entry(d).map_or(d.clone(), |e| e.title.get(lang).to_string()))
+        .map(|d| content.bank.domain(d).map_or(d.clone(), |e| e.title.get(lang).to_string()))
         .collect();
     let minutes =
         session.minutes.map_or(c.session_no_limit().to_string(), |n| c.session_minutes.count(n as usize));

@@ -7,9 +7,10 @@ use crate::engine::attempt::{Attempt, SessionTag};
 use crate::engine::session::Session;
 use crate::ui::browser;
 use crate::ui::components::content_status::{ContentStatusView, ProblemList};
+use crate::ui::components::session_file_opener::SessionFileOpener;
 use crate::ui::components::session_fingerprint::SessionFingerprint;
 use crate::ui::content::{load_language, with_checks};
-use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_title};
+use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_own_questions, use_title};
 use crate::ui::pages::class_session::summary;
 use crate::ui::route::{navigate, Route};
 use crate::ui::state::{use_app, Action, ContentStatus};
@@ -38,7 +39,12 @@ pub fn JoinPage(props: &JoinPageProps) -> Html {
         Some(Ok(s)) => s.domains.clone(),
         _ => Vec::new(),
     };
-    let status = use_domains(domains);
+    let own = use_own_questions(match &session {
+        Some(Ok(s)) => s.own_questions(),
+        _ => None,
+    });
+    let fetched = use_domains(domains);
+    let status = own.unwrap_or(fetched);
     // Only the session's languages: the first one unless the interface is already in one.
     {
         let allowed = match &session {
@@ -73,6 +79,9 @@ pub fn JoinPage(props: &JoinPageProps) -> Html {
             </section>
         }
     };
+    if props.payload.is_empty() {
+        return page(html! { <SessionFileOpener /> });
+    }
     let session = match session {
         None => return page(html! { <ContentStatusView status={app.content.clone()} /> }),
         Some(Err(problems)) => {
@@ -119,6 +128,7 @@ pub fn JoinPage(props: &JoinPageProps) -> Html {
                     public_key: session.public_key.clone(),
                     label,
                     deadline: session.minutes.map(|n| now + f64::from(n) * 60_000.0),
+                    questions: session.questions.clone(),
                 });
                 attempt.lang = Some(app.lang().to_string());
                 // The quiz and the code page that follow may be another document: they open

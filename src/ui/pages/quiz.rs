@@ -10,7 +10,7 @@ use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::components::question_view::QuestionView;
 use crate::ui::components::quiz_deadline::QuizDeadline;
 use crate::ui::components::quiz_progress::QuizProgress;
-use crate::ui::hooks::{use_domains, use_focus_on, use_title};
+use crate::ui::hooks::{use_domains, use_focus_on, use_own_questions, use_title};
 use crate::ui::route::{replace, Route};
 use crate::ui::state::{use_app, Action, ContentStatus};
 
@@ -45,7 +45,10 @@ pub fn QuizPage() -> Html {
         (None, Some(p)) => p.domains.clone(),
         (None, None) => Vec::new(),
     };
-    let status = use_domains(needed);
+    let own =
+        use_own_questions(app.stored.current.as_ref().and_then(|a| a.session.as_ref()?.own_questions()));
+    let fetched = use_domains(needed);
+    let status = own.unwrap_or(fetched);
     // An attempt that has just ended: show its results, in place of this page in history.
     {
         let ended = app.finished.clone().filter(|_| app.stored.current.is_none() && app.pending.is_none());

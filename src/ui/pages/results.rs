@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::ui::browser;
 use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::components::results_report::{ResultsReport, MORE_ITEMS};
-use crate::ui::hooks::{use_domains, use_focus_on, use_title};
+use crate::ui::hooks::{use_domains, use_focus_on, use_own_questions, use_title};
 use crate::ui::route::{navigate, Route};
 use crate::ui::state::{use_app, Action, ContentStatus};
 
@@ -23,7 +23,9 @@ pub fn ResultsPage(props: &ResultsPageProps) -> Html {
     let heading = use_node_ref();
     use_title(m.results_title().to_string());
     use_focus_on(heading.clone(), props.id.clone());
-    let status = use_domains(app.stored.find(&props.id).map(|a| a.domains.clone()).unwrap_or_default());
+    let own = use_own_questions(app.stored.find(&props.id).and_then(|a| a.session.as_ref()?.own_questions()));
+    let fetched = use_domains(app.stored.find(&props.id).map(|a| a.domains.clone()).unwrap_or_default());
+    let status = own.unwrap_or(fetched);
 
     let Some(attempt) = app.stored.find(&props.id).cloned() else {
         return html! {

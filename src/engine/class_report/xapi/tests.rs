@@ -92,6 +92,7 @@ fn session(languages: &[&str]) -> Session {
         languages: languages.iter().map(|l| l.to_string()).collect(),
         seed: 1,
         public_key: String::new(),
+        questions: None,
     }
 }
 
