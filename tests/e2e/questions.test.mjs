@@ -5,8 +5,13 @@
 // file are read too; and one of Kafaa's domains is exported in Arabic to Moodle XML.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, assertAccessible, CATALOGS, fill, downloaded, INDEX, domainTitle } from './support.mjs';
+import { start, openPage, assertAccessible, CATALOGS, fill, downloaded, INDEX, domainTitle, answerByMouse } from './support.mjs';
 import { readFileSync } from 'node:fs';
+import validation from '@learninglocker/xapi-validation';
+
+// A CommonJS module built from TypeScript: the function is its `default` export. It throws on
+// an invalid statement.
+const validate = validation.default;
 
 const en = CATALOGS.en;
 let env;
@@ -126,4 +131,118 @@ test("one of Kafaa's domains goes to Moodle in Arabic", async () => {
   assert.equal((gift.text.match(/^::/gm) || []).length, items.length - orderings);
   if (orderings > 0) await page.getByText(plural(en.questions_left_out, orderings)).waitFor();
   assert.ok(domainTitle('networks'));
+});
+
+const GIFT_EN = `$CATEGORY: Networks
+
+::Port::Which port does HTTPS use by default? {=443 ~80 ~21}
+
+::Loopback::127.0.0.1 is the loopback address. {T}
+
+::Private::Which ranges are private? {~%50%10.0.0.0/8 ~%50%192.168.0.0/16 ~%-100%8.8.8.0/24}
+
+::Layers::Match each protocol to its layer. {=IP -> Network =TCP -> Transport =HTTP -> Application}
+`;
+const ORDERING_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<quiz><question type="ordering"><name><text>Handshake</text></name>
+<questiontext format="html"><text>Put the TCP handshake in order.</text></questiontext>
+<answer fraction="1"><text>SYN</text></answer><answer fraction="2"><text>SYN-ACK</text></answer><answer fraction="3"><text>ACK</text></answer>
+</question></quiz>`;
+
+/** Takes a session quiz of `total` of the teacher's questions (`items` by id, as stored). */
+async function takeOwnQuiz(page, total, right, items) {
+  let previous = null;
+  for (let n = 1; n <= total; n++) {
+    await page.waitForFunction((prev) => {
+      const q = document.querySelector('fieldset.question');
+      return q && q.dataset.item !== prev;
+    }, previous);
+    previous = await page.locator('fieldset.question').getAttribute('data-item');
+    await answerByMouse(page, items[previous], right(n));
+    await page.locator('button[type=submit]').click();
+  }
+  await page.locator('section.results').waitFor();
+  await page.locator('a[href*="#/code/"]').click();
+  const code = page.locator('#result-code');
+  await code.waitFor();
+  return (await code.inputValue()).trim();
+}
+
+test("a session on the teacher's own questions: two students, one in Arabic; codes, CSV and xAPI", async () => {
+  const teacher = await openPage(env);
+  await teacher.goto(env.origin + '/classroom.html#/questions');
+  await teacher.getByRole('heading', { name: en.questions_title, level: 1 }).waitFor();
+  await teacher.locator('#questions-language').selectOption('en');
+  await upload(teacher, 'networks.gift', GIFT_EN);
+  await teacher.locator('.quiz-file-report').getByText(plural(en.questions_added, 4)).waitFor();
+  await upload(teacher, 'handshake.xml', ORDERING_XML);
+  await teacher.locator('.quiz-file-report').getByText(plural(en.questions_added, 1)).waitFor();
+  const own = JSON.parse(await teacher.evaluate(() => localStorage.getItem('kafaa.questions')));
+  const items = Object.fromEntries(own.items.map((i) => [i.id, i]));
+  assert.deepEqual(own.items.map((i) => i.type).sort(), ['matching', 'multiple_select', 'ordering', 'single_choice', 'true_false']);
+
+  // A fixed form of all five, in English or Arabic.
+  await teacher.goto(env.origin + '/classroom.html#/classroom');
+  await teacher.locator('#session-title').fill('Réseaux — mes questions');
+  await teacher.locator('#session-mode-fixed').check();
+  await teacher.locator('#session-domain-mine').check();
+  await teacher.locator('#session-items').fill('5');
+  await teacher.locator('#session-lang-ar').check();
+  await teacher.getByRole('button', { name: en.classroom_create }).click();
+  await teacher.getByRole('heading', { name: 'Réseaux — mes questions', level: 1 }).waitFor();
+  const link = await teacher.locator('#session-link').inputValue();
+  assert.match(link, /classroom\.html#\/join\/z[A-Za-z0-9_-]+$/, 'the questions travel deflated in the link');
+  assert.ok(link.length < 2900, `${link.length} characters`);
+  await teacher.locator('svg.qr').waitFor();
+  await assertAccessible(teacher, 'session on own questions');
+
+  const students = [
+    { name: 'Amina', right: () => true },
+    { name: 'ياسمين', right: (n) => n % 2 === 1, arabic: true },
+  ];
+  for (const s of students) {
+    const page = await openPage(env);
+    await page.goto(link);
+    await page.locator('#join-name').waitFor();
+    if (s.arabic) {
+      await page.locator('#join-language').selectOption('ar');
+      await page.getByRole('heading', { name: CATALOGS.ar.join_title }).waitFor();
+    }
+    await page.locator('#join-name').fill(s.name);
+    await page.locator('form button[type=submit]').click();
+    // A reload mid-quiz keeps the teacher's questions: they are kept with the attempt.
+    await page.locator('fieldset.question').waitFor();
+    await page.reload();
+    await page.locator('fieldset.question').waitFor();
+    if (s.arabic) assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    s.code = await takeOwnQuiz(page, 5, s.right, items);
+    page.assertClean();
+    await page.context().close();
+  }
+
+  await teacher.locator('#codes').fill(students.map((s) => s.code).join('\n'));
+  await teacher.getByRole('button', { name: en.import_button }).click();
+  const rows = teacher.locator('table.heatmap tbody tr');
+  await rows.nth(1).waitFor();
+  const scores = Object.fromEntries(await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th').textContent, tr.querySelector('td.score').textContent])));
+  assert.deepEqual(scores, { Amina: '5/5 (100%)', 'ياسمين': '3/5 (60%)' });
+  assert.equal(await teacher.locator('table.items tbody tr').count(), 5);
+  assert.equal(await teacher.locator('table.heatmap .mismatch').count(), 0, 'honest codes match their session');
+  await assertAccessible(teacher, 'dashboard on own questions');
+
+  const csv = (await downloaded(teacher, en.dashboard_csv_students)).text;
+  const lines = csv.slice(1).trim().split('\r\n').map((l) => l.split(','));
+  assert.deepEqual(lines.slice(1).map((l) => [l[0], ...l.slice(-4, -1)]), [['Amina', '5', '5', '100'], ['ياسمين', '3', '5', '60']]);
+
+  // xAPI: every statement valid by Learning Locker's own validator.
+  const { name, text } = await downloaded(teacher, en.dashboard_xapi);
+  assert.match(name, /^kafaa-[0-9a-f]{16}-xapi\.json$/);
+  const statements = JSON.parse(text);
+  const verbs = statements.map((s) => s.verb.id.split('/').pop());
+  assert.equal(verbs.filter((v) => v === 'answered').length, 10);
+  assert.equal(verbs.filter((v) => v === 'completed').length, 2);
+  for (const st of statements) validate(st);
+  const completed = statements.filter((s) => s.verb.id.endsWith('completed'));
+  assert.deepEqual(completed.map((s) => [s.actor.name, s.result.score.raw, s.result.score.max]), [['Amina', 5, 5], ['ياسمين', 3, 5]]);
+  assert.ok(statements.every((s) => s.actor.account.homePage === env.origin));
 });
