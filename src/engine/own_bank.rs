@@ -4,6 +4,8 @@
 //! question is in the language it was written in, with translations optional; categories
 //! from the files become sub-topics.
 
+pub mod editing;
+
 use serde_json::{json, Map, Value};
 
 use super::bank::{Choice, Difficulty, DomainFile, Item, Question, Subtopic};
@@ -98,6 +100,42 @@ impl OwnBank {
         added
     }
 
+    /// Puts `item` in place of the question with its id, or adds it; under `category`.
+    /// Checked as the bank checks its items: refused, with the problems, if it does not pass.
+    pub fn put(&self, mut item: Item, category: &str, lang: &str) -> Result<OwnBank, Vec<Problem>> {
+        let mut next = self.clone();
+        item.subtopic = next.subtopic_for(category, lang);
+        item.domain = DOMAIN.to_string();
+        item.irt = item.difficulty.default_irt(&item.question);
+        let single = OwnBank {
+            subtopics: next.subtopics.iter().filter(|s| s.id == item.subtopic).cloned().collect(),
+            items: vec![item.clone()],
+        };
+        OwnBank::parse(&single.to_json())?;
+        match next.items.iter_mut().find(|i| i.id == item.id) {
+            Some(old) => *old = item,
+            None => next.items.push(item),
+        }
+        next.subtopics.retain(|s| next.items.iter().any(|i| i.subtopic == s.id));
+        Ok(next)
+    }
+
+    /// An id no question has: `base`, else `base-2`, `base-3`, ... (a duplicate asks what its
+    /// original asks, so its content id is taken).
+    pub fn fresh_id(&self, base: &str) -> String {
+        let taken = |id: &str| self.items.iter().any(|i| i.id == id);
+        if !taken(base) {
+            return base.to_string();
+        }
+        (2..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).unwrap_or_default()
+    }
+
+    /// The category a question is filed under, in `lang` (empty when unfiled).
+    pub fn category_of(&self, item: &Item, lang: &str) -> String {
+        let found = self.subtopics.iter().find(|s| s.id == item.subtopic && s.id != UNFILED);
+        found.map(|s| s.title.get(lang).to_string()).unwrap_or_default()
+    }
+
     /// Removes a question; its category goes too when it was the last one in it.
     pub fn remove(&mut self, id: &str) {
         self.items.retain(|i| i.id != id);
@@ -106,13 +144,7 @@ impl OwnBank {
 
     /// The questions as drafts in `lang` (for export), each under its category.
     pub fn drafts(&self, lang: &str) -> Vec<Draft> {
-        self.items
-            .iter()
-            .map(|item| {
-                let category = self.subtopics.iter().find(|s| s.id == item.subtopic && s.id != UNFILED);
-                draft_of(item, lang, category.map_or("", |s| s.title.get(lang)))
-            })
-            .collect()
+        self.items.iter().map(|item| draft_of(item, lang, &self.category_of(item, lang))).collect()
     }
 
     fn subtopic_for(&mut self, category: &str, lang: &str) -> String {
@@ -139,7 +171,7 @@ impl OwnBank {
 /// A new question's id, from what it asks (FNV-1a of its language, text and question): a
 /// deleted question's id is never given to another, so an old result code never names a
 /// different question, and importing the same file twice adds nothing twice.
-fn content_id(draft: &Draft, lang: &str) -> String {
+pub fn content_id(draft: &Draft, lang: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in format!("{lang}\u{0}{}\u{0}{:?}", draft.text, draft.question).bytes() {
         hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
