@@ -462,7 +462,14 @@ catalog! {
         questions_read, questions_at_line, reason_unsupported, reason_malformed, reason_no_right,
         reason_too_few, reason_duplicate, reason_every_right, reason_empty, reason_answer_line,
         note_all_or_nothing, note_partial_dropped, note_missing_word, dashboard_xapi, dashboard_xapi_intro,
-        session_too_long_for_qr, session_file, join_open_file, join_file_invalid, }
+        session_too_long_for_qr, session_file, join_open_file, join_file_invalid, questions_new,
+        questions_edit, questions_duplicate, questions_duplicated, editor_new_title, editor_edit_title,
+        editor_not_found, editor_type, editor_category, editor_languages, editor_languages_hint,
+        editor_text, editor_option, editor_target, editor_explanation, editor_right, editor_right_many,
+        editor_order_hint, editor_pairs, editor_distractor_hint, editor_add_option,
+        editor_remove_option, editor_add_target, editor_remove_target, editor_save, editor_saved,
+        editor_back, editor_invalid, editor_preview, editor_preview_language, dashboard_edit_item,
+        editor_difficulty, }
     plurals {
         classroom_results, session_minutes, import_added, import_duplicates, import_refused,
         dashboard_students, questions_added, questions_already, questions_skipped, questions_noted,

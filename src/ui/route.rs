@@ -50,6 +50,10 @@ pub enum Route {
     Counselor,
     /// A teacher's own questions: imported from Moodle's formats, exported to them.
     MyQuestions,
+    /// One of the teacher's questions in the editor; `new` for a new one.
+    EditQuestion {
+        id: String,
+    },
     /// A learner sending a result to a counselor; the counselor's link travels in the fragment.
     SendResults {
         payload: String,
@@ -132,6 +136,8 @@ impl Route {
                     Route::Join { payload }
                 } else if let Some(id) = id("/code/") {
                     Route::ResultCode { id }
+                } else if let Some(id) = id("/questions/") {
+                    Route::EditQuestion { id }
                 } else if let Some(payload) = id("/send/") {
                     Route::SendResults { payload }
                 } else {
@@ -150,7 +156,8 @@ impl Route {
             | Route::SendResults { .. }
             | Route::ResultCode { .. }
             | Route::Counselor
-            | Route::MyQuestions => Document::Classroom,
+            | Route::MyQuestions
+            | Route::EditQuestion { .. } => Document::Classroom,
             _ => Document::Main,
         }
     }
@@ -186,6 +193,7 @@ impl Route {
             Route::ResultCode { id } => format!("#/code/{id}"),
             Route::Counselor => "#/counselor".into(),
             Route::MyQuestions => "#/questions".into(),
+            Route::EditQuestion { id } => format!("#/questions/{id}"),
             Route::NotFound => "#/404".into(),
         }
     }

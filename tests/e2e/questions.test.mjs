@@ -150,7 +150,7 @@ const ORDERING_XML = `<?xml version="1.0" encoding="UTF-8"?>
 </question></quiz>`;
 
 /** Takes a session quiz of `total` of the teacher's questions (`items` by id, as stored). */
-async function takeOwnQuiz(page, total, right, items) {
+async function takeOwnQuiz(page, total, right, items, seen = []) {
   let previous = null;
   for (let n = 1; n <= total; n++) {
     await page.waitForFunction((prev) => {
@@ -158,6 +158,7 @@ async function takeOwnQuiz(page, total, right, items) {
       return q && q.dataset.item !== prev;
     }, previous);
     previous = await page.locator('fieldset.question').getAttribute('data-item');
+    seen.push(await page.locator('fieldset.question legend').innerText());
     await answerByMouse(page, items[previous], right(n));
     await page.locator('button[type=submit]').click();
   }
@@ -177,9 +178,15 @@ test("a session on the teacher's own questions: two students, one in Arabic; cod
   await teacher.locator('.quiz-file-report').getByText(plural(en.questions_added, 4)).waitFor();
   await upload(teacher, 'handshake.xml', ORDERING_XML);
   await teacher.locator('.quiz-file-report').getByText(plural(en.questions_added, 1)).waitFor();
+  // One edited before the session: students get it as edited.
+  await teacher.getByRole('link', { name: `${en.questions_edit}: Which port does HTTPS use by default?` }).click();
+  await teacher.locator('#stem-en').fill('Which port does an HTTPS server listen on by default?');
+  await teacher.getByRole('button', { name: en.editor_save }).click();
+  await teacher.getByText(en.editor_saved).waitFor();
   const own = JSON.parse(await teacher.evaluate(() => localStorage.getItem('kafaa.questions')));
   const items = Object.fromEntries(own.items.map((i) => [i.id, i]));
   assert.deepEqual(own.items.map((i) => i.type).sort(), ['matching', 'multiple_select', 'ordering', 'single_choice', 'true_false']);
+  assert.ok(own.items.some((i) => i.stem.en === 'Which port does an HTTPS server listen on by default?'));
 
   // A fixed form of all five, in English or Arabic.
   await teacher.goto(env.origin + '/classroom.html#/classroom');
@@ -215,11 +222,13 @@ test("a session on the teacher's own questions: two students, one in Arabic; cod
     await page.reload();
     await page.locator('fieldset.question').waitFor();
     if (s.arabic) assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
-    s.code = await takeOwnQuiz(page, 5, s.right, items);
+    s.seen = [];
+    s.code = await takeOwnQuiz(page, 5, s.right, items, s.seen);
     page.assertClean();
     await page.context().close();
   }
 
+  assert.ok(students.every((s) => s.seen.some((t) => t.includes('Which port does an HTTPS server listen on by default?'))));
   await teacher.locator('#codes').fill(students.map((s) => s.code).join('\n'));
   await teacher.getByRole('button', { name: en.import_button }).click();
   const rows = teacher.locator('table.heatmap tbody tr');
@@ -245,4 +254,74 @@ test("a session on the teacher's own questions: two students, one in Arabic; cod
   const completed = statements.filter((s) => s.verb.id.endsWith('completed'));
   assert.deepEqual(completed.map((s) => [s.actor.name, s.result.score.raw, s.result.score.max]), [['Amina', 5, 5], ['ياسمين', 3, 5]]);
   assert.ok(statements.every((s) => s.actor.account.homePage === env.origin));
+
+  // Item analysis feeds back: a flagged question of the teacher's opens in the editor.
+  const flagged = teacher.locator('table.items tbody tr.flagged');
+  assert.ok(await flagged.count() > 0);
+  await flagged.first().getByRole('link', { name: en.dashboard_edit_item }).click();
+  await teacher.getByRole('heading', { name: en.editor_edit_title, level: 1 }).waitFor();
+  assert.notEqual(await teacher.locator('#stem-en').inputValue(), '');
+});
+
+test('a teacher writes, translates, previews and duplicates questions in the editor', async () => {
+  const page = await openPage(env);
+  await page.goto(env.origin + '/classroom.html#/questions');
+  await page.getByRole('heading', { name: en.questions_title, level: 1 }).waitFor();
+  await page.locator('#questions-language').selectOption('en');
+  await upload(page, 'port.gift', '$CATEGORY: Web\n\n::Port::Which port does HTTPS use? {=443 ~80 ~21####443 by default.}');
+  await page.locator('.quiz-file-report').getByText(plural(en.questions_added, 1)).waitFor();
+
+  // Edit it: a French translation of the text only cannot be saved, and says what is missing.
+  await page.getByRole('link', { name: `${en.questions_edit}: Which port does HTTPS use?` }).click();
+  await page.getByRole('heading', { name: en.editor_edit_title, level: 1 }).waitFor();
+  assert.equal(await page.locator('#stem-en').inputValue(), 'Which port does HTTPS use?');
+  assert.equal(await page.locator('#editor-category').inputValue(), 'Web');
+  assert.ok(await page.locator('#right-0').isChecked());
+  await page.locator('#editor-lang-fr').check();
+  await page.locator('#stem-fr').fill('Quel port utilise HTTPS ?');
+  await page.getByRole('button', { name: en.editor_save }).click();
+  const alert = page.locator('.question-editor [role=alert]');
+  await alert.getByText(en.editor_invalid).waitFor();
+  assert.match(await alert.innerText(), /items\[0\]\.options\[0\]\.text/);
+  for (const [i, t] of ['443', '80', '21'].entries()) await page.locator(`#option-${i}-fr`).fill(t);
+  await page.locator('#explanation-fr').fill('443 par défaut.');
+  await page.locator('#stem-en').fill('Which port does HTTPS use by default?');
+  await page.getByRole('button', { name: en.editor_save }).click();
+  await page.getByText(en.editor_saved).waitFor();
+  assert.equal(await alert.count(), 0);
+  // The preview, as a student sees it, in each of its languages.
+  await page.locator('.preview fieldset.question').getByText('Which port does HTTPS use by default?').waitFor();
+  await page.locator('#preview-language').selectOption('fr');
+  await page.locator('.preview [lang=fr] fieldset.question').getByText('Quel port utilise HTTPS ?').waitFor();
+  await page.locator('.preview input[value=b]').check();
+  await assertAccessible(page, 'question editor');
+
+  // A new ordering question, by keyboard where it matters.
+  await page.getByRole('link', { name: en.editor_back }).click();
+  await page.getByRole('link', { name: en.questions_new }).click();
+  await page.getByRole('heading', { name: en.editor_new_title, level: 1 }).waitFor();
+  await page.locator('#editor-kind-3').check();
+  await page.locator('#stem-en').fill('Put the TCP handshake in order.');
+  for (const [i, t] of ['SYN', 'SYN-ACK', 'ACK'].entries()) await page.locator(`#option-${i}-en`).fill(t);
+  await page.locator('#editor-difficulty').selectOption('hard');
+  await page.getByRole('button', { name: en.editor_save }).click();
+  await page.getByText(en.editor_saved).waitFor();
+  await page.waitForURL(/#\/questions\/my-[0-9a-f]+$/);
+  assert.equal(await page.locator('.preview ol.ordering li').count(), 3);
+
+  // Back to the list: duplicate the first; three questions, the copy an exact one.
+  await page.getByRole('link', { name: en.editor_back }).click();
+  const cards = page.locator('ul.own-questions > li');
+  assert.equal(await cards.count(), 2);
+  await page.getByRole('button', { name: `${en.questions_duplicate}: Which port does HTTPS use by default?` }).click();
+  await page.getByText(en.questions_duplicated).waitFor();
+  assert.equal(await cards.count(), 3);
+  const own = JSON.parse(await page.evaluate(() => localStorage.getItem('kafaa.questions')));
+  assert.deepEqual(own.items.map((i) => [i.type, i.difficulty, Object.keys(i.stem).sort().join()]), [
+    ['single_choice', 'medium', 'en,fr'], ['ordering', 'hard', 'en'], ['single_choice', 'medium', 'en,fr'],
+  ]);
+  assert.equal(own.items[2].id, `${own.items[0].id}-2`);
+  assert.deepEqual({ ...own.items[2], id: '' }, { ...own.items[0], id: '' });
+  assert.deepEqual(own.items[1].answer, ['a', 'b', 'c']);
+  page.assertClean();
 });

@@ -7,6 +7,7 @@ use crate::i18n::ClassroomMessages;
 use crate::engine::class_report::xapi::statements;
 use crate::engine::class_report::{to_csv, ClassReport, Flag, ItemStats, StudentRow};
 use crate::engine::content::Content;
+use crate::engine::own_bank::{self, OwnBank};
 use crate::engine::result_code::verify::{Mismatch, MAX_LABEL};
 use crate::engine::result_code::Submission;
 use crate::engine::session::{ClassSession, Session};
@@ -14,6 +15,7 @@ use crate::i18n::fill;
 use crate::ui::browser;
 use crate::ui::components::download_button::DownloadButton;
 use crate::ui::hooks::use_messages;
+use crate::ui::route::Route;
 use crate::ui::state::{use_app, Action};
 
 #[derive(Properties, PartialEq)]
@@ -123,6 +125,15 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
         statements(r, session, &content.bank, home).to_string()
     });
     let file = |name: &str| format!("kafaa-{}-{name}", session.id);
+    // The teacher's own questions that were flagged and are still in their bank open in the
+    // editor, so what the class's answers show can be fixed.
+    let flagged_own = report.items.iter().any(|s| !s.flags.is_empty() && s.item.domain == own_bank::DOMAIN);
+    let editable: Vec<String> = match (flagged_own, app.stored.questions.as_ref()) {
+        (true, Some(text)) => {
+            OwnBank::parse(text).map(|b| b.items.into_iter().map(|i| i.id).collect()).unwrap_or_default()
+        }
+        _ => Vec::new(),
+    };
 
     html! {
         <section class="dashboard" aria-labelledby="dashboard-title">
@@ -239,7 +250,12 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
                                 <td>{ format!("{}%", percent(s)) }</td>
                                 <td dir="ltr">{ s.discrimination.map(|r| format!("{r:.2}")).unwrap_or_else(|| "—".into()) }</td>
                                 <td dir="ltr">{ choices(s) }</td>
-                                <td>{ s.flags.iter().map(|f| flag_text(c, f)).collect::<Vec<_>>().join("; ") }</td>
+                                <td>
+                                    { s.flags.iter().map(|f| flag_text(c, f)).collect::<Vec<_>>().join("; ") }
+                                    if !s.flags.is_empty() && editable.contains(&s.item.id) {
+                                        { " " }<a href={Route::EditQuestion { id: s.item.id.clone() }.href()}>{ c.dashboard_edit_item() }</a>
+                                    }
+                                </td>
                             </tr>
                         }) }
                     </tbody>

@@ -21,6 +21,7 @@ pub mod join;
 pub mod my_data;
 pub mod my_questions;
 pub mod not_found;
+pub mod question_editor;
 pub mod quiz;
 pub mod result_code;
 pub mod results;
@@ -64,6 +65,7 @@ pub fn classroom_document(route: Route) -> Html {
         Route::Counselor => html! { <counselor::CounselorPage /> },
         Route::SendResults { payload } => html! { <send_results::SendResultsPage {payload} /> },
         Route::MyQuestions => html! { <my_questions::MyQuestionsPage /> },
+        Route::EditQuestion { id } => html! { <question_editor::QuestionEditorPage {id} /> },
         route => html! { <elsewhere::ElsewherePage {route} /> },
     };
     html! { <ClassroomParts>{ page }</ClassroomParts> }

@@ -3,6 +3,7 @@ use yew::prelude::*;
 
 use crate::engine::bank::{Difficulty, Question};
 use crate::engine::interchange::{gift, moodle_xml, Draft, FileFormat, Imported};
+use crate::engine::own_bank::editing::Editing;
 use crate::engine::own_bank::{self, draft_of, Added, OwnBank};
 use crate::i18n::{fill, ClassroomMessages};
 use crate::ui::browser;
@@ -11,6 +12,7 @@ use crate::ui::components::content_status::{ContentStatusView, ProblemList};
 use crate::ui::components::download_button::DownloadButton;
 use crate::ui::components::quiz_file_report::QuizFileReport;
 use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_title};
+use crate::ui::route::Route;
 use crate::ui::state::{use_app, Action, ContentStatus};
 
 /// What the last import did, to say so.
@@ -35,6 +37,7 @@ pub fn MyQuestionsPage() -> Html {
     let lang = use_state(|| ui_lang.clone());
     let difficulty = use_state(|| Difficulty::Medium);
     let report = use_state(|| None::<Report>);
+    let duplicated = use_state(|| false);
     // What to export: the teacher's questions (`mine`) or one of Kafaa's domains.
     let source = use_state(|| own_bank::DOMAIN.to_string());
     let export_lang = use_state(|| ui_lang.clone());
@@ -93,6 +96,19 @@ pub fn MyQuestionsPage() -> Html {
             let Ok(mut bank) = bank.clone() else { return };
             bank.remove(&id);
             app.dispatch(Action::OwnQuestions((!bank.items.is_empty()).then(|| bank.to_json())));
+        })
+    };
+    let onduplicate = |id: String| {
+        let (app, bank, duplicated, lang) = (app.clone(), bank.clone(), duplicated.clone(), ui_lang.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Ok(bank) = &bank else { return };
+            let Some(item) = bank.items.iter().find(|i| i.id == id) else { return };
+            let category = bank.category_of(item, &lang);
+            let copy = Editing::of(item, &category).to_item(&bank.fresh_id(&item.id));
+            if let Ok(next) = bank.put(copy, &category, &lang) {
+                app.dispatch(Action::OwnQuestions(Some(next.to_json())));
+                duplicated.set(true);
+            }
         })
     };
     let ondelete_all = {
@@ -194,6 +210,12 @@ pub fn MyQuestionsPage() -> Html {
                 <QuizFileReport file={r.file.clone()} format={format_name(r.format)} imported={r.imported.clone()} added={r.added.clone()} />
             }
             <h2>{ c.questions_list() }</h2>
+            if bank.is_ok() {
+                <p><a class="button" href={Route::EditQuestion { id: "new".into() }.href()}>{ c.questions_new() }</a></p>
+            }
+            if *duplicated {
+                <p class="notice success" role="status">{ c.questions_duplicated() }</p>
+            }
             { match &bank {
                 Ok(b) if !b.items.is_empty() => html! {
                     <ul class="own-questions" role="list">
@@ -207,8 +229,14 @@ pub fn MyQuestionsPage() -> Html {
                                         { type_name(&item.question) }{ " · " }{ langs.join(", ") }{ " · " }
                                         { m.difficulty[item.difficulty as usize] }
                                     </p>
-                                    <button type="button" class="quiet" aria-label={format!("{}: {stem}", c.questions_delete())}
-                                        onclick={ondelete(item.id.clone())}>{ c.questions_delete() }</button>
+                                    <p class="actions">
+                                        <a class="button quiet" href={Route::EditQuestion { id: item.id.clone() }.href()}
+                                            aria-label={format!("{}: {stem}", c.questions_edit())}>{ c.questions_edit() }</a>
+                                        <button type="button" class="quiet" aria-label={format!("{}: {stem}", c.questions_duplicate())}
+                                            onclick={onduplicate(item.id.clone())}>{ c.questions_duplicate() }</button>
+                                        <button type="button" class="quiet" aria-label={format!("{}: {stem}", c.questions_delete())}
+                                            onclick={ondelete(item.id.clone())}>{ c.questions_delete() }</button>
+                                    </p>
                                 </li>
                             }
                         }) }
