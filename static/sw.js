@@ -1,7 +1,7 @@
 // Kafaa's service worker: after one visit the whole app works offline.
 //
 // On install it caches every HTML document of the app (index.html, careers.html,
-// classroom.html) and the hashed files they name, the content index, the assessment
+// classroom.html, questions.html) and the hashed files they name, the content index, the assessment
 // settings, every domain file, the guidance data and every interface catalog. Pages and files are
 // then served from that cache first, so a reload with the network off behaves like online.
 // When a visit finds a new version of a document (new hashed files), the new version is cached in the
@@ -11,9 +11,9 @@
 
 const PREFIX = 'kafaa-';
 /** The app's HTML documents, each with its own wasm (see ARCHITECTURE.md). */
-const DOCUMENTS = ['./', 'careers.html', 'classroom.html'];
+const DOCUMENTS = ['./', 'careers.html', 'classroom.html', 'questions.html'];
 /** The documents' own message catalogs, per language: `i18n/<part>/<code>.json`. */
-const PARTS = ['careers', 'classroom'];
+const PARTS = ['careers', 'classroom', 'questions'];
 
 /** Every file of the version whose documents' texts are `pages`: the files they name, the
  * content index and settings with every domain file, and every catalog. */

@@ -424,56 +424,71 @@ catalog! {
 catalog! {
     ClassroomMessages, ClassroomTexts, RawClassroom, CLASSROOM_KEYS;
     texts {
-        classroom_title, classroom_intro, classroom_none, classroom_sessions, classroom_new, classroom_session_title, classroom_session_title_hint, classroom_mode,
-        classroom_items, classroom_minutes, classroom_languages, classroom_create,
-        classroom_invalid, classroom_open_key, classroom_key_opened, classroom_key_invalid,
-        classroom_counselor, session_share, session_share_intro, session_link, session_copy,
-        session_copied, session_qr, session_key, session_key_intro, session_key_download,
-        session_settings, session_no_limit, session_not_found, session_delete,
-        session_delete_confirm, session_delete_yes, import_title, import_intro, import_paste,
-        import_button, import_files, import_scan, import_scan_stop, import_scan_unavailable,
-        import_refused_at, code_not_a_code, code_damaged, code_newer, code_other_session,
-        code_wrong_key, dashboard_title, dashboard_empty, dashboard_distribution, dashboard_heatmap,
-        dashboard_student, dashboard_score, dashboard_not_taken, dashboard_items,
-        dashboard_items_intro, dashboard_item, dashboard_asked, dashboard_p,
-        dashboard_discrimination, dashboard_choices, dashboard_flags, flag_hard, flag_easy,
-        flag_negative, flag_unused, dashboard_csv_students, dashboard_csv_items, dashboard_responses,
-        dashboard_responses_intro, dashboard_mismatches, mismatch_long_label, mismatch_unknown_item,
-        mismatch_other_domain, mismatch_repeated, mismatch_not_the_quiz, mismatch_over_time, csv_level,
-        csv_correct, csv_total, csv_of, csv_percent, csv_domain, join_title, join_intro,
-        join_invalid, join_name, join_name_hint, join_language, join_start, join_busy, code_title,
-        code_intro, code_for, code_text, code_download, code_qr, code_not_found, code_results, code_remove_intro, code_remove, code_removed, session_fingerprint,
-        session_fingerprint_teacher, session_fingerprint_student, dashboard_leave_out,
-        dashboard_leave_out_of, dashboard_left_out, dashboard_count_again, dashboard_count_again_of,
-        counselor_title, counselor_intro, counselor_code, counselor_code_file, counselor_key,
-        counselor_open, counselor_need_key, counselor_report, counselor_notes, counselor_notes_hint,
-        counselor_print, counselor_recommendations, counselor_fingerprint, counselor_fingerprint_own,
-        counselor_fingerprint_check, counselor_link_title, counselor_link_intro, counselor_link_name,
-        counselor_link_create, counselor_link, counselor_link_qr, counselor_link_remove,
-        counselor_link_remove_confirm, counselor_link_remove_yes, counselor_open_title,
-        counselor_key_intro, counselor_code_unknown, counselor_from_learner, counselor_interests_none,
+        classroom_title, classroom_intro, classroom_none, classroom_sessions, classroom_new,
+        classroom_session_title, classroom_session_title_hint, classroom_mode, classroom_items,
+        classroom_minutes, classroom_languages, classroom_create, classroom_invalid,
+        classroom_open_key, classroom_key_opened, classroom_key_invalid, classroom_counselor,
+        session_share, session_share_intro, session_link, session_copy, session_copied, session_qr,
+        session_key, session_key_intro, session_key_download, session_settings, session_no_limit,
+        session_not_found, session_delete, session_delete_confirm, session_delete_yes, import_title,
+        import_intro, import_paste, import_button, import_files, import_scan, import_scan_stop,
+        import_scan_unavailable, import_refused_at, code_not_a_code, code_damaged, code_newer,
+        code_other_session, code_wrong_key, dashboard_title, dashboard_empty,
+        dashboard_distribution, dashboard_heatmap, dashboard_student, dashboard_score,
+        dashboard_not_taken, dashboard_items, dashboard_items_intro, dashboard_item,
+        dashboard_asked, dashboard_p, dashboard_discrimination, dashboard_choices, dashboard_flags,
+        flag_hard, flag_easy, flag_negative, flag_unused, dashboard_csv_students,
+        dashboard_csv_items, dashboard_responses, dashboard_responses_intro, dashboard_mismatches,
+        mismatch_long_label, mismatch_unknown_item, mismatch_other_domain, mismatch_repeated,
+        mismatch_not_the_quiz, mismatch_over_time, csv_level, csv_correct, csv_total, csv_of,
+        csv_percent, csv_domain, join_title, join_intro, join_invalid, join_name, join_name_hint,
+        join_language, join_start, join_busy, code_title, code_intro, code_for, code_text,
+        code_download, code_qr, code_not_found, code_results, code_remove_intro, code_remove,
+        code_removed, session_fingerprint, session_fingerprint_teacher, session_fingerprint_student,
+        dashboard_leave_out, dashboard_leave_out_of, dashboard_left_out, dashboard_count_again,
+        dashboard_count_again_of, counselor_title, counselor_intro, counselor_code,
+        counselor_code_file, counselor_key, counselor_open, counselor_need_key, counselor_report,
+        counselor_notes, counselor_notes_hint, counselor_print, counselor_recommendations,
+        counselor_fingerprint, counselor_fingerprint_own, counselor_fingerprint_check,
+        counselor_link_title, counselor_link_intro, counselor_link_name, counselor_link_create,
+        counselor_link, counselor_link_qr, counselor_link_remove, counselor_link_remove_confirm,
+        counselor_link_remove_yes, counselor_open_title, counselor_key_intro,
+        counselor_code_unknown, counselor_from_learner, counselor_interests_none,
         counselor_interests_sent, send_title, send_to, send_intro, send_none, send_pick, send_name,
         send_interests, send_make, send_done, send_invalid, refer_title, refer_intro, refer_student,
         refer_link, refer_make, refer_for, counselor_link_unreadable, questions_title,
-        questions_intro, questions_link, questions_import, questions_file, questions_language,
+        questions_link, dashboard_xapi, dashboard_xapi_intro, session_too_long_for_qr, session_file,
+        join_open_file, join_file_invalid, dashboard_edit_item,
+    }
+    plurals {
+        classroom_results, session_minutes, import_added, import_duplicates, import_refused,
+        dashboard_students,
+    }
+    lists {
+
+    }
+}
+
+catalog! {
+    QuestionsMessages, QuestionsTexts, RawQuestions, QUESTIONS_KEYS;
+    texts {
+        questions_title, questions_intro, questions_import, questions_file, questions_language,
         questions_difficulty, questions_list, questions_none, questions_delete,
         questions_unreadable, questions_delete_all, questions_export, questions_export_intro,
         questions_export_what, questions_export_language, questions_gift, questions_xml,
         questions_read, questions_at_line, reason_unsupported, reason_malformed, reason_no_right,
         reason_too_few, reason_duplicate, reason_every_right, reason_empty, reason_answer_line,
-        note_all_or_nothing, note_partial_dropped, note_missing_word, dashboard_xapi, dashboard_xapi_intro,
-        session_too_long_for_qr, session_file, join_open_file, join_file_invalid, questions_new,
-        questions_edit, questions_duplicate, questions_duplicated, editor_new_title, editor_edit_title,
+        note_all_or_nothing, note_partial_dropped, note_missing_word, questions_new, questions_edit,
+        questions_duplicate, questions_duplicated, editor_new_title, editor_edit_title,
         editor_not_found, editor_type, editor_category, editor_languages, editor_languages_hint,
-        editor_text, editor_option, editor_target, editor_explanation, editor_right, editor_right_many,
-        editor_order_hint, editor_pairs, editor_distractor_hint, editor_add_option,
-        editor_remove_option, editor_add_target, editor_remove_target, editor_save, editor_saved,
-        editor_back, editor_invalid, editor_preview, editor_preview_language, dashboard_edit_item,
-        editor_difficulty, }
+        editor_text, editor_option, editor_target, editor_explanation, editor_right,
+        editor_right_many, editor_order_hint, editor_pairs, editor_distractor_hint,
+        editor_add_option, editor_remove_option, editor_add_target, editor_remove_target,
+        editor_save, editor_saved, editor_back, editor_invalid, editor_preview,
+        editor_preview_language, editor_difficulty,
+    }
     plurals {
-        classroom_results, session_minutes, import_added, import_duplicates, import_refused,
-        dashboard_students, questions_added, questions_already, questions_skipped, questions_noted,
-        questions_left_out,
+        questions_added, questions_already, questions_skipped, questions_noted, questions_left_out,
     }
     lists {
         question_types: 5,
@@ -496,7 +511,7 @@ impl Catalog {
     }
 }
 
-/// A document's own messages (careers, classroom), in files of their own
+/// A document's own messages (careers, classroom, questions), in files of their own
 /// (`i18n/<part>/<lang>.json`), so that other documents neither fetch nor compile them in.
 pub trait Part: Sized + 'static {
     /// The folder of the part's files under `i18n/`.
@@ -512,6 +527,7 @@ pub trait Part: Sized + 'static {
 thread_local! {
     static CAREERS: RefCell<HashMap<String, &'static CareersMessages>> = RefCell::default();
     static CLASSROOM: RefCell<HashMap<String, &'static ClassroomMessages>> = RefCell::default();
+    static QUESTIONS: RefCell<HashMap<String, &'static QuestionsMessages>> = RefCell::default();
 }
 
 impl Part for CareersMessages {
@@ -533,6 +549,17 @@ impl Part for ClassroomMessages {
     }
     fn cache() -> &'static LocalKey<RefCell<HashMap<String, &'static Self>>> {
         &CLASSROOM
+    }
+}
+
+impl Part for QuestionsMessages {
+    const DIR: &'static str = "questions";
+    const ENGLISH: &'static str = include_str!("../../static/i18n/questions/en.json");
+    fn read(file: &str, text: &str, locale: &'static str) -> Result<Self, Problem> {
+        Self::parse(file, text, locale)
+    }
+    fn cache() -> &'static LocalKey<RefCell<HashMap<String, &'static Self>>> {
+        &QUESTIONS
     }
 }
 

@@ -39,6 +39,11 @@ fn every_shipped_catalog_is_complete_and_keeps_the_slots() {
         ClassroomMessages::check_slots(&classroom, &read(&classroom), &english(classroom.clone()))
             .unwrap_or_else(|p| panic!("{p}"));
         assert!(cached_part::<ClassroomMessages>(&l.code).is_some());
+        let questions = part_file::<QuestionsMessages>(&l.code);
+        remember_part::<QuestionsMessages>(&l, &questions, &read(&questions))
+            .unwrap_or_else(|p| panic!("{p}"));
+        QuestionsMessages::check_slots(&questions, &read(&questions), &english(questions.clone()))
+            .unwrap_or_else(|p| panic!("{p}"));
     }
 }
 

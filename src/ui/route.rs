@@ -71,6 +71,9 @@ pub enum Document {
     Careers,
     /// `classroom.html`: sessions, result codes, the class dashboard and the counselor's view.
     Classroom,
+    /// `questions.html`: the teacher's own questions — imported from and exported to Moodle's
+    /// formats, and the editor.
+    Questions,
 }
 
 impl Document {
@@ -80,6 +83,7 @@ impl Document {
             Document::Main => "./",
             Document::Careers => "careers.html",
             Document::Classroom => "classroom.html",
+            Document::Questions => "questions.html",
         }
     }
 
@@ -90,7 +94,7 @@ impl Document {
             return Document::Main;
         }
         let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-        [Document::Careers, Document::Classroom]
+        [Document::Careers, Document::Classroom, Document::Questions]
             .into_iter()
             .find(|d| path.ends_with(d.path()))
             .unwrap_or(Document::Main)
@@ -155,9 +159,8 @@ impl Route {
             | Route::Join { .. }
             | Route::SendResults { .. }
             | Route::ResultCode { .. }
-            | Route::Counselor
-            | Route::MyQuestions
-            | Route::EditQuestion { .. } => Document::Classroom,
+            | Route::Counselor => Document::Classroom,
+            Route::MyQuestions | Route::EditQuestion { .. } => Document::Questions,
             _ => Document::Main,
         }
     }

@@ -116,7 +116,7 @@ test('a teacher brings questions from Moodle, keeps them and sends them back', a
 
 test("one of Kafaa's domains goes to Moodle in Arabic", async () => {
   const page = await openPage(env);
-  await page.goto(env.origin + '/classroom.html#/questions');
+  await page.goto(env.origin + '/questions.html#/questions');
   await page.getByRole('heading', { name: en.questions_title, level: 1 }).waitFor();
   await page.locator('#export-source').selectOption('networks');
   await page.locator('#export-language').selectOption('ar');
@@ -171,7 +171,7 @@ async function takeOwnQuiz(page, total, right, items, seen = []) {
 
 test("a session on the teacher's own questions: two students, one in Arabic; codes, CSV and xAPI", async () => {
   const teacher = await openPage(env);
-  await teacher.goto(env.origin + '/classroom.html#/questions');
+  await teacher.goto(env.origin + '/questions.html#/questions');
   await teacher.getByRole('heading', { name: en.questions_title, level: 1 }).waitFor();
   await teacher.locator('#questions-language').selectOption('en');
   await upload(teacher, 'networks.gift', GIFT_EN);
@@ -265,7 +265,7 @@ test("a session on the teacher's own questions: two students, one in Arabic; cod
 
 test('a teacher writes, translates, previews and duplicates questions in the editor', async () => {
   const page = await openPage(env);
-  await page.goto(env.origin + '/classroom.html#/questions');
+  await page.goto(env.origin + '/questions.html#/questions');
   await page.getByRole('heading', { name: en.questions_title, level: 1 }).waitFor();
   await page.locator('#questions-language').selectOption('en');
   await upload(page, 'port.gift', '$CATEGORY: Web\n\n::Port::Which port does HTTPS use? {=443 ~80 ~21####443 by default.}');

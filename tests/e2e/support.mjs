@@ -26,7 +26,7 @@ const ITEMS = Object.fromEntries(
   INDEX.domains.flatMap((d) => read(`content/${d.file}`).items.map((i) => [i.id, i])));
 export const itemById = (id) => ITEMS[id];
 /** Every UI message of a language: the core catalog and each document's own part. */
-const catalog = (lang) => ({ ...read(`i18n/${lang}.json`), ...read(`i18n/careers/${lang}.json`), ...read(`i18n/classroom/${lang}.json`) });
+const catalog = (lang) => ({ ...read(`i18n/${lang}.json`), ...read(`i18n/careers/${lang}.json`), ...read(`i18n/classroom/${lang}.json`), ...read(`i18n/questions/${lang}.json`) });
 export const CATALOGS = { en: catalog('en'), fr: catalog('fr'), ar: catalog('ar') };
 export const domainTitle = (id, lang = 'en') => INDEX.domains.find((d) => d.id === id).title[lang];
 

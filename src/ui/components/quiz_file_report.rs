@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::engine::interchange::{Imported, NoteKind, Reason};
 use crate::engine::own_bank::Added;
-use crate::i18n::{fill, ClassroomMessages};
+use crate::i18n::{fill, QuestionsMessages};
 use crate::ui::components::content_status::ProblemList;
 use crate::ui::hooks::use_messages;
 
@@ -19,7 +19,7 @@ pub struct QuizFileReportProps {
 /// question left out or changed, each with its line, so the teacher can fix the file.
 #[function_component]
 pub fn QuizFileReport(props: &QuizFileReportProps) -> Html {
-    let c = use_messages::<ClassroomMessages>();
+    let c = use_messages::<QuestionsMessages>();
     let at = |line: usize, what: String| {
         fill(c.questions_at_line(), &[("line", line.to_string()), ("what", what)])
     };

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{CareersMessages, ClassroomMessages};
+use crate::i18n::{CareersMessages, ClassroomMessages, QuestionsMessages};
 use crate::ui::hooks::{use_part, PartsLoaded};
 use crate::ui::route::Route;
 
@@ -64,11 +64,19 @@ pub fn classroom_document(route: Route) -> Html {
         Route::ResultCode { id } => html! { <result_code::ResultCodePage {id} /> },
         Route::Counselor => html! { <counselor::CounselorPage /> },
         Route::SendResults { payload } => html! { <send_results::SendResultsPage {payload} /> },
+        route => html! { <elsewhere::ElsewherePage {route} /> },
+    };
+    html! { <ClassroomParts>{ page }</ClassroomParts> }
+}
+
+/// The pages of `questions.html`: the teacher's own questions.
+pub fn questions_document(route: Route) -> Html {
+    let page = match route {
         Route::MyQuestions => html! { <my_questions::MyQuestionsPage /> },
         Route::EditQuestion { id } => html! { <question_editor::QuestionEditorPage {id} /> },
         route => html! { <elsewhere::ElsewherePage {route} /> },
     };
-    html! { <ClassroomParts>{ page }</ClassroomParts> }
+    html! { <QuestionsParts>{ page }</QuestionsParts> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -88,5 +96,12 @@ pub fn CareersParts(props: &PartsProps) -> Html {
 #[function_component]
 pub fn ClassroomParts(props: &PartsProps) -> Html {
     let loaded = use_part::<ClassroomMessages>() + use_part::<CareersMessages>();
+    html! { <ContextProvider<PartsLoaded> context={PartsLoaded(loaded)}>{ props.children.clone() }</ContextProvider<PartsLoaded>> }
+}
+
+/// The teacher's own questions, with their messages kept in the interface language.
+#[function_component]
+pub fn QuestionsParts(props: &PartsProps) -> Html {
+    let loaded = use_part::<QuestionsMessages>();
     html! { <ContextProvider<PartsLoaded> context={PartsLoaded(loaded)}>{ props.children.clone() }</ContextProvider<PartsLoaded>> }
 }

@@ -5,7 +5,7 @@ use crate::engine::bank::{Difficulty, Question};
 use crate::engine::interchange::{gift, moodle_xml, Draft, FileFormat, Imported};
 use crate::engine::own_bank::editing::Editing;
 use crate::engine::own_bank::{self, draft_of, Added, OwnBank};
-use crate::i18n::{fill, ClassroomMessages};
+use crate::i18n::{fill, QuestionsMessages};
 use crate::ui::browser;
 use crate::ui::components::confirm_danger::ConfirmDanger;
 use crate::ui::components::content_status::{ContentStatusView, ProblemList};
@@ -30,7 +30,7 @@ struct Report {
 #[function_component]
 pub fn MyQuestionsPage() -> Html {
     let app = use_app();
-    let c = use_messages::<ClassroomMessages>();
+    let c = use_messages::<QuestionsMessages>();
     let m = app.messages();
     let heading = use_node_ref();
     let ui_lang = app.catalog.language.code.clone();

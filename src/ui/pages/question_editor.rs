@@ -7,7 +7,7 @@ use crate::engine::attempt::Answer;
 use crate::engine::bank::Difficulty;
 use crate::engine::own_bank::editing::{Editing, Kind, Texts};
 use crate::engine::own_bank::OwnBank;
-use crate::i18n::{fill, ClassroomMessages};
+use crate::i18n::{fill, QuestionsMessages};
 use crate::ui::browser;
 use crate::ui::components::content_status::ProblemList;
 use crate::ui::components::question_view::QuestionView;
@@ -30,7 +30,7 @@ type Change = Rc<dyn Fn(&mut Editing, String)>;
 #[function_component]
 pub fn QuestionEditorPage(props: &QuestionEditorPageProps) -> Html {
     let app = use_app();
-    let c = use_messages::<ClassroomMessages>();
+    let c = use_messages::<QuestionsMessages>();
     let m = app.messages();
     let heading = use_node_ref();
     let lang = app.lang().to_string();
