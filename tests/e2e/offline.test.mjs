@@ -1,12 +1,12 @@
 // After one visit the whole app works with the network off: a reload, a new quiz in a domain
 // never opened before, the results, the careers page, a classroom session from creation to
-// the dashboard; and a new version is picked up with a prompt.
+// the dashboard, a quiz file imported among the teacher's own questions; and a new version is picked up with a prompt.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, openPage, takeFixedForm, createSession, takeSessionQuiz, DIST, appStarted, PER_DOMAIN } from './support.mjs';
+import { start, openPage, takeFixedForm, createSession, takeSessionQuiz, DIST, appStarted, PER_DOMAIN, CATALOGS } from './support.mjs';
 
 // A copy of the release build, so that a test can publish a "new version" of it.
 const ROOT = mkdtempSync(join(tmpdir(), 'kafaa-offline-'));
@@ -61,6 +61,11 @@ test('after one visit, a quiz can be taken and finished offline', async () => {
   await page.locator('#codes').fill(code);
   await page.locator('form:has(#codes) button[type=submit]').click();
   await page.locator('table.heatmap tbody tr', { hasText: 'Yassine' }).waitFor();
+  // The teacher's own questions, a document never opened before: a quiz file imported.
+  await page.goto(env.origin + '/questions.html#/questions');
+  await page.getByRole('heading', { name: CATALOGS.fr.questions_title, level: 1 }).waitFor();
+  await page.locator('#quiz-file').setInputFiles({ name: 'q.gift', mimeType: 'text/plain', buffer: Buffer.from('Le DNS traduit les noms en adresses. {T}') });
+  await page.locator('ul.own-questions > li').first().waitFor();
   await context.setOffline(false);
   page.assertClean();
   await context.close();

@@ -142,6 +142,8 @@ const GIFT_EN = `$CATEGORY: Networks
 ::Private::Which ranges are private? {~%50%10.0.0.0/8 ~%50%192.168.0.0/16 ~%-100%8.8.8.0/24}
 
 ::Layers::Match each protocol to its layer. {=IP -> Network =TCP -> Transport =HTTP -> Application}
+
+::Mask::How many bits does a /24 mask set? {#24}
 `;
 const ORDERING_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <quiz><question type="ordering"><name><text>Handshake</text></name>
@@ -176,6 +178,7 @@ test("a session on the teacher's own questions: two students, one in Arabic; cod
   await teacher.locator('#questions-language').selectOption('en');
   await upload(teacher, 'networks.gift', GIFT_EN);
   await teacher.locator('.quiz-file-report').getByText(plural(en.questions_added, 4)).waitFor();
+  await teacher.locator('.quiz-file-report').getByText(fill(en.questions_at_line, { line: 11, what: `Mask — ${fill(en.reason_unsupported, { type: 'numerical' })}` })).waitFor();
   await upload(teacher, 'handshake.xml', ORDERING_XML);
   await teacher.locator('.quiz-file-report').getByText(plural(en.questions_added, 1)).waitFor();
   // One edited before the session: students get it as edited.
@@ -324,4 +327,40 @@ test('a teacher writes, translates, previews and duplicates questions in the edi
   assert.deepEqual({ ...own.items[2], id: '' }, { ...own.items[0], id: '' });
   assert.deepEqual(own.items[1].answer, ['a', 'b', 'c']);
   page.assertClean();
+});
+
+test('a session whose link is too long for a QR code goes with a session file', async () => {
+  const teacher = await openPage(env);
+  await teacher.goto(env.origin + '/questions.html#/questions');
+  await teacher.getByRole('heading', { name: en.questions_title, level: 1 }).waitFor();
+  await teacher.locator('#questions-language').selectOption('en');
+  // Texts that do not compress away: a link of 150 such questions is far past a QR code's room.
+  const word = (i, k) => ((i * 7919 + k * 104729) ** 2 % 2147483647).toString(36);
+  const many = Array.from({ length: 150 }, (_, i) =>
+    `::Q${i}::Which host answers to ${word(i, 1)}.${word(i, 2)}? {=${word(i, 3)} ~${word(i, 4)} ~${word(i, 5)}}`).join('\n\n');
+  await upload(teacher, 'many.gift', many);
+  await teacher.locator('.quiz-file-report').getByText(plural(en.questions_added, 150)).waitFor();
+  await teacher.goto(env.origin + '/classroom.html#/classroom');
+  await teacher.locator('#session-title').fill('Labo');
+  await teacher.locator('#session-mode-fixed').check();
+  await teacher.locator('#session-domain-mine').check();
+  await teacher.locator('#session-items').fill('2');
+  await teacher.getByRole('button', { name: en.classroom_create }).click();
+  await teacher.getByRole('heading', { name: 'Labo', level: 1 }).waitFor();
+  const link = await teacher.locator('#session-link').inputValue();
+  assert.ok(link.length > 2900);
+  await teacher.getByText(fill(en.session_too_long_for_qr, { n: link.length })).waitFor();
+  // The one QR code leads to where the file is opened.
+  await teacher.getByRole('img', { name: en.join_open_file }).waitFor();
+  const file = await downloaded(teacher, en.session_file);
+
+  const student = await openPage(env);
+  await student.goto(env.origin + '/classroom.html#/join');
+  await student.locator('#session-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  await student.getByText(en.join_file_invalid).waitFor();
+  await student.locator('#session-file').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+  await student.locator('#join-name').fill('Omar');
+  await student.getByText('Labo').first().waitFor();
+  await assertAccessible(student, 'joined from a session file');
+  student.assertClean();
 });
