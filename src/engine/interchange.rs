@@ -196,6 +196,42 @@ fn weighted(
     }
 }
 
+/// A matching question from its (left, right) pairs in file order: a pair with no left is a
+/// distractor target. Every right text must be there and differ; two options at least.
+fn matched(
+    lang: &str,
+    pairs: impl Iterator<Item = Result<(String, String), Reason>>,
+) -> Result<Question, Reason> {
+    let mut lefts = Vec::new();
+    let mut rights: Vec<String> = Vec::new();
+    let mut map = std::collections::BTreeMap::new();
+    for pair in pairs {
+        let (left, right) = pair?;
+        if right.is_empty() {
+            return Err(Reason::Malformed);
+        }
+        if rights.contains(&right) {
+            return Err(Reason::DuplicateOption);
+        }
+        rights.push(right);
+        if !left.is_empty() {
+            map.insert(option_id(lefts.len()), target_id(rights.len() - 1));
+            lefts.push(left);
+        }
+    }
+    if lefts.len() < 2 {
+        return Err(Reason::TooFewOptions);
+    }
+    if has_duplicates(&lefts) {
+        return Err(Reason::DuplicateOption);
+    }
+    Ok(Question::Matching {
+        options: choices(lang, lefts, option_id),
+        targets: choices(lang, rights, target_id),
+        pairs: map,
+    })
+}
+
 /// The weights a writer gives a multiple select's options so that the right ones share 100%
 /// and each wrong one takes it all away, as Moodle expects.
 fn select_weights(right: usize) -> (String, &'static str) {

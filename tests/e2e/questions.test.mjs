@@ -5,7 +5,7 @@
 // file are read too; and one of Kafaa's domains is exported in Arabic to Moodle XML.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, assertAccessible, CATALOGS, fill, downloaded, INDEX, domainTitle, answerByMouse } from './support.mjs';
+import { start, openPage, assertAccessible, CATALOGS, fill, downloaded, INDEX, domainTitle, takeSessionQuiz } from './support.mjs';
 import { readFileSync } from 'node:fs';
 import validation from '@learninglocker/xapi-validation';
 
@@ -151,26 +151,6 @@ const ORDERING_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <answer fraction="1"><text>SYN</text></answer><answer fraction="2"><text>SYN-ACK</text></answer><answer fraction="3"><text>ACK</text></answer>
 </question></quiz>`;
 
-/** Takes a session quiz of `total` of the teacher's questions (`items` by id, as stored). */
-async function takeOwnQuiz(page, total, right, items, seen = []) {
-  let previous = null;
-  for (let n = 1; n <= total; n++) {
-    await page.waitForFunction((prev) => {
-      const q = document.querySelector('fieldset.question');
-      return q && q.dataset.item !== prev;
-    }, previous);
-    previous = await page.locator('fieldset.question').getAttribute('data-item');
-    seen.push(await page.locator('fieldset.question legend').innerText());
-    await answerByMouse(page, items[previous], right(n));
-    await page.locator('button[type=submit]').click();
-  }
-  await page.locator('section.results').waitFor();
-  await page.locator('a[href*="#/code/"]').click();
-  const code = page.locator('#result-code');
-  await code.waitFor();
-  return (await code.inputValue()).trim();
-}
-
 test("a session on the teacher's own questions: two students, one in Arabic; codes, CSV and xAPI", async () => {
   const teacher = await openPage(env);
   await teacher.goto(env.origin + '/questions.html#/questions');
@@ -226,7 +206,7 @@ test("a session on the teacher's own questions: two students, one in Arabic; cod
     await page.locator('fieldset.question').waitFor();
     if (s.arabic) assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
     s.seen = [];
-    s.code = await takeOwnQuiz(page, 5, s.right, items, s.seen);
+    s.code = await takeSessionQuiz(page, 5, s.right, (id) => items[id], s.seen);
     page.assertClean();
     await page.context().close();
   }

@@ -197,8 +197,10 @@ export async function takeFixedForm(page, origin, domains, right = () => true) {
 }
 
 /** Takes a session quiz of `total` questions from its first screen, answering right when
- * `right(n)` says so, and returns the result code. Works in any language (no texts). */
-export async function takeSessionQuiz(page, total, right) {
+ * `right(n)` says so, and returns the result code. Works in any language (no texts). Items
+ * are looked up by `lookup` (the shipped bank's by default; a teacher's own otherwise), and
+ * each question's text as shown is added to `seen`. */
+export async function takeSessionQuiz(page, total, right, lookup = itemById, seen = []) {
   let previous = null;
   for (let n = 1; n <= total; n++) {
     await page.waitForFunction((prev) => {
@@ -206,7 +208,8 @@ export async function takeSessionQuiz(page, total, right) {
       return q && q.dataset.item !== prev;
     }, previous);
     previous = await currentItemId(page);
-    await answerByMouse(page, itemById(previous), right(n));
+    seen.push(await page.locator('fieldset.question legend').innerText());
+    await answerByMouse(page, lookup(previous), right(n));
     await page.locator('button[type=submit]').click();
   }
   await page.locator('section.results').waitFor();

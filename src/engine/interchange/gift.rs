@@ -5,14 +5,10 @@
 //! the escapes `\~ \= \# \{ \} \: \\ \n`. The reader follows Moodle's own (qformat_gift) in
 //! how it tells question types apart, so a file means here what it means in Moodle.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::text::Format;
-use super::{
-    choices, has_duplicates, option_id, target_id, weighted, with_answer_feedback, Draft, Imported, Note,
-    NoteKind, Reason, Skipped,
-};
+use super::{matched, weighted, with_answer_feedback, Draft, Imported, Note, NoteKind, Reason, Skipped};
 use crate::engine::bank::Question;
 
 /// The escapable characters, each kept as a private-use character while the structure is
@@ -284,36 +280,11 @@ fn percent(part: &str) -> Option<(f64, &str)> {
 }
 
 fn matching(answers: &str, format: Format, lang: &str) -> Result<(Question, Feedback), Reason> {
-    let mut lefts = Vec::new();
-    let mut rights: Vec<String> = Vec::new();
-    let mut pairs = BTreeMap::new();
-    for part in answers.split('=').map(str::trim).filter(|p| !p.is_empty()) {
+    let pairs = answers.split('=').map(str::trim).filter(|p| !p.is_empty()).map(|part| {
         let (left, right) = part.split_once("->").ok_or(Reason::Malformed)?;
-        let (left, right) = (plain(left, format), plain(right, format));
-        if right.is_empty() {
-            return Err(Reason::Malformed);
-        }
-        if rights.contains(&right) {
-            return Err(Reason::DuplicateOption);
-        }
-        rights.push(right);
-        if !left.is_empty() {
-            pairs.insert(option_id(lefts.len()), target_id(rights.len() - 1));
-            lefts.push(left);
-        }
-    }
-    if lefts.len() < 2 {
-        return Err(Reason::TooFewOptions);
-    }
-    if has_duplicates(&lefts) {
-        return Err(Reason::DuplicateOption);
-    }
-    let question = Question::Matching {
-        options: choices(lang, lefts, option_id),
-        targets: choices(lang, rights, target_id),
-        pairs,
-    };
-    Ok((question, Vec::new()))
+        Ok((plain(left, format), plain(right, format)))
+    });
+    Ok((matched(lang, pairs)?, Vec::new()))
 }
 
 fn true_false(answers: &str, format: Format) -> (Question, Feedback) {

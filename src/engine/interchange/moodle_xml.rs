@@ -4,14 +4,13 @@
 //! distractor) and `ordering` (answers in their right order) — and `category` pseudo-questions
 //! that file the questions after them.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::gift::moodle_category;
 use super::text::Format;
 use super::xml::{self, Element};
 use super::{
-    choices, has_duplicates, option_id, target_id, weighted, with_answer_feedback, Draft, Imported, Reason,
+    choices, has_duplicates, matched, option_id, weighted, with_answer_feedback, Draft, Imported, Reason,
     Skipped,
 };
 use crate::engine::bank::Question;
@@ -123,36 +122,11 @@ fn true_false(q: &Element) -> Result<(Question, Feedback), Reason> {
 }
 
 fn matching(q: &Element, lang: &str) -> Result<(Question, Feedback), Reason> {
-    let mut lefts = Vec::new();
-    let mut rights: Vec<String> = Vec::new();
-    let mut pairs = BTreeMap::new();
-    for sub in q.elements("subquestion") {
-        let left = formatted(Some(sub));
-        let right = Format::Plain.to_plain(&sub.child("answer").map(Element::text_child).unwrap_or_default());
-        if right.is_empty() {
-            return Err(Reason::Malformed);
-        }
-        if rights.contains(&right) {
-            return Err(Reason::DuplicateOption);
-        }
-        rights.push(right);
-        if !left.is_empty() {
-            pairs.insert(option_id(lefts.len()), target_id(rights.len() - 1));
-            lefts.push(left);
-        }
-    }
-    if lefts.len() < 2 {
-        return Err(Reason::TooFewOptions);
-    }
-    if has_duplicates(&lefts) {
-        return Err(Reason::DuplicateOption);
-    }
-    let question = Question::Matching {
-        options: choices(lang, lefts, option_id),
-        targets: choices(lang, rights, target_id),
-        pairs,
-    };
-    Ok((question, Vec::new()))
+    let pairs = q.elements("subquestion").map(|sub| {
+        let right = sub.child("answer").map(Element::text_child).unwrap_or_default();
+        Ok((formatted(Some(sub)), Format::Plain.to_plain(&right)))
+    });
+    Ok((matched(lang, pairs)?, Vec::new()))
 }
 
 /// Moodle's ordering question lists its items in their right order (each answer's
