@@ -19,6 +19,10 @@ before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
 const plural = (forms, n) => fill(n === 1 ? forms.one : forms.other, { n });
+/** Waits until the list of the teacher's questions shows exactly `n` (it may render after the heading). */
+async function listed(page, n) {
+  await page.waitForFunction((n) => document.querySelectorAll('ul.own-questions > li').length === n, n);
+}
 
 const GIFT = `// From Moodle's question bank export
 $CATEGORY: $course$/top/Réseaux
@@ -67,7 +71,7 @@ test('a teacher brings questions from Moodle, keeps them and sends them back', a
   assert.deepEqual(await report.locator('ul.noted > li').allInnerTexts(), [at(8, en.note_all_or_nothing)]);
 
   const cards = page.locator('ul.own-questions > li');
-  assert.equal(await cards.count(), 4);
+  await listed(page, 4);
   const first = await cards.first().innerText();
   assert.match(first, /Quel port utilise HTTPS \?/);
   assert.match(first, new RegExp(`${en.question_types[0]} · Français · ${en.difficulty[2]}`));
@@ -76,7 +80,7 @@ test('a teacher brings questions from Moodle, keeps them and sends them back', a
   // The same file again adds nothing.
   await upload(page, 'reseaux.gift.txt', GIFT);
   await report.getByText(plural(en.questions_already, 4)).waitFor();
-  assert.equal(await cards.count(), 4);
+  await listed(page, 4);
 
   // One deleted, by keyboard; the rest survive a reload.
   await page.getByRole('button', { name: `${en.questions_delete}: Le DNS traduit les noms en adresses.` }).focus();
@@ -84,7 +88,7 @@ test('a teacher brings questions from Moodle, keeps them and sends them back', a
   await page.waitForFunction(() => document.querySelectorAll('ul.own-questions > li').length === 3);
   await page.reload();
   await page.getByRole('heading', { name: en.questions_title, level: 1 }).waitFor();
-  assert.equal(await cards.count(), 3);
+  await listed(page, 3);
 
   // Exported to GIFT in French, then imported again: the same questions, nothing added.
   await page.locator('#export-language').selectOption('fr');
@@ -108,7 +112,7 @@ test('a teacher brings questions from Moodle, keeps them and sends them back', a
   await upload(page, 'aiken.txt', 'Which tag makes a link?\nA. <a>\nB. <p>\nC. <div>\nANSWER: A\n');
   await report.getByText(fill(en.questions_read, { file: 'aiken.txt', format: 'Aiken' })).waitFor();
   await report.getByText(plural(en.questions_added, 1)).waitFor();
-  assert.equal(await cards.count(), 6);
+  await listed(page, 6);
   // Markup in a file is text, never markup in the page.
   assert.equal(await page.locator('ul.own-questions script, ul.own-questions b').count(), 0);
   await page.getByText('Which tag makes a link?').waitFor();
@@ -290,15 +294,15 @@ test('a teacher writes, translates, previews and duplicates questions in the edi
   await page.getByRole('button', { name: en.editor_save }).click();
   await page.getByText(en.editor_saved).waitFor();
   await page.waitForURL(/#\/questions\/my-[0-9a-f]+$/);
+  await page.locator('.preview ol.ordering li').nth(2).waitFor();
   assert.equal(await page.locator('.preview ol.ordering li').count(), 3);
 
   // Back to the list: duplicate the first; three questions, the copy an exact one.
   await page.getByRole('link', { name: en.editor_back }).click();
-  const cards = page.locator('ul.own-questions > li');
-  assert.equal(await cards.count(), 2);
+  await listed(page, 2);
   await page.getByRole('button', { name: `${en.questions_duplicate}: Which port does HTTPS use by default?` }).click();
   await page.getByText(en.questions_duplicated).waitFor();
-  assert.equal(await cards.count(), 3);
+  await listed(page, 3);
   const own = JSON.parse(await page.evaluate(() => localStorage.getItem('kafaa.questions')));
   assert.deepEqual(own.items.map((i) => [i.type, i.difficulty, Object.keys(i.stem).sort().join()]), [
     ['single_choice', 'medium', 'en,fr'], ['ordering', 'hard', 'en'], ['single_choice', 'medium', 'en,fr'],
