@@ -561,3 +561,55 @@ async fn the_scanner_starts_once_reads_codes_and_always_releases_the_camera() {
     assert_eq!(live_tracks(), 0, "leaving the page turns the camera off");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_large_class_is_drawn_a_hundred_rows_at_a_time() {
+    use kafaa::engine::result_code::{Response, Submission};
+    use kafaa::engine::session::{ClassSession, Session};
+    use kafaa::ui::components::class_dashboard::ClassDashboard;
+    let content = content();
+    let session = Session {
+        id: String::new(),
+        title: "Big class".into(),
+        domains: vec!["web".into()],
+        mode: "fixed".into(),
+        items_per_domain: Some(3),
+        minutes: None,
+        languages: vec!["en".into()],
+        seed: 5,
+        public_key: String::new(),
+        questions: None,
+    };
+    let class = Rc::new(ClassSession::create(session, 0.0));
+    let items: Vec<String> = content.bank.items_in("web").take(3).map(|i| i.id.clone()).collect();
+    let opened: Vec<Submission> = (0..130)
+        .map(|i| Submission {
+            session: class.session.id.clone(),
+            label: format!("Student {i}"),
+            responses: items
+                .iter()
+                .map(|id| Response { item: id.clone(), answer: None, seconds: 1 })
+                .collect(),
+        })
+        .collect();
+    let root = mount(
+        state(content.clone(), None),
+        html! { <ClassDashboard content={content} class={class} opened={Rc::new(opened)} /> },
+    )
+    .await;
+    assert_eq!(query(&root, "table.heatmap tbody tr").len(), 100);
+    let status = query(&root, "[role=status]")
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect::<String>();
+    assert!(status.contains("100 of 130 students shown."), "{status}");
+    let more = query(&root, "button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default() == "Show 30 more students");
+    click(&more.expect("a button shows the rest"));
+    yew::scheduler::flush().await;
+    assert_eq!(query(&root, "table.heatmap tbody tr").len(), 130);
+    assert!(query(&root, "button")
+        .iter()
+        .all(|b| !b.text_content().unwrap_or_default().starts_with("Show ")));
+}

@@ -459,10 +459,12 @@ catalog! {
         refer_link, refer_make, refer_for, counselor_link_unreadable, questions_title,
         questions_link, dashboard_xapi, dashboard_xapi_intro, session_too_long_for_qr, session_file,
         join_open_file, join_file_invalid, dashboard_edit_item,
+        dashboard_shown,
     }
     plurals {
         classroom_results, session_minutes, import_added, import_duplicates, import_refused,
         dashboard_students,
+        dashboard_show_more,
     }
     lists {
 

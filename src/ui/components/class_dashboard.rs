@@ -26,6 +26,9 @@ pub struct ClassDashboardProps {
     pub opened: Rc<Vec<Submission>>,
 }
 
+/// Students shown in the heat map at first, and added by each "show more".
+const PAGE: usize = 100;
+
 /// How a code does not match its session, in the teacher's language.
 fn mismatch_text(c: &ClassroomMessages, m: &Mismatch) -> String {
     match m {
@@ -75,6 +78,13 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
     // render of the page: the figures from the students counted, and the rows of those left
     // out (with what their codes do not match).
     let excluded = props.class.excluded.clone();
+    // A year's class can be thousands of students: rows are drawn a page at a time, so the
+    // dashboard appears at once (the CSV always has every student).
+    let shown = use_state(|| PAGE);
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
     let reports = use_memo(
         (props.opened.clone(), excluded, content.clone(), session.clone()),
         |(opened, excluded, content, session)| {
@@ -187,7 +197,7 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
                         <th scope="col" class="no-print"><span class="visually-hidden">{ c.dashboard_leave_out() }</span></th>
                     </tr></thead>
                     <tbody>
-                        { for report.students.iter().map(|s| html! {
+                        { for report.students.iter().take(*shown).map(|s| html! {
                             <tr>
                                 <th scope="row">
                                     { &s.label }
@@ -209,6 +219,16 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
                     </tbody>
                 </table>
             </div>
+
+            if report.students.len() > *shown {
+                <p class="actions no-print">
+                    <span class="muted" role="status">
+                        { fill(c.dashboard_shown(), &[("shown", shown.to_string()), ("total", report.students.len().to_string())]) }
+                    </span>
+                    { " " }
+                    <button type="button" onclick={more}>{ c.dashboard_show_more.count(PAGE.min(report.students.len() - *shown)) }</button>
+                </p>
+            }
 
             if !left_out.is_empty() {
                 <h3>{ fill(c.dashboard_left_out(), &[("n", left_out.len().to_string())]) }</h3>
