@@ -211,6 +211,12 @@ test("a session on the teacher's own questions: two students, one in Arabic; cod
     if (s.arabic) assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
     s.seen = [];
     s.code = await takeSessionQuiz(page, 5, s.right, (id) => items[id], s.seen);
+    // The history (another document, without the session's questions) shows no level it
+    // cannot back: none for the teacher's questions.
+    await page.goto(env.origin + '/careers.html#/history');
+    await page.locator('table.history tbody tr').first().waitFor();
+    assert.equal(await page.locator('table.history .history-level').count(), 0);
+    assert.ok(!(await page.locator('table.history').innerText()).includes('mine'));
     page.assertClean();
     await page.context().close();
   }

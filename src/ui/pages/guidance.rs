@@ -105,8 +105,11 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
         filter: &filter,
         languages: &app.languages,
     };
-    let profile: Profile =
-        estimates(&content.bank, &attempt).into_iter().map(|d| (d.domain, d.estimate)).collect();
+    // Only domains whose questions are at hand: a teacher's own questions came with their
+    // session and give no level here (nor do careers rest on them).
+    let measured: Vec<_> = estimates(&content.bank, &attempt).into_iter().filter(|d| d.asked > 0).collect();
+    let domains: Vec<String> = measured.iter().map(|d| d.domain.clone()).collect();
+    let profile: Profile = measured.into_iter().map(|d| (d.domain, d.estimate)).collect();
     let interest = data.interests.scores(&app.stored.interests);
     let w = (*weights).unwrap_or(guidance.weights);
     let ranked: Vec<Ranked> =
@@ -163,7 +166,7 @@ pub fn GuidancePage(props: &GuidancePageProps) -> Html {
                         }) }
                     </select>
                 </p>
-                { view.chart(r, &attempt.domains, &profile) }
+                { view.chart(r, &domains, &profile) }
             }
             <LocalGuidance data={data.clone()} content={content.clone()} />
         </>

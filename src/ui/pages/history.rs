@@ -42,9 +42,12 @@ pub fn HistoryPage() -> Html {
                 </thead>
                 <tbody>
                     { for app.stored.history.iter().rev().map(|a| {
-                        // Each domain with its level: "Data & spreadsheets: Intermediate".
+                        // Each domain with its level: "Data & spreadsheets: Intermediate". A
+                        // domain none of whose questions is at hand (a teacher's own, which
+                        // came with its session) has no level to show here.
                         let levels: Vec<String> = estimates(bank, a)
                             .into_iter()
+                            .filter(|d| d.asked > 0)
                             .map(|d| {
                                 let title = bank.domain(&d.domain).map(|x| x.title.get(lang)).unwrap_or(&d.domain);
                                 let level = settings.levels.get(settings.place(d.estimate).level).map(|l| l.title.get(lang));
