@@ -88,7 +88,7 @@ fn escape_pre(text: &str) -> String {
         match chars.next() {
             Some('\\') => out.push(BACKSLASH),
             Some(next) => match ESCAPES.iter().find(|(e, _)| *e == next) {
-                Some((_, placeholder)) => out.push(*placeholder),
+                Some((_, kept)) => out.push(*kept),
                 None => {
                     out.push('\\');
                     out.push(next);
