@@ -6,7 +6,10 @@ use yew::prelude::*;
 use super::browser;
 use super::content::{fetch_text, load_domain};
 use super::state::{use_app, Action, ContentStatus};
-use crate::engine::own_bank;
+use std::rc::Rc;
+
+use crate::engine::own_bank::{self, OwnBank};
+use crate::engine::problem::Problem;
 use crate::i18n::{cached_part, part, part_file, remember_part, Part};
 
 /// Sets the tab title to "`page` — Kafaa" while the page is shown.
@@ -45,6 +48,15 @@ pub fn use_own_questions(source: Option<(String, String)>) -> Option<ContentStat
         }
     });
     needed.map(|_| app.domains.get(own_bank::DOMAIN).cloned().unwrap_or(ContentStatus::Loading))
+}
+
+/// The teacher's own questions as stored, read once per change of their text (pages with
+/// an input re-render on every key, and a bank can hold hundreds of questions), or the
+/// problems that keep them from being read.
+#[hook]
+pub fn use_own_bank() -> Rc<Result<OwnBank, Vec<Problem>>> {
+    let text = use_app().stored.questions.clone();
+    use_memo(text, |text| text.as_deref().map_or(Ok(OwnBank::default()), |t| OwnBank::parse(t)))
 }
 
 /// Fetches the files of `domains` not loaded yet, once each, and tells where they stand. The

@@ -7,14 +7,14 @@ use crate::i18n::ClassroomMessages;
 use crate::engine::class_report::xapi::statements;
 use crate::engine::class_report::{to_csv, ClassReport, Flag, ItemStats, StudentRow};
 use crate::engine::content::Content;
-use crate::engine::own_bank::{self, OwnBank};
+use crate::engine::own_bank;
 use crate::engine::result_code::verify::{Mismatch, MAX_LABEL};
 use crate::engine::result_code::Submission;
 use crate::engine::session::{ClassSession, Session};
 use crate::i18n::fill;
 use crate::ui::browser;
 use crate::ui::components::download_button::DownloadButton;
-use crate::ui::hooks::use_messages;
+use crate::ui::hooks::{use_messages, use_own_bank};
 use crate::ui::route::Route;
 use crate::ui::state::{use_app, Action};
 
@@ -77,6 +77,7 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
     // Rebuilt only when the codes, the students left out or the content change, not on every
     // render of the page: the figures from the students counted, and the rows of those left
     // out (with what their codes do not match).
+    let own = use_own_bank();
     let excluded = props.class.excluded.clone();
     // A year's class can be thousands of students: rows are drawn a page at a time, so the
     // dashboard appears at once (the CSV always has every student).
@@ -138,10 +139,8 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
     // The teacher's own questions that were flagged and are still in their bank open in the
     // editor, so what the class's answers show can be fixed.
     let flagged_own = report.items.iter().any(|s| !s.flags.is_empty() && s.item.domain == own_bank::DOMAIN);
-    let editable: Vec<String> = match (flagged_own, app.stored.questions.as_ref()) {
-        (true, Some(text)) => {
-            OwnBank::parse(text).map(|b| b.items.into_iter().map(|i| i.id).collect()).unwrap_or_default()
-        }
+    let editable: Vec<&str> = match (flagged_own, &*own) {
+        (true, Ok(bank)) => bank.items.iter().map(|i| i.id.as_str()).collect(),
         _ => Vec::new(),
     };
 
@@ -272,7 +271,7 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
                                 <td dir="ltr">{ choices(s) }</td>
                                 <td>
                                     { s.flags.iter().map(|f| flag_text(c, f)).collect::<Vec<_>>().join("; ") }
-                                    if !s.flags.is_empty() && editable.contains(&s.item.id) {
+                                    if !s.flags.is_empty() && editable.contains(&s.item.id.as_str()) {
                                         { " " }<a href={Route::EditQuestion { id: s.item.id.clone() }.href()}>{ c.dashboard_edit_item() }</a>
                                     }
                                 </td>

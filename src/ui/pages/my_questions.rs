@@ -4,14 +4,14 @@ use yew::prelude::*;
 use crate::engine::bank::{Difficulty, Question};
 use crate::engine::interchange::{gift, moodle_xml, Draft, FileFormat, Imported};
 use crate::engine::own_bank::editing::Editing;
-use crate::engine::own_bank::{self, draft_of, Added, OwnBank};
+use crate::engine::own_bank::{self, draft_of, Added};
 use crate::i18n::{fill, QuestionsMessages};
 use crate::ui::browser;
 use crate::ui::components::confirm_danger::ConfirmDanger;
 use crate::ui::components::content_status::{ContentStatusView, ProblemList};
 use crate::ui::components::download_button::DownloadButton;
 use crate::ui::components::quiz_file_report::QuizFileReport;
-use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_title};
+use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_own_bank, use_title};
 use crate::ui::route::Route;
 use crate::ui::state::{use_app, Action, ContentStatus};
 
@@ -43,15 +43,11 @@ pub fn MyQuestionsPage() -> Html {
     let export_lang = use_state(|| ui_lang.clone());
     use_title(c.questions_title().to_string());
     use_focus_on(heading.clone(), ());
+    let bank = use_own_bank();
     let wanted = if *source == own_bank::DOMAIN { Vec::new() } else { vec![(*source).clone()] };
     let domain_status = use_domains(wanted);
     let Some(content) = app.content().cloned() else {
         return html! { <ContentStatusView status={app.content.clone()} /> };
-    };
-    let stored = app.stored.questions.clone();
-    let bank = match stored.as_deref() {
-        None => Ok(OwnBank::default()),
-        Some(text) => OwnBank::parse(text),
     };
 
     let onfile = {
@@ -61,7 +57,7 @@ pub fn MyQuestionsPage() -> Html {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
             input.set_value("");
-            let Ok(mut bank) = bank.clone() else { return };
+            let Ok(mut bank) = (*bank).clone() else { return };
             let (app, report, lang) = (app.clone(), report.clone(), (*lang).clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
@@ -93,7 +89,7 @@ pub fn MyQuestionsPage() -> Html {
     let ondelete = |id: String| {
         let (app, bank) = (app.clone(), bank.clone());
         Callback::from(move |_: MouseEvent| {
-            let Ok(mut bank) = bank.clone() else { return };
+            let Ok(mut bank) = (*bank).clone() else { return };
             bank.remove(&id);
             app.dispatch(Action::OwnQuestions((!bank.items.is_empty()).then(|| bank.to_json())));
         })
@@ -101,7 +97,7 @@ pub fn MyQuestionsPage() -> Html {
     let onduplicate = |id: String| {
         let (app, bank, duplicated, lang) = (app.clone(), bank.clone(), duplicated.clone(), ui_lang.clone());
         Callback::from(move |_: MouseEvent| {
-            let Ok(bank) = &bank else { return };
+            let Ok(bank) = &*bank else { return };
             let Some(item) = bank.items.iter().find(|i| i.id == id) else { return };
             let category = bank.category_of(item, &lang);
             let copy = Editing::of(item, &category).to_item(&bank.fresh_id(&item.id));
@@ -118,7 +114,7 @@ pub fn MyQuestionsPage() -> Html {
 
     // The drafts to export, in the chosen language; `None` while a domain file is on its way.
     let drafts: Option<Vec<Draft>> = if *source == own_bank::DOMAIN {
-        bank.as_ref().ok().map(|b| b.drafts(&export_lang))
+        (*bank).as_ref().ok().map(|b| b.drafts(&export_lang))
     } else if let ContentStatus::Ready(loaded) = &domain_status {
         let subtopic = |d: &str, s: &str| {
             let found = loaded.bank.domain(d).and_then(|d| d.subtopics.iter().find(|x| x.id == s));
@@ -170,7 +166,7 @@ pub fn MyQuestionsPage() -> Html {
         <section class="my-questions">
             <h1 ref={heading} tabindex="-1">{ c.questions_title() }</h1>
             <p>{ c.questions_intro() }</p>
-            { match &bank {
+            { match &*bank {
                 Err(problems) => html! {
                     <div class="notice error" role="alert">
                         <ProblemList problems={problems.clone()} />
@@ -216,7 +212,7 @@ pub fn MyQuestionsPage() -> Html {
             if *duplicated {
                 <p class="notice success" role="status">{ c.questions_duplicated() }</p>
             }
-            { match &bank {
+            { match &*bank {
                 Ok(b) if !b.items.is_empty() => html! {
                     <ul class="own-questions" role="list">
                         { for b.items.iter().map(|item| {

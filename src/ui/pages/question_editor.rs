@@ -6,12 +6,11 @@ use yew::prelude::*;
 use crate::engine::attempt::Answer;
 use crate::engine::bank::Difficulty;
 use crate::engine::own_bank::editing::{Editing, Kind, Texts};
-use crate::engine::own_bank::OwnBank;
 use crate::i18n::{fill, QuestionsMessages};
 use crate::ui::browser;
 use crate::ui::components::content_status::ProblemList;
 use crate::ui::components::question_view::QuestionView;
-use crate::ui::hooks::{use_focus_on, use_messages, use_title};
+use crate::ui::hooks::{use_focus_on, use_messages, use_own_bank, use_title};
 use crate::ui::route::{replace, Route};
 use crate::ui::state::{use_app, Action};
 
@@ -34,7 +33,7 @@ pub fn QuestionEditorPage(props: &QuestionEditorPageProps) -> Html {
     let m = app.messages();
     let heading = use_node_ref();
     let lang = app.lang().to_string();
-    let bank = app.stored.questions.as_ref().map_or(Ok(OwnBank::default()), |text| OwnBank::parse(text));
+    let bank = use_own_bank();
     let is_new = props.id == "new";
     let editing = {
         let (bank, id, lang) = (bank.clone(), props.id.clone(), lang.clone());
@@ -42,7 +41,7 @@ pub fn QuestionEditorPage(props: &QuestionEditorPageProps) -> Html {
             if id == "new" {
                 return Some(Editing::new(&lang));
             }
-            let bank = bank.ok()?;
+            let bank = bank.as_ref().as_ref().ok()?;
             let item = bank.items.iter().find(|i| i.id == id)?;
             Some(Editing::of(item, &bank.category_of(item, &lang)))
         })
@@ -65,7 +64,7 @@ pub fn QuestionEditorPage(props: &QuestionEditorPageProps) -> Html {
             </section>
         }
     };
-    let (Some(e), Ok(bank)) = ((*editing).clone(), bank) else {
+    let (Some(e), Ok(bank)) = ((*editing).clone(), &*bank) else {
         return page(html! { <p class="notice error" role="alert">{ c.editor_not_found() }</p> });
     };
     let id = if is_new { bank.fresh_id(&new_id) } else { props.id.clone() };
