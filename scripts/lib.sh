@@ -107,6 +107,10 @@ ensure_python() {
 build_release() {
   step "Building the release bundle into dist/"
   trunk build --release --offline
+  # Questions are fetched per language: the authors' files (every language in each) become
+  # dist/content/<lang>/domains/<id>.json, and only those ship.
+  cargo run --quiet --locked --example split_content -- static/content dist/content
+  rm -r dist/content/domains
   # The home page in every language, rendered natively by the app's own components.
   cargo run --quiet --locked --example prerender -- dist/index.html
   # Each further document (careers.html) is built on its own and its files added to dist/.

@@ -1,9 +1,10 @@
 // A small static file server for dist/: correct MIME types (application/wasm), no caching of
-// index.html, hashed assets cached, nothing but files under the root, and the headers the
+// index.html (revalidated by ETag), hashed assets cached, nothing but files under the root, and the headers the
 // build's `_headers` file names (as Netlify and Cloudflare Pages read it). Used by
 // scripts/serve, by the end-to-end tests and by scripts/bench.
 //
 //   node scripts/static-server.mjs <root> [port] [host]   (port 0 picks a free one)
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -57,12 +58,20 @@ export function serve(root, port = 0, host = '127.0.0.1') {
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
       const hashed = /-[0-9a-f]{8,}(_bg)?\.[a-z]+$/.test(path);
-      res.writeHead(200, {
+      // A validator, as static hosts send: a file asked again unchanged costs no body.
+      const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+      const headers = {
         ...headersFor(url.pathname),
         'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
         'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
         'X-Content-Type-Options': 'nosniff',
-      });
+        ETag: etag,
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');

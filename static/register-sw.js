@@ -1,4 +1,4 @@
-// Registers Kafaa's service worker (offline use) and, when a new version has been cached,
+// Registers Kafaa's service worker (offline use), tells it the language in use and, when a new version has been cached,
 // shows a notice with a reload button, worded from the interface catalog of the page's
 // language.
 'use strict';
@@ -6,6 +6,14 @@
 (function () {
   if (!('serviceWorker' in navigator)) return;
   navigator.serviceWorker.register('sw.js').catch(() => {});
+  // The service worker keeps the language this page shows (its questions and catalogs) for
+  // offline use: told once it is ready, and again whenever the learner switches.
+  const tell = () => navigator.serviceWorker.ready.then((registration) => {
+    const lang = document.documentElement.lang;
+    if (lang && registration.active) registration.active.postMessage({ type: 'kafaa-language', lang });
+  });
+  tell();
+  new MutationObserver(tell).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
   navigator.serviceWorker.addEventListener('message', async (event) => {
     if (!event.data || event.data.type !== 'kafaa-update-ready' || document.getElementById('update-notice')) return;
     const lang = document.documentElement.lang || 'en';

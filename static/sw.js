@@ -1,12 +1,16 @@
 // Kafaa's service worker: after one visit the whole app works offline.
 //
 // On install it caches every HTML document of the app (index.html, careers.html,
-// classroom.html, questions.html) and the hashed files they name, the content index, the assessment
-// settings, every domain file, the guidance data and every interface catalog. Pages and files are
-// then served from that cache first, so a reload with the network off behaves like online.
-// When a visit finds a new version of a document (new hashed files), the new version is cached in the
-// background and open pages are told, so they can offer to reload; nothing is replaced
-// under a page that is running.
+// classroom.html, questions.html) and the hashed files they name, the content index, the
+// assessment settings, the guidance data and every interface catalog (small: the interface can
+// switch language offline). Questions are per language (the build splits them): what a page
+// fetches is cached as it goes, and once a page says which language it shows (register-sw.js),
+// the rest of that language's questions is cached in the background; the languages so kept
+// are cached again with each new version.
+// Pages and files are then served from that cache first, so a reload with the network off
+// behaves like online. When a visit finds a new version of a document (new hashed files), the
+// new version is cached in the background and open pages are told, so they can offer to
+// reload; nothing is replaced under a page that is running.
 'use strict';
 
 const PREFIX = 'kafaa-';
@@ -14,9 +18,13 @@ const PREFIX = 'kafaa-';
 const DOCUMENTS = ['./', 'careers.html', 'classroom.html', 'questions.html'];
 /** The documents' own message catalogs, per language: `i18n/<part>/<code>.json`. */
 const PARTS = ['careers', 'classroom', 'questions'];
+/** Where the languages kept for offline use are remembered (a JSON list of codes). */
+const LANGUAGES = '__languages__';
+
+const json = async (path) => (await fetch(path, { cache: 'no-cache' })).json();
 
 /** Every file of the version whose documents' texts are `pages`: the files they name, the
- * content index and settings with every domain file, and every catalog. */
+ * content index and settings, the guidance data and every catalog. */
 async function filesOf(pages) {
   const files = new Set(['content/index.json', 'content/assessment.json', 'content/precision.json',
     'i18n/languages.json',
@@ -24,13 +32,36 @@ async function filesOf(pages) {
   for (const m of pages.join('\n').matchAll(/(?:href|src)="(?:\.\/)?([^"?#:]+)"|(?:from ?|import\(|fetch\()["']\.\/([^"']+)["']/g)) {
     files.add(m[1] || m[2]);
   }
-  const json = async (path) => (await fetch(path, { cache: 'no-cache' })).json();
-  for (const d of (await json('content/index.json')).domains) files.add(`content/${d.file}`);
   for (const l of (await json('i18n/languages.json')).languages) {
     files.add(l.file);
     for (const part of PARTS) files.add(`i18n/${part}/${l.code}.json`);
   }
   return [...files];
+}
+
+/** The questions of language `code`: every domain's file as the build splits them,
+ * `content/<code>/<file>`; none for a language the bank does not have. */
+async function filesIn(code) {
+  const index = await json('content/index.json');
+  return index.languages.includes(code) ? index.domains.map((d) => `content/${code}/${d.file}`) : [];
+}
+
+/** The languages kept for offline use so far. */
+async function keptLanguages() {
+  const kept = await (await caches.open(PREFIX + 'meta')).match(LANGUAGES);
+  return kept ? kept.json() : [];
+}
+
+/** Caches the files of language `code` that `cache` lacks, and remembers the language. */
+async function cacheLanguage(cache, code) {
+  const files = await filesIn(code);
+  const missing = [];
+  for (const f of files) if (!(await cache.match(f))) missing.push(f);
+  await cache.addAll(missing);
+  const kept = await keptLanguages();
+  if (files.length && !kept.includes(code)) {
+    await (await caches.open(PREFIX + 'meta')).put(LANGUAGES, new Response(JSON.stringify([...kept, code])));
+  }
 }
 
 /** The text of every document, fresh from the network. */
@@ -54,6 +85,7 @@ async function cacheVersion(pages) {
     await cache.put(DOCUMENTS[i], new Response(text, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
   }
   await cache.addAll(await filesOf(pages));
+  for (const code of await keptLanguages()) await cacheLanguage(cache, code);
   return name;
 }
 
@@ -75,6 +107,16 @@ self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     await setActive(await cacheVersion(await fetchDocuments()));
     await self.skipWaiting();
+  })());
+});
+
+// A page says which language it shows: keep that language for offline use.
+self.addEventListener('message', (event) => {
+  const code = event.data && event.data.type === 'kafaa-language' && event.data.lang;
+  if (typeof code !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(code)) return;
+  event.waitUntil((async () => {
+    const cache = await currentCache();
+    if (cache) await cacheLanguage(cache, code);
   })());
 });
 

@@ -356,6 +356,58 @@ impl DomainFile {
         }
     }
 
+    /// Reads the file of domain `entry` as the build splits it by language
+    /// (`content/<lang>/domains/<id>.json`, see [`super::content::split`]): its texts in `lang`
+    /// only, so that a learner fetches only the language in use.
+    pub fn parse_in(entry: &DomainEntry, lang: &str, text: &str) -> Result<DomainFile, Vec<Problem>> {
+        let file = format!("content/{lang}/{}", entry.file);
+        let value = json(&file, text)?;
+        let mut reader = Reader { file: &file, item: None, problems: Vec::new(), own: false };
+        match reader.domain_file(&value, &[lang.to_string()], &entry.id) {
+            Some(domain) if reader.problems.is_empty() => Ok(domain),
+            _ => Err(reader.problems),
+        }
+    }
+
+    /// This file with the texts of `other` added: the same domain's file in other languages.
+    /// `None` when the two do not name the same sub-topics, items and options in the same
+    /// places (files of two versions of the app), so that a text never lands on another item
+    /// or option.
+    pub fn with_texts_of(&self, mut other: DomainFile) -> Option<DomainFile> {
+        let mut merged = self.clone();
+        let (into, from) = (merged.texts_mut(), other.texts_mut());
+        if into.len() != from.len() || into.iter().zip(&from).any(|((a, _), (b, _))| a != b) {
+            return None;
+        }
+        for ((_, into), (_, from)) in into.into_iter().zip(from) {
+            for (lang, text) in std::mem::take(&mut from.0) {
+                into.0.insert(lang, text);
+            }
+        }
+        Some(merged)
+    }
+
+    /// Every text of the file with the id of what it belongs to, in a fixed order: sub-topic
+    /// titles, then each item's stem and explanation (the item's id), options and targets
+    /// (their ids).
+    fn texts_mut(&mut self) -> Vec<(&str, &mut Localized)> {
+        let mut texts: Vec<(&str, &mut Localized)> =
+            self.subtopics.iter_mut().map(|s| (s.id.as_str(), &mut s.title)).collect();
+        for item in &mut self.items {
+            texts.push((&item.id, &mut item.stem));
+            texts.push((&item.id, &mut item.explanation));
+            let (options, targets): (&mut [Choice], &mut [Choice]) = match &mut item.question {
+                Question::SingleChoice { options, .. }
+                | Question::MultipleSelect { options, .. }
+                | Question::Ordering { options, .. } => (options, &mut []),
+                Question::Matching { options, targets, .. } => (options, targets),
+                Question::TrueFalse { .. } => (&mut [], &mut []),
+            };
+            texts.extend(options.iter_mut().chain(targets.iter_mut()).map(|c| (c.id.as_str(), &mut c.text)));
+        }
+        texts
+    }
+
     /// Reads a teacher's own questions, kept in this same format and checked with the same
     /// problems (`file` names it in them), except that a question is in the languages its stem
     /// has — one at least, translations optional, its options and explanation in the same

@@ -5,11 +5,12 @@
 pub mod bidi;
 pub mod glossary;
 pub mod lint;
+pub mod split;
 
 use std::collections::BTreeMap;
 
 use super::assessment::Settings;
-use super::bank::{Bank, Domain, DomainFile, Index};
+use super::bank::{Bank, Domain, DomainEntry, DomainFile, Index};
 use super::localized::Localized;
 use super::own_bank;
 use super::problem::Problem;
@@ -40,6 +41,13 @@ pub struct Checks<'a> {
     pub settings: &'a Settings,
 }
 
+/// A domain file as loaded so far: the languages its texts are in, and the file.
+#[derive(Clone, Debug, PartialEq)]
+struct Loaded {
+    languages: Vec<String>,
+    file: DomainFile,
+}
+
 /// Paths of the content files, relative to the app.
 pub const INDEX_FILE: &str = "content/index.json";
 pub const SETTINGS_FILE: &str = "content/assessment.json";
@@ -48,7 +56,7 @@ pub const SETTINGS_FILE: &str = "content/assessment.json";
 pub struct Content {
     pub index: Index,
     pub settings: Settings,
-    loaded: BTreeMap<String, DomainFile>,
+    loaded: BTreeMap<String, Loaded>,
     /// A teacher's own questions, as a session carries them (domain `own_bank::DOMAIN`): the
     /// text they came as, and the domain they form. Not in the index, so no page offers them
     /// but the session's.
@@ -73,20 +81,53 @@ impl Content {
         }
     }
 
-    /// The content with one more domain file, validated against the index.
+    /// The content with one more domain file, in every language (as authors write it),
+    /// validated against the index. For tools and tests; the app loads one language at a time
+    /// ([`Content::with_language`]).
     pub fn with_domain(&self, domain: &str, text: &str) -> Result<Content, Vec<Problem>> {
-        let Some(entry) = self.index.entry(domain) else {
-            return Err(vec![Problem {
+        let entry = self.entry(domain)?;
+        let file = DomainFile::parse(&self.index, entry, text)?;
+        Ok(self.with_loaded(domain, Loaded { languages: self.index.languages.clone(), file }))
+    }
+
+    /// The content with domain `domain`'s texts in `lang`, from its file as the build splits
+    /// it (`content/<lang>/domains/<id>.json`), validated against the index. Added to the
+    /// languages loaded before; a file that differs from them in anything but its texts (two
+    /// versions of the app) replaces them, and the others are fetched again when needed.
+    pub fn with_language(&self, domain: &str, lang: &str, text: &str) -> Result<Content, Vec<Problem>> {
+        let entry = self.entry(domain)?;
+        let file = DomainFile::parse_in(entry, lang, text)?;
+        let loaded = match self.loaded.get(domain) {
+            Some(before) => match before.file.with_texts_of(file.clone()) {
+                Some(file) => {
+                    let mut languages = before.languages.clone();
+                    if !languages.iter().any(|l| l == lang) {
+                        languages.push(lang.to_string());
+                    }
+                    Loaded { languages, file }
+                }
+                None => Loaded { languages: vec![lang.to_string()], file },
+            },
+            None => Loaded { languages: vec![lang.to_string()], file },
+        };
+        Ok(self.with_loaded(domain, loaded))
+    }
+
+    fn entry(&self, domain: &str) -> Result<&DomainEntry, Vec<Problem>> {
+        self.index.entry(domain).ok_or_else(|| {
+            vec![Problem {
                 file: INDEX_FILE.to_string(),
                 item: None,
                 path: "domains".to_string(),
                 kind: super::problem::ProblemKind::UnknownDomain { id: domain.to_string() },
-            }]);
-        };
-        let file = DomainFile::parse(&self.index, entry, text)?;
+            }]
+        })
+    }
+
+    fn with_loaded(&self, domain: &str, file: Loaded) -> Content {
         let mut loaded = self.loaded.clone();
         loaded.insert(domain.to_string(), file);
-        Ok(self.with_parts(loaded, self.own.clone()))
+        self.with_parts(loaded, self.own.clone())
     }
 
     /// This content's index and settings with other domains loaded. (Not `clone` then a
@@ -94,7 +135,7 @@ impl Content {
     /// 1 KB.)
     fn with_parts(
         &self,
-        loaded: BTreeMap<String, DomainFile>,
+        loaded: BTreeMap<String, Loaded>,
         own: Option<(String, Domain, DomainFile)>,
     ) -> Content {
         let bank = assemble(&self.index, &self.settings, &loaded, own.as_ref());
@@ -126,8 +167,18 @@ impl Content {
         self.own.as_ref().map(|(text, _, _)| text.as_str())
     }
 
-    pub fn is_loaded(&self, domain: &str) -> bool {
+    /// Whether `domain`'s questions are at hand, in any language.
+    pub fn has(&self, domain: &str) -> bool {
         self.loaded.contains_key(domain) || (domain == own_bank::DOMAIN && self.own.is_some())
+    }
+
+    /// Whether `domain`'s questions are at hand with their texts in `lang` (the teacher's
+    /// own questions come in the languages they were written in, all at once).
+    pub fn is_loaded(&self, domain: &str, lang: &str) -> bool {
+        match self.loaded.get(domain) {
+            Some(loaded) => loaded.languages.iter().any(|l| l == lang),
+            None => domain == own_bank::DOMAIN && self.own.is_some(),
+        }
     }
 }
 
@@ -135,10 +186,10 @@ impl Content {
 fn assemble(
     index: &Index,
     settings: &Settings,
-    loaded: &BTreeMap<String, DomainFile>,
+    loaded: &BTreeMap<String, Loaded>,
     own: Option<&(String, Domain, DomainFile)>,
 ) -> Bank {
-    let bank = Bank::assemble(index, |id| loaded.get(id));
+    let bank = Bank::assemble(index, |id| loaded.get(id).map(|l| &l.file));
     let bank = match own {
         None => bank,
         Some((_, domain, file)) => {

@@ -53,12 +53,30 @@ pub fn load_content(dispatcher: UseReducerDispatcher<AppState>) {
     });
 }
 
-/// Fetches a domain's file (validated by the reducer against the index).
-pub fn load_domain(dispatcher: UseReducerDispatcher<AppState>, id: String, file: String) {
+/// Fetches a domain's file in `lang` (`file` as the index names it, split by language at
+/// build time; validated by the reducer against the index). When it cannot be had (offline,
+/// that language never kept for offline use), the file in the first of `others` that can be
+/// had comes with the failure, to stand in.
+pub fn load_domain(
+    dispatcher: UseReducerDispatcher<AppState>,
+    id: String,
+    file: String,
+    lang: String,
+    others: Vec<String>,
+) {
     dispatcher.dispatch(Action::DomainLoading(id.clone()));
     wasm_bindgen_futures::spawn_local(async move {
-        let text = fetch_text(&format!("content/{file}")).await;
-        dispatcher.dispatch(Action::DomainLoaded { id, text });
+        let text = fetch_text(&format!("content/{lang}/{file}")).await;
+        let mut instead = None;
+        if text.is_err() {
+            for other in others {
+                if let Ok(text) = fetch_text(&format!("content/{other}/{file}")).await {
+                    instead = Some((other, text));
+                    break;
+                }
+            }
+        }
+        dispatcher.dispatch(Action::DomainLoaded { id, lang, text, instead });
     });
 }
 

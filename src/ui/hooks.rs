@@ -59,28 +59,40 @@ pub fn use_own_bank() -> Rc<Result<OwnBank, Vec<Problem>>> {
     use_memo(text, |text| text.as_deref().map_or(Ok(OwnBank::default()), |t| OwnBank::parse(t)))
 }
 
-/// Fetches the files of `domains` not loaded yet, once each, and tells where they stand. The
-/// teacher's own questions are not fetched but come with their session
-/// ([`use_own_questions`]): pages that show them ask for them there.
+/// Fetches the files of `domains` not loaded yet in the interface language, once each, and
+/// tells where they stand. The teacher's own questions are not fetched but come with their
+/// session ([`use_own_questions`]): pages that show them ask for them there.
 #[hook]
 pub fn use_domains(domains: Vec<String>) -> ContentStatus {
+    let lang = use_app().lang();
+    use_domains_in(domains, lang.to_string())
+}
+
+/// [`use_domains`] in `lang`, for a page that shows questions in another language than the
+/// interface's (a quiz file exported in any language).
+#[hook]
+pub fn use_domains_in(domains: Vec<String>, lang: String) -> ContentStatus {
     let app = use_app();
-    let missing: Vec<(String, String)> = match app.content() {
-        Some(content) => domains
-            .iter()
-            .filter(|d| !content.is_loaded(d) && !app.domains.contains_key(*d))
-            .filter_map(|d| content.index.entry(d).map(|e| (d.clone(), e.file.clone())))
-            .collect(),
-        None => Vec::new(),
+    let (missing, others): (Vec<(String, String)>, Vec<String>) = match app.content() {
+        Some(content) => (
+            domains
+                .iter()
+                .filter(|d| !content.is_loaded(d, &lang) && !app.domains.contains_key(*d))
+                .filter_map(|d| content.index.entry(d).map(|e| (d.clone(), e.file.clone())))
+                .collect(),
+            content.index.languages.iter().filter(|l| **l != lang).cloned().collect(),
+        ),
+        None => Default::default(),
     };
     let dispatcher = app.dispatcher();
+    let fetch_in = lang.clone();
     use_effect_with(missing, move |missing| {
         for (id, file) in missing {
-            load_domain(dispatcher.clone(), id.clone(), file.clone());
+            load_domain(dispatcher.clone(), id.clone(), file.clone(), fetch_in.clone(), others.clone());
         }
     });
     let kafaa: Vec<String> = domains.into_iter().filter(|d| d != own_bank::DOMAIN).collect();
-    app.domains_status(&kafaa)
+    app.domains_status(&kafaa, &lang)
 }
 
 /// How many document parts have arrived so far: provided around a document's pages so that

@@ -74,10 +74,13 @@ pub enum Action {
     ContentLoading,
     ContentLoaded(Result<Rc<Content>, ContentStatus>),
     DomainLoading(String),
-    /// A domain file's text, or why it could not be fetched.
+    /// A domain file's text in one language, or why it could not be fetched and, if it
+    /// could be had, the file in another language (code, text) to stand in.
     DomainLoaded {
         id: String,
+        lang: String,
         text: Result<String, String>,
+        instead: Option<(String, String)>,
     },
     /// A session's own questions, with the session's title, to put into the bank.
     OwnLoaded {
@@ -183,12 +186,16 @@ impl AppState {
         &self.catalog.language.code
     }
 
-    /// Where the given domains stand: all loaded, one still loading, or one failed.
-    pub fn domains_status(&self, domains: &[String]) -> ContentStatus {
+    /// Where the given domains stand in `lang`: all loaded, one still loading, or one failed.
+    /// A domain whose file in `lang` cannot be fetched (offline, that language never kept)
+    /// but that is at hand in another language counts as loaded: its texts fall back to that
+    /// language rather than the page to an error.
+    pub fn domains_status(&self, domains: &[String], lang: &str) -> ContentStatus {
         let Some(content) = self.content() else { return self.content.clone() };
         let mut status = ContentStatus::Ready(content.clone());
-        for d in domains.iter().filter(|d| !content.is_loaded(d)) {
+        for d in domains.iter().filter(|d| !content.is_loaded(d, lang)) {
             match self.domains.get(d) {
+                Some(ContentStatus::Unreachable(_)) if content.has(d) => {}
                 Some(failed @ (ContentStatus::Unreachable(_) | ContentStatus::Invalid(_))) => {
                     return failed.clone()
                 }
@@ -198,10 +205,11 @@ impl AppState {
         status
     }
 
-    /// Starts the pending attempt once its domains are all loaded.
+    /// Starts the pending attempt once its domains' items are at hand (in any language: the
+    /// quiz page waits for its texts).
     fn try_start(&mut self) {
         let (Some(pending), Some(content)) = (&self.pending, self.content()) else { return };
-        if !pending.domains.iter().all(|d| content.is_loaded(d)) {
+        if !pending.domains.iter().all(|d| content.has(d)) {
             return;
         }
         let content = content.clone();
@@ -241,6 +249,8 @@ impl Reducible for AppState {
             Action::Language(Ok(catalog)) => {
                 next.catalog = catalog;
                 next.language_failed = None;
+                // Domain files are per language: what failed in the other is tried again.
+                next.domains.retain(|_, status| *status == ContentStatus::Loading);
             }
             Action::Language(Err(detail)) => next.language_failed = Some(detail),
             Action::ContentLoading => next.content = ContentStatus::Loading,
@@ -265,10 +275,16 @@ impl Reducible for AppState {
                     }
                 }
             }
-            Action::DomainLoaded { id, text } => {
-                let Some(content) = self.content() else { return self };
+            Action::DomainLoaded { id, lang, text, instead } => {
+                let Some(mut content) = self.content().cloned() else { return self };
+                if let (Err(_), Some((other, text))) = (&text, instead) {
+                    if let Ok(with_other) = content.with_language(&id, &other, &text) {
+                        content = Rc::new(with_other);
+                        next.content = ContentStatus::Ready(content.clone());
+                    }
+                }
                 match text.map_err(ContentStatus::Unreachable).and_then(|text| {
-                    content.with_domain(&id, &text).map_err(|p| ContentStatus::Invalid(Rc::new(p)))
+                    content.with_language(&id, &lang, &text).map_err(|p| ContentStatus::Invalid(Rc::new(p)))
                 }) {
                     Ok(content) => {
                         next.content = ContentStatus::Ready(Rc::new(content));
@@ -276,9 +292,10 @@ impl Reducible for AppState {
                         next.try_start();
                     }
                     // A start waiting for this domain stays pending, so the quiz page shows
-                    // why, and a retry can still start it.
+                    // why, and a retry can still start it; unless another language stands in.
                     Err(status) => {
                         next.domains.insert(id, status);
+                        next.try_start();
                     }
                 }
             }

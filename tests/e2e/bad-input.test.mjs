@@ -9,11 +9,17 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-const BROKEN = readFileSync(new URL('../fixtures/broken-domain.json', import.meta.url), 'utf8');
+/** The broken fixture as the English file of the web domain (the app fetches one language):
+ * its last item's explanation has no English. */
+const BROKEN = (() => {
+  const file = JSON.parse(readFileSync(new URL('../fixtures/broken-domain.json', import.meta.url), 'utf8'));
+  delete file.items[3].explanation.en;
+  return JSON.stringify(file);
+})();
 
 test('a domain file with broken items is reported item by item', async () => {
   const page = await openPage(env);
-  await page.route('**/content/domains/web.json', (route) =>
+  await page.route('**/content/en/domains/web.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: BROKEN }));
   await page.goto(env.origin + '/#/start');
   await page.getByLabel('All domains').uncheck();
@@ -25,10 +31,10 @@ test('a domain file with broken items is reported item by item', async () => {
   for (const [item, field, message] of [
     ['web-02', 'items[1].answer', 'names option "z", which does not exist'],
     ['web-03', 'items[2].stem', 'is missing'],
-    ['web-04', 'items[3].explanation', 'has no text in "ar", a language the bank declares'],
+    ['web-04', 'items[3].explanation', 'has no text in "en", a language the bank declares'],
   ]) {
     const entry = page.locator('.bank-problems > ul > li', { hasText: `Item ${item}` });
-    assert.match(await entry.textContent(), new RegExp(`content/domains/web.json`));
+    assert.match(await entry.textContent(), new RegExp(`content/en/domains/web.json`));
     assert.match(await entry.textContent(), new RegExp(`${field.replace(/[[\]]/g, '\\$&')}: ${message}`));
   }
   // The rest of the app still works.

@@ -230,6 +230,9 @@ for (const lang of ['en', 'fr', 'ar']) {
     const t = CATALOGS[lang];
     const dir = lang === 'ar' ? 'rtl' : 'ltr';
     const page = await openPage(env);
+    // Questions are fetched in the language in use only.
+    const questionFiles = [];
+    page.on('request', (r) => { if (r.url().includes('/domains/')) questionFiles.push(new URL(r.url()).pathname); });
     await page.goto(env.origin + '/');
     await appStarted(page);
     await page.locator('#language').selectOption(lang);
@@ -260,6 +263,7 @@ for (const lang of ['en', 'fr', 'ar']) {
       await page.locator('button[type=submit]').click();
     }
     await page.getByRole('heading', { name: t.results_title }).waitFor();
+    assert.deepEqual(questionFiles, [`/content/${lang}/domains/programming.json`]);
     assert.equal(await page.locator('main').evaluate((el) => getComputedStyle(el).direction), dir);
     const overall = fill(t.results_overall, { correct: PER_DOMAIN, total: PER_DOMAIN, percent: 100 });
     assert.equal((await page.locator('.overall').textContent()).trim(), overall);
@@ -278,6 +282,29 @@ for (const lang of ['en', 'fr', 'ar']) {
     await page.context().close();
   });
 }
+
+test('switching language mid-quiz fetches that language\'s questions once and shows the same question in it', async () => {
+  const page = await openPage(env);
+  const questionFiles = [];
+  page.on('request', (r) => { if (r.url().includes('/domains/')) questionFiles.push(new URL(r.url()).pathname); });
+  await page.goto(env.origin + '/#/start');
+  await page.getByLabel(/Fixed form/).check();
+  await page.getByLabel('All domains').uncheck();
+  await page.locator('#domain-web').check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('heading', { name: `Question 1 of ${PER_DOMAIN}` }).waitFor();
+  const item = itemById(await currentItemId(page));
+  const legend = page.locator('fieldset.question legend');
+  for (const lang of ['fr', 'ar', 'en', 'fr']) {
+    await page.locator('#language').selectOption(lang);
+    await page.waitForFunction(([text]) => document.querySelector('fieldset.question legend')?.textContent.trim() === text, [item.stem[lang]]);
+    assert.equal(await currentItemId(page), item.id);
+  }
+  assert.equal((await legend.textContent()).trim(), item.stem.fr);
+  assert.deepEqual(questionFiles, ['en', 'fr', 'ar'].map((l) => `/content/${l}/domains/web.json`));
+  page.assertClean();
+  await page.context().close();
+});
 
 test('the first language comes from the browser when none was chosen', async () => {
   const context = await env.browser.newContext({ locale: 'fr-FR' });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, openPage, takeFixedForm, createSession, takeSessionQuiz, DIST, appStarted, PER_DOMAIN, CATALOGS } from './support.mjs';
+import { start, openPage, takeFixedForm, createSession, takeSessionQuiz, DIST, appStarted, PER_DOMAIN, CATALOGS, INDEX } from './support.mjs';
 
 // A copy of the release build, so that a test can publish a "new version" of it.
 const ROOT = mkdtempSync(join(tmpdir(), 'kafaa-offline-'));
@@ -29,22 +29,49 @@ async function controlled(page) {
   });
 }
 
+/** The question files of `lang` the service worker holds, of the index's domains. */
+async function questionsKept(page, lang) {
+  return page.evaluate(async (lang) => {
+    const index = await (await fetch('content/index.json')).json();
+    const kept = await Promise.all(index.domains.map((d) => caches.match(`content/${lang}/${d.file}`)));
+    return kept.filter(Boolean).length;
+  }, lang);
+}
+
+/** Waits until the service worker holds every domain's questions in `lang`. */
+async function languageKept(page, lang) {
+  for (let i = 0; i < 200 && (await questionsKept(page, lang)) < INDEX.domains.length; i++) {
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  assert.equal(await questionsKept(page, lang), INDEX.domains.length, `every domain's questions in ${lang} kept`);
+}
+
 test('after one visit, a quiz can be taken and finished offline', async () => {
   const context = await env.browser.newContext();
   const page = await openPage(env, context);
   await page.goto(env.origin + '/');
   await appStarted(page);
   await controlled(page);
+  // The questions of the language in use are kept, and only those.
+  await languageKept(page, 'en');
+  assert.equal(await questionsKept(page, 'fr'), 0);
+  assert.equal(await questionsKept(page, 'ar'), 0);
 
   await context.setOffline(true);
+  // Each page that needs French questions tries for them, in vain, before English stands in.
+  page.expectFailedLoads(/\/content\/fr\//);
   await page.reload();
   await page.getByRole('heading', { name: 'Where do your digital skills stand?' }).waitFor();
   await takeFixedForm(page, env.origin, ['cloud']);
   assert.equal((await page.locator('.overall').textContent()).trim(), `${PER_DOMAIN} of ${PER_DOMAIN} correct (100%)`);
 
-  // French works offline too: its catalog was cached.
+  // French works offline too: its catalog was cached. Its questions were not (the learner
+  // never used French online): the English ones stand in.
   await page.locator('#language').selectOption('fr');
   await page.getByRole('heading', { name: 'Vos résultats' }).waitFor();
+  const review = await page.locator('.review').textContent();
+  const cloud = JSON.parse(readFileSync(new URL('../../static/content/domains/cloud.json', import.meta.url), 'utf8')).items;
+  assert.ok(cloud.some((i) => review.includes(i.stem.en)), 'the English questions stand in');
   // So does the careers page, a document of its own, with its guidance data.
   await page.getByRole('link', { name: 'Voir les métiers qui correspondent à ces résultats' }).click();
   await page.getByRole('heading', { name: 'Les métiers qui vous correspondent', level: 1 }).waitFor();

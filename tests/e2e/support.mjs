@@ -69,13 +69,18 @@ export async function openPage(env, context) {
     console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
   }));
   const problems = [];
+  // Files the test expects to fail to load (a language's questions never kept, offline).
+  const expectedFailures = [];
+  page.expectFailedLoads = (pattern) => expectedFailures.push(pattern);
   page.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith(env.origin) && !url.startsWith('data:')) problems.push(`request left the origin: ${url}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    const expected = m.text().startsWith('Failed to load resource')
+      && expectedFailures.some((p) => p.test(m.location().url ?? ''));
+    if (m.type() === 'error' && !expected) problems.push(`console error: ${m.text()} (${m.location().url})`);
   });
   page.assertClean = () => assert.deepEqual(problems, [], problems.join('\n'));
   return page;

@@ -11,7 +11,7 @@ use crate::ui::components::confirm_danger::ConfirmDanger;
 use crate::ui::components::content_status::{ContentStatusView, ProblemList};
 use crate::ui::components::download_button::DownloadButton;
 use crate::ui::components::quiz_file_report::QuizFileReport;
-use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_own_bank, use_title};
+use crate::ui::hooks::{use_domains_in, use_focus_on, use_messages, use_own_bank, use_title};
 use crate::ui::route::Route;
 use crate::ui::state::{use_app, Action, ContentStatus};
 
@@ -45,7 +45,7 @@ pub fn MyQuestionsPage() -> Html {
     use_focus_on(heading.clone(), ());
     let bank = use_own_bank();
     let wanted = if *source == own_bank::DOMAIN { Vec::new() } else { vec![(*source).clone()] };
-    let domain_status = use_domains(wanted);
+    let domain_status = use_domains_in(wanted, (*export_lang).clone());
     let Some(content) = app.content().cloned() else {
         return html! { <ContentStatusView status={app.content.clone()} /> };
     };

@@ -53,17 +53,67 @@ fn a_start_waits_for_its_domains_and_a_bad_domain_file_is_reported() {
     };
     let s = s.reduce(Action::Begin(pending.clone()));
     assert!(s.stored.current.is_none());
-    assert_eq!(s.domains_status(&pending.domains), ContentStatus::Loading);
-    let text = std::fs::read_to_string("static/content/domains/programming.json").unwrap();
-    let s = s.reduce(Action::DomainLoaded { id: "programming".into(), text: Ok(text) });
+    assert_eq!(s.domains_status(&pending.domains, "en"), ContentStatus::Loading);
+    let source = std::fs::read_to_string("static/content/domains/programming.json").unwrap();
+    let in_lang = |lang| crate::engine::content::split::in_language(&source, lang).unwrap();
+    // A file in another language than the interface's starts the quiz (its items are known),
+    // but the interface's language is still to come.
+    let s = s.reduce(Action::DomainLoaded {
+        id: "programming".into(),
+        lang: "fr".into(),
+        text: Ok(in_lang("fr")),
+        instead: None,
+    });
     assert!(s.pending.is_none());
     assert_eq!(s.stored.current.as_ref().unwrap().items.len(), 12);
-    assert!(matches!(s.domains_status(&pending.domains), ContentStatus::Ready(_)));
+    assert!(matches!(s.domains_status(&pending.domains, "fr"), ContentStatus::Ready(_)));
+    assert_eq!(s.domains_status(&pending.domains, "en"), ContentStatus::Loading);
+    // Offline, with English never kept: French stands in rather than an error.
+    let offline = s.clone().reduce(Action::DomainLoaded {
+        id: "programming".into(),
+        lang: "en".into(),
+        text: Err("offline".into()),
+        instead: None,
+    });
+    assert!(matches!(offline.domains_status(&pending.domains, "en"), ContentStatus::Ready(_)));
+    // Offline in a new document, English never kept: the French file comes instead, and the
+    // quiz starts on it.
+    let fresh = Rc::new(ready()).reduce(Action::Begin(pending.clone())).reduce(Action::DomainLoaded {
+        id: "programming".into(),
+        lang: "en".into(),
+        text: Err("offline".into()),
+        instead: Some(("fr".into(), in_lang("fr"))),
+    });
+    assert!(matches!(fresh.domains_status(&pending.domains, "en"), ContentStatus::Ready(_)));
+    assert_eq!(fresh.stored.current.as_ref().unwrap().items.len(), 12);
+    assert!(fresh.content().unwrap().is_loaded("programming", "fr"));
+    let s = s.reduce(Action::DomainLoaded {
+        id: "programming".into(),
+        lang: "en".into(),
+        text: Ok(in_lang("en")),
+        instead: None,
+    });
+    assert!(matches!(s.domains_status(&pending.domains, "en"), ContentStatus::Ready(_)));
+    // Both languages are kept: switching back needs no fetch.
+    let item = &s.content().unwrap().bank.items[0];
+    assert!(
+        item.stem.0.contains_key("en") && item.stem.0.contains_key("fr") && !item.stem.0.contains_key("ar")
+    );
 
-    let s = s.reduce(Action::DomainLoaded { id: "web".into(), text: Ok("{".into()) });
-    assert!(matches!(s.domains_status(&["web".into()]), ContentStatus::Invalid(_)));
-    let s = s.reduce(Action::DomainLoaded { id: "ai".into(), text: Err("HTTP 404".into()) });
-    assert_eq!(s.domains_status(&["ai".into()]), ContentStatus::Unreachable("HTTP 404".into()));
+    let s = s.reduce(Action::DomainLoaded {
+        id: "web".into(),
+        lang: "en".into(),
+        text: Ok("{".into()),
+        instead: None,
+    });
+    assert!(matches!(s.domains_status(&["web".into()], "en"), ContentStatus::Invalid(_)));
+    let s = s.reduce(Action::DomainLoaded {
+        id: "ai".into(),
+        lang: "en".into(),
+        text: Err("HTTP 404".into()),
+        instead: None,
+    });
+    assert_eq!(s.domains_status(&["ai".into()], "en"), ContentStatus::Unreachable("HTTP 404".into()));
 }
 
 #[test]
