@@ -107,7 +107,7 @@ impl CounselorKey {
     /// Opens a referral sealed to this counselor; every fault is named.
     pub fn open(&self, code: &str) -> Result<Referral, CodeError> {
         let secret = self.secret_key_bytes().ok_or(CodeError::WrongKey)?;
-        let bytes = open_sealed(code, &self.link.id, &secret)?;
+        let bytes = open_sealed(code, &self.link.id, &self.link.public_key, &secret)?;
         let referral = Referral::from_bytes(&bytes).ok_or(CodeError::Damaged)?;
         if referral.counselor != self.link.id {
             return Err(CodeError::OtherSession(referral.counselor));

@@ -13,8 +13,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use blake2::digest::consts::U24;
+use blake2::{Blake2b, Digest};
+use crypto_box::aead::Aead;
 use crypto_box::aead::OsRng;
-use crypto_box::{PublicKey, SecretKey};
+use crypto_box::{PublicKey, SalsaBox, SecretKey};
 
 use super::attempt::{Answer, Attempt};
 use super::bank::Bank;
@@ -131,7 +134,7 @@ impl Submission {
 
     /// Opens a code of `session` with its secret key; every fault is named.
     pub fn open(code: &str, session: &Session, secret: &[u8; 32]) -> Result<Submission, CodeError> {
-        let bytes = open_sealed(code, &session.id, secret)?;
+        let bytes = open_sealed(code, &session.id, &session.public_key, secret)?;
         // Sealed with the session's key, so a payload that does not read was made wrongly.
         let submission = Submission::from_bytes(&bytes).ok_or(CodeError::Damaged)?;
         if submission.session != session.id {
@@ -182,7 +185,12 @@ pub fn code_id(code: &str) -> Option<String> {
 
 /// The payload of a code sealed to the key `id`, opened with its secret and inflated; every
 /// fault is named.
-pub(crate) fn open_sealed(code: &str, id: &str, secret: &[u8; 32]) -> Result<Vec<u8>, CodeError> {
+pub(crate) fn open_sealed(
+    code: &str,
+    id: &str,
+    public: &str,
+    secret: &[u8; 32],
+) -> Result<Vec<u8>, CodeError> {
     let frame = frame_of(code)?;
     if frame[0] != VERSION {
         return Err(CodeError::NewerVersion(frame[0]));
@@ -192,9 +200,23 @@ pub(crate) fn open_sealed(code: &str, id: &str, secret: &[u8; 32]) -> Result<Vec
         return Err(CodeError::OtherSession(named));
     }
     let sealed = &frame[9..frame.len() - 4];
-    let compressed = SecretKey::from(*secret).unseal(sealed).map_err(|_| CodeError::WrongKey)?;
+    let public = key_bytes(public).ok_or(CodeError::WrongKey)?;
+    let compressed =
+        unseal(&SecretKey::from(*secret), &PublicKey::from(public), sealed).ok_or(CodeError::WrongKey)?;
     miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_PAYLOAD)
         .map_err(|_| CodeError::Damaged)
+}
+
+/// Opens a sealed box (libsodium's `crypto_box_seal_open`) to `public`, the public half of
+/// `secret`. As `SecretKey::unseal`, except that it is given the public key where that one
+/// derives it from the secret key on every call: a base-point multiplication, a quarter of the
+/// time opening a code took in wasm (2,000 codes: about 250 ms in a Chromium profile).
+fn unseal(secret: &SecretKey, public: &PublicKey, sealed: &[u8]) -> Option<Vec<u8>> {
+    let ephemeral = PublicKey::from(<[u8; 32]>::try_from(sealed.get(..32)?).ok()?);
+    // The nonce is BLAKE2b-192 of the ephemeral and the recipient's public keys.
+    let nonce =
+        Blake2b::<U24>::new().chain_update(ephemeral.as_bytes()).chain_update(public.as_bytes()).finalize();
+    SalsaBox::new(&ephemeral, secret).decrypt(&nonce, &sealed[32..]).ok()
 }
 
 /// Raw responses as an attempt to be scored like any other, under `id`. Items the bank does
