@@ -3,6 +3,7 @@
 //! discrimination, how often each option was chosen, flags); CSV for spreadsheets, and the
 //! anonymous response file that calibration pools across classes.
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, HashMap};
 
 use super::assessment::{Placement, Settings};
@@ -93,7 +94,14 @@ pub struct ClassReport {
 
 impl ClassReport {
     /// Rescores every submission of `session` and analyses the class.
-    pub fn build(bank: &Bank, settings: &Settings, session: &Session, submissions: &[Submission]) -> Self {
+    /// (`S`: a `Submission`, or one shared, as the app keeps opened codes.)
+    pub fn build<S: Borrow<Submission>>(
+        bank: &Bank,
+        settings: &Settings,
+        session: &Session,
+        submissions: &[S],
+    ) -> Self {
+        let submissions: Vec<&Submission> = submissions.iter().map(Borrow::borrow).collect();
         // Each item's likelihood terms once for the class, not once per student.
         let mut terms: HashMap<&str, GridTerms> = HashMap::new();
         for r in submissions.iter().flat_map(|s| &s.responses) {

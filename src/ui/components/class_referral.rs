@@ -17,7 +17,7 @@ use crate::ui::hooks::use_messages;
 pub struct ClassReferralProps {
     pub class: Rc<ClassSession>,
     /// The session's opened submissions.
-    pub opened: Rc<Vec<Submission>>,
+    pub opened: Rc<Vec<Rc<Submission>>>,
 }
 
 /// The counselor's link as pasted: the whole address, or only what follows `#/send/`.

@@ -20,7 +20,7 @@ use crate::ui::state::{use_app, Action};
 pub struct CodeImportProps {
     pub class: Rc<ClassSession>,
     /// The session's codes opened so far, to merge duplicates.
-    pub opened: Rc<Vec<Submission>>,
+    pub opened: Rc<Vec<Rc<Submission>>>,
 }
 
 /// What one import did: codes added, duplicates merged, and each refused code with why.
@@ -48,7 +48,7 @@ thread_local! {
 }
 
 /// Opens a code of `class`, or gives it from the codes already opened for that class.
-pub fn open_cached(code: &str, class: &ClassSession) -> Result<Submission, CodeError> {
+pub fn open_cached(code: &str, class: &ClassSession) -> Result<Rc<Submission>, CodeError> {
     let secret = class.secret_key_bytes().ok_or(CodeError::WrongKey)?;
     OPENED.with(|o| o.borrow_mut().open(code, &class.session, &secret))
 }
@@ -58,13 +58,13 @@ pub fn open_cached(code: &str, class: &ClassSession) -> Result<Submission, CodeE
 fn import(
     c: &ClassroomMessages,
     class: &ClassSession,
-    opened: &[Submission],
+    opened: &[Rc<Submission>],
     text: &str,
 ) -> (Vec<String>, Outcome) {
     let mut outcome = Outcome::default();
     let mut codes = Vec::new();
     // Those already in, by name: a duplicate has the same name and the same answers.
-    let mut seen: HashMap<String, Vec<Submission>> = HashMap::new();
+    let mut seen: HashMap<String, Vec<Rc<Submission>>> = HashMap::new();
     for s in opened {
         seen.entry(s.label.clone()).or_default().push(s.clone());
     }
