@@ -10,9 +10,9 @@ use std::rc::Rc;
 
 use kafaa::engine::store::Stored;
 use kafaa::i18n::{self, Catalog, Language};
-use kafaa::ui::app::Shell;
+use kafaa::ui::app::{provide, Shell};
 use kafaa::ui::route::Route;
-use kafaa::ui::state::{AppContext, AppState};
+use kafaa::ui::state::AppState;
 use yew::prelude::*;
 use yew::ServerRenderer;
 
@@ -29,11 +29,10 @@ struct HomeProps {
 fn Home(props: &HomeProps) -> Html {
     let state =
         use_reducer(|| AppState::new(props.catalog, props.languages.clone(), Stored::default(), Vec::new()));
-    html! {
-        <ContextProvider<AppContext> context={state}>
-            <Shell route={Route::Home} pages={Callback::from(kafaa::ui::pages::main_document)} />
-        </ContextProvider<AppContext>>
-    }
+    provide(
+        state,
+        html! { <Shell route={Route::Home} pages={Callback::from(kafaa::ui::pages::main_document)} /> },
+    )
 }
 
 fn fail(why: String) -> ! {

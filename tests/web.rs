@@ -10,10 +10,11 @@ use kafaa::engine::attempt::{Answer, Attempt, Plan};
 use kafaa::engine::bank::{Bank, Question};
 use kafaa::engine::content::Content;
 use kafaa::engine::store::{self, Stored};
+use kafaa::ui::app::provide;
 use kafaa::ui::components::content_status::BankProblems;
 use kafaa::ui::components::question_view::QuestionView;
 use kafaa::ui::pages::quiz::QuizPage;
-use kafaa::ui::state::{AppContext, AppState, ContentStatus};
+use kafaa::ui::state::{use_app, use_interface, Action, AppContext, AppState, ContentStatus};
 use kafaa::ui::storage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -71,11 +72,7 @@ struct HarnessProps {
 fn Harness(props: &HarnessProps) -> Html {
     let initial = props.state.clone();
     let state = use_reducer(move || initial);
-    html! {
-        <ContextProvider<AppContext> context={state}>
-            { props.children.clone() }
-        </ContextProvider<AppContext>>
-    }
+    provide(state, props.children.clone())
 }
 
 async fn mount(state: AppState, children: Html) -> Element {
@@ -239,6 +236,60 @@ async fn quiz_resumes_at_the_stored_question_and_moves_focus_on_next() {
     assert_eq!(heading.text_content().unwrap(), format!("Question {} of 24", at + 2));
     assert_eq!(gloo::utils::document().active_element().unwrap(), heading);
     assert!(query(&root, "input:checked").is_empty());
+    root.remove();
+}
+
+thread_local! {
+    /// Renders of [`Leaf`] and [`Whole`], and the app state as `Whole` last saw it.
+    static RENDERS: RefCell<(u32, u32)> = const { RefCell::new((0, 0)) };
+    static APP: RefCell<Option<AppContext>> = const { RefCell::new(None) };
+}
+
+/// A component that reads only the interface language.
+#[function_component]
+fn Leaf() -> Html {
+    RENDERS.with(|r| r.borrow_mut().0 += 1);
+    let ui = use_interface();
+    html! { <p class="leaf">{ ui.messages().nav_history() }</p> }
+}
+
+/// A component that reads the app state.
+#[function_component]
+fn Whole() -> Html {
+    RENDERS.with(|r| r.borrow_mut().1 += 1);
+    let app = use_app();
+    APP.with(|a| *a.borrow_mut() = Some(app));
+    html! {}
+}
+
+/// The interface language is a context of its own: answering re-renders what reads the app
+/// state, not what reads only the language; switching language re-renders both.
+#[wasm_bindgen_test]
+async fn a_component_that_reads_only_the_language_does_not_render_again_on_an_answer() {
+    let content = content();
+    let mode = content.settings.mode("fixed").unwrap();
+    let attempt =
+        Attempt::start(&content.bank, &plan(&content, mode, &["web".to_string()], false, 3)).unwrap();
+    let root = mount(state(content.clone(), Some(attempt.clone())), html! { <><Leaf /><Whole /></> }).await;
+    let renders = || RENDERS.with(|r| *r.borrow());
+    let dispatch = |action| APP.with(|a| a.borrow().as_ref().unwrap().dispatch(action));
+    let (leaf, whole) = renders();
+    let item = content.bank.item(&attempt.items[0]).unwrap();
+    let answer = match &item.question {
+        Question::TrueFalse { answer } => Answer::Bool(*answer),
+        q => Answer::Choice(q.options()[0].id.clone()),
+    };
+    dispatch(Action::Answer(Some(answer)));
+    yew::scheduler::flush().await;
+    assert_eq!(renders(), (leaf, whole + 1), "the answer re-renders the state's reader only");
+
+    let languages = kafaa::i18n::languages("l.json", kafaa::i18n::LANGUAGES).unwrap();
+    let fr = languages.into_iter().find(|l| l.code == "fr").unwrap();
+    let catalog = kafaa::i18n::Catalog::parse(fr, include_str!("../static/i18n/fr.json")).unwrap();
+    dispatch(Action::Language(Ok(Box::leak(Box::new(catalog)))));
+    yew::scheduler::flush().await;
+    assert_eq!(renders().0, leaf + 1, "a new language re-renders it");
+    assert_eq!(query(&root, "p.leaf")[0].text_content().unwrap(), "Historique");
     root.remove();
 }
 
@@ -582,14 +633,16 @@ async fn a_large_class_is_drawn_a_hundred_rows_at_a_time() {
     };
     let class = Rc::new(ClassSession::create(session, 0.0));
     let items: Vec<String> = content.bank.items_in("web").take(3).map(|i| i.id.clone()).collect();
-    let opened: Vec<Submission> = (0..130)
-        .map(|i| Submission {
-            session: class.session.id.clone(),
-            label: format!("Student {i}"),
-            responses: items
-                .iter()
-                .map(|id| Response { item: id.clone(), answer: None, seconds: 1 })
-                .collect(),
+    let opened: Vec<Rc<Submission>> = (0..130)
+        .map(|i| {
+            Rc::new(Submission {
+                session: class.session.id.clone(),
+                label: format!("Student {i}"),
+                responses: items
+                    .iter()
+                    .map(|id| Response { item: id.clone(), answer: None, seconds: 1 })
+                    .collect(),
+            })
         })
         .collect();
     let root = mount(

@@ -11,7 +11,7 @@ use super::components::site_header::SiteHeader;
 use super::components::storage_notices::StorageNotices;
 use super::content::{cached_catalog, catalog, load_content, load_language, remember_catalog};
 use super::route::{use_route, Route};
-use super::state::{Action, AppContext, AppState};
+use super::state::{Action, AppContext, AppState, Interface};
 use super::storage;
 use crate::engine::store::SessionCodec;
 use crate::i18n::{self, Catalog, Language};
@@ -115,9 +115,19 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let route = use_route();
+    provide(state, html! { <Shell {route} pages={props.pages.clone()} /> })
+}
+
+/// Gives `children` the app state and, in a context of its own, the interface language
+/// ([`Interface`]); for `App`, the prerenderer and the component tests. (A function, not a
+/// component: one more component type costs every document's wasm its lifecycle code.)
+pub fn provide(state: AppContext, children: Html) -> Html {
+    let interface = Interface::of(&state);
     html! {
         <ContextProvider<AppContext> context={state}>
-            <Shell {route} pages={props.pages.clone()} />
+            <ContextProvider<Interface> context={interface}>
+                { children }
+            </ContextProvider<Interface>>
         </ContextProvider<AppContext>>
     }
 }

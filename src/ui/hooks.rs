@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::browser;
 use super::content::{fetch_text, load_domain};
-use super::state::{use_app, Action, ContentStatus};
+use super::state::{use_app, use_interface, Action, ContentStatus};
 use std::rc::Rc;
 
 use crate::engine::own_bank::{self, OwnBank};
@@ -105,8 +105,7 @@ pub struct PartsLoaded(pub u32);
 /// in if the file cannot be had); counts arrivals, for [`PartsLoaded`].
 #[hook]
 pub fn use_part<P: Part>() -> u32 {
-    let app = use_app();
-    let language = app.catalog.language.clone();
+    let language = use_interface().catalog.language.clone();
     let loaded = use_state(|| 0u32);
     let have = language.code == "en" || cached_part::<P>(&language.code).is_some();
     {
@@ -132,5 +131,5 @@ pub fn use_part<P: Part>() -> u32 {
 #[hook]
 pub fn use_messages<P: Part>() -> &'static P {
     use_context::<PartsLoaded>();
-    part::<P>(use_app().lang())
+    part::<P>(use_interface().lang())
 }

@@ -407,6 +407,52 @@ impl Reducible for AppState {
 /// The state handle every page reads and dispatches to.
 pub type AppContext = UseReducerHandle<AppState>;
 
+/// The interface language, the languages offered and a way to send actions, in a context of
+/// their own: what most components need. Reading them from the app state ([`use_app`]) would
+/// re-render a component with every change of that state, every answer included; this one
+/// changes only with the language.
+#[derive(Clone)]
+pub struct Interface {
+    pub catalog: &'static Catalog,
+    pub languages: Rc<Vec<Language>>,
+    /// Sends actions without subscribing to the state.
+    pub dispatcher: UseReducerDispatcher<AppState>,
+}
+
+impl Interface {
+    pub fn of(state: &AppContext) -> Interface {
+        Interface {
+            catalog: state.catalog,
+            languages: state.languages.clone(),
+            dispatcher: state.dispatcher(),
+        }
+    }
+
+    pub fn messages(&self) -> &'static Messages {
+        &self.catalog.messages
+    }
+
+    /// The interface language's code, which also picks content texts.
+    pub fn lang(&self) -> &'static str {
+        &self.catalog.language.code
+    }
+}
+
+/// By identity: a catalog is read once per language and kept, the list once, and the
+/// dispatcher never changes.
+impl PartialEq for Interface {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.catalog, other.catalog) && Rc::ptr_eq(&self.languages, &other.languages)
+    }
+}
+
+/// The interface language from the nearest provider (see [`Interface`]).
+#[hook]
+pub fn use_interface() -> Interface {
+    // `ui::app::provide` gives it wherever it gives the app state.
+    use_context::<Interface>().expect("pages are rendered inside ui::app::Provide")
+}
+
 /// The app state from the nearest provider.
 ///
 /// Every page is rendered inside [`crate::ui::App`]'s provider, so a missing context is a

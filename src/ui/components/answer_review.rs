@@ -5,7 +5,7 @@ use crate::engine::bank::Item;
 use crate::engine::score::key;
 use crate::i18n::{fill, Messages};
 use crate::ui::item_text::item_text;
-use crate::ui::state::use_app;
+use crate::ui::state::use_interface;
 
 #[derive(Properties, PartialEq)]
 pub struct AnswerReviewProps {
@@ -17,7 +17,7 @@ pub struct AnswerReviewProps {
 /// Every question with the learner's answer, the right one and the explanation.
 #[function_component]
 pub fn AnswerReview(props: &AnswerReviewProps) -> Html {
-    let app = use_app();
+    let app = use_interface();
     let rtl = app.catalog.language.dir == "rtl";
     let m = app.messages();
     let lang = app.lang();

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::engine::assessment::CertaintyLevel;
-use crate::ui::state::use_app;
+use crate::ui::state::use_interface;
 
 #[derive(Properties, PartialEq)]
 pub struct CertaintyChoiceProps {
@@ -14,7 +14,7 @@ pub struct CertaintyChoiceProps {
 /// "How sure are you?" as a radio group, for certainty-based marking.
 #[function_component]
 pub fn CertaintyChoice(props: &CertaintyChoiceProps) -> Html {
-    let app = use_app();
+    let app = use_interface();
     let m = app.messages();
     let lang = app.lang();
     html! {

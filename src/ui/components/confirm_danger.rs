@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::ui::state::use_app;
+use crate::ui::state::use_interface;
 
 #[derive(Properties, PartialEq)]
 pub struct ConfirmDangerProps {
@@ -17,7 +17,7 @@ pub struct ConfirmDangerProps {
 /// second, explicit click; cancelling leaves everything as it was.
 #[function_component]
 pub fn ConfirmDanger(props: &ConfirmDangerProps) -> Html {
-    let m = use_app().messages();
+    let m = use_interface().messages();
     let confirming = use_state(|| false);
     let set = |value: bool| {
         let confirming = confirming.clone();

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::engine::problem::{Expected, Problem, ProblemKind};
 use crate::i18n::{fill, Messages};
 use crate::ui::content::load_content;
-use crate::ui::state::{use_app, ContentStatus};
+use crate::ui::state::{use_interface, ContentStatus};
 
 #[derive(Properties, PartialEq)]
 pub struct ContentStatusViewProps {
@@ -13,10 +13,10 @@ pub struct ContentStatusViewProps {
 /// What to show instead of a page while content loads or when it cannot be used.
 #[function_component]
 pub fn ContentStatusView(props: &ContentStatusViewProps) -> Html {
-    let app = use_app();
+    let app = use_interface();
     let m = app.messages();
     let onretry = {
-        let dispatcher = app.dispatcher();
+        let dispatcher = app.dispatcher.clone();
         Callback::from(move |_| load_content(dispatcher.clone()))
     };
     match &props.status {
@@ -43,7 +43,7 @@ pub struct BankProblemsProps {
 /// Every problem of an invalid bank, grouped by file and item, with the field and the fault.
 #[function_component]
 pub fn BankProblems(props: &BankProblemsProps) -> Html {
-    let m = use_app().messages();
+    let m = use_interface().messages();
     html! {
         <section class="notice error bank-problems" role="alert" aria-labelledby="bank-problems-title">
             <h1 id="bank-problems-title">{ m.bank_invalid_title() }</h1>
@@ -57,7 +57,7 @@ pub fn BankProblems(props: &BankProblemsProps) -> Html {
 /// reads (question banks, training files).
 #[function_component]
 pub fn ProblemList(props: &BankProblemsProps) -> Html {
-    let m = use_app().messages();
+    let m = use_interface().messages();
     let mut groups: Vec<(String, Option<String>, Vec<&Problem>)> = Vec::new();
     for p in &props.problems {
         match groups.last_mut() {

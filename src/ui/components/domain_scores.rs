@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::engine::score::Tally;
 use crate::i18n::fill;
-use crate::ui::state::use_app;
+use crate::ui::state::use_interface;
 
 #[derive(Properties, PartialEq)]
 pub struct DomainScoresProps {
@@ -13,7 +13,7 @@ pub struct DomainScoresProps {
 /// A table of scores per domain; the bars repeat the numbers for sighted readers.
 #[function_component]
 pub fn DomainScores(props: &DomainScoresProps) -> Html {
-    let m = use_app().messages();
+    let m = use_interface().messages();
     html! {
         <table class="domain-scores">
             <thead>

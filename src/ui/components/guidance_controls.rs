@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::engine::guidance::{GuidanceData, Label, TrackFilter, Weights};
 use crate::ui::hooks::use_messages;
-use crate::ui::state::use_app;
+use crate::ui::state::use_interface;
 
 #[derive(Properties, PartialEq)]
 pub struct GuidanceControlsProps {
@@ -28,7 +28,7 @@ const DURATIONS: [u32; 3] = [12, 24, 36];
 /// and are not stored.
 #[function_component]
 pub fn GuidanceControls(props: &GuidanceControlsProps) -> Html {
-    let app = use_app();
+    let app = use_interface();
     let lang = app.lang();
     let g = use_messages::<CareersMessages>();
     let w = props.weights;

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::engine::attempt::Answer;
 use crate::engine::bank::Choice;
 use crate::ui::item_text::item_text;
-use crate::ui::state::use_app;
+use crate::ui::state::use_interface;
 
 #[derive(Properties, PartialEq)]
 pub struct MatchingInputProps {
@@ -21,7 +21,7 @@ pub struct MatchingInputProps {
 /// and screen readers all work.
 #[function_component]
 pub fn MatchingInput(props: &MatchingInputProps) -> Html {
-    let app = use_app();
+    let app = use_interface();
     let rtl = app.catalog.language.dir == "rtl";
     let m = app.messages();
     let lang = app.lang();

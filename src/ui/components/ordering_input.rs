@@ -4,7 +4,7 @@ use crate::engine::attempt::Answer;
 use crate::engine::bank::Choice;
 use crate::i18n::fill;
 use crate::ui::item_text::item_text;
-use crate::ui::state::use_app;
+use crate::ui::state::use_interface;
 
 #[derive(Properties, PartialEq)]
 pub struct OrderingInputProps {
@@ -19,7 +19,7 @@ pub struct OrderingInputProps {
 /// friendly, with the new position announced and focus kept on the moved item's button.
 #[function_component]
 pub fn OrderingInput(props: &OrderingInputProps) -> Html {
-    let app = use_app();
+    let app = use_interface();
     let rtl = app.catalog.language.dir == "rtl";
     let m = app.messages();
     let lang = app.lang();

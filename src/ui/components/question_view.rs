@@ -7,7 +7,7 @@ use crate::engine::bank::{Item, Question};
 use crate::ui::components::matching_input::MatchingInput;
 use crate::ui::components::ordering_input::OrderingInput;
 use crate::ui::item_text::item_text;
-use crate::ui::state::use_app;
+use crate::ui::state::use_interface;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionViewProps {
@@ -21,7 +21,7 @@ pub struct QuestionViewProps {
 /// an ordering list, or matching drop-downs. `data-item` names the item, for tests.
 #[function_component]
 pub fn QuestionView(props: &QuestionViewProps) -> Html {
-    let app = use_app();
+    let app = use_interface();
     let rtl = app.catalog.language.dir == "rtl";
     let m = app.messages();
     let lang = app.lang();

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::i18n::fill;
-use crate::ui::state::use_app;
+use crate::ui::state::use_interface;
 
 #[derive(Properties, PartialEq)]
 pub struct QuizProgressProps {
@@ -12,7 +12,7 @@ pub struct QuizProgressProps {
 /// How many questions are answered, as a bar and as text.
 #[function_component]
 pub fn QuizProgress(props: &QuizProgressProps) -> Html {
-    let m = use_app().messages();
+    let m = use_interface().messages();
     let text =
         fill(m.quiz_answered(), &[("n", props.answered.to_string()), ("total", props.total.to_string())]);
     html! {

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::ui::state::use_app;
+use crate::ui::state::use_interface;
 
 /// The chart's radius and centre, in SVG units.
 const R: f64 = 120.0;
@@ -25,7 +25,7 @@ pub struct RadarChartProps {
 /// to right in every language (the labels' own text still reads right to left in Arabic).
 #[function_component]
 pub fn RadarChart(props: &RadarChartProps) -> Html {
-    let rtl = use_app().catalog.language.dir == "rtl";
+    let rtl = use_interface().catalog.language.dir == "rtl";
     let n = props.labels.len().max(3);
     let rings = props.rings.max(1) as f64;
     // Whole SVG units: integer formatting keeps float formatting code out of the wasm.

@@ -13,7 +13,7 @@ use crate::ui::components::answer_review::AnswerReview;
 use crate::ui::components::domain_scores::DomainScores;
 use crate::ui::components::level_scale::LevelScale;
 use crate::ui::route::Route;
-use crate::ui::state::use_app;
+use crate::ui::state::use_interface;
 
 /// How many more items "continue" asks in a domain whose level is not settled.
 pub const MORE_ITEMS: usize = 5;
@@ -35,7 +35,7 @@ pub struct ResultsReportProps {
 /// to a counselor reading a student's result.
 #[function_component]
 pub fn ResultsReport(props: &ResultsReportProps) -> Html {
-    let app = use_app();
+    let app = use_interface();
     let m = app.messages();
     let (attempt, content) = (&*props.attempt, &props.content);
     let (bank, settings) = (&content.bank, &content.settings);

@@ -4,7 +4,7 @@ use yew::prelude::*;
 use crate::ui::browser;
 use crate::ui::content::load_language;
 use crate::ui::route::Route;
-use crate::ui::state::use_app;
+use crate::ui::state::use_interface;
 
 /// Skip link, app name, main navigation with the current page marked, language switcher.
 #[derive(Properties, PartialEq)]
@@ -15,10 +15,10 @@ pub struct SiteHeaderProps {
 
 #[function_component]
 pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
-    let app = use_app();
+    let app = use_interface();
     let m = app.messages();
     let onlanguage = {
-        let dispatcher = app.dispatcher();
+        let dispatcher = app.dispatcher.clone();
         let languages = app.languages.clone();
         Callback::from(move |e: Event| {
             let code = e.target_unchecked_into::<HtmlSelectElement>().value();
