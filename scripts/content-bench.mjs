@@ -20,16 +20,8 @@ const BEFORE = { all: 2113.0, content: 695.4, quiz: 208.1 };
 const DOMAINS = ['cloud', 'ai', 'cybersecurity'];
 
 const served = [];
-const server = await serve(process.argv[2] ?? DIST, 0);
-server.prependListener('request', (req, res) => {
-  const end = res.end.bind(res);
-  res.end = (body, ...rest) => {
-    if (body && res.statusCode === 200) {
-      const path = new URL(req.url, 'http://x').pathname;
-      served.push({ path, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, at: Date.now() });
-    }
-    return end(body, ...rest);
-  };
+const server = await serve(process.argv[2] ?? DIST, 0, '127.0.0.1', {
+  onServe: ({ path, body }) => served.push({ path, raw: body.length, gzip: gzipSync(body, { level: 9 }).length }),
 });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -1,6 +1,7 @@
-// A small static file server for dist/: correct MIME types (application/wasm), no caching of
-// index.html (revalidated by ETag), hashed assets cached, nothing but files under the root, and the headers the
-// build's `_headers` file names (as Netlify and Cloudflare Pages read it). Used by
+// A small static file server for dist/, behaving as static hosts do: correct MIME types
+// (application/wasm), gzip when the browser accepts it, no caching of pages and data
+// (revalidated by ETag), hashed assets cached for good, nothing but files under the root, and
+// the headers the build's `_headers` file names (as Netlify and Cloudflare Pages read it). Used by
 // scripts/serve, by the end-to-end tests and by scripts/bench.
 //
 //   node scripts/static-server.mjs <root> [port] [host]   (port 0 picks a free one)
@@ -10,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -40,8 +42,18 @@ function headerRules(base) {
   return rules;
 }
 
-/** Starts serving `root`; resolves to the node http.Server once listening. */
-export function serve(root, port = 0, host = '127.0.0.1') {
+/** What is sent compressed. */
+const COMPRESSED = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.webmanifest', '.txt']);
+/** Compressed bodies by ETag: each file is compressed once. */
+const GZIPPED = new Map();
+const compressed = (body, etag) => {
+  if (!GZIPPED.has(etag)) GZIPPED.set(etag, gzipSync(body, { level: 9 }));
+  return GZIPPED.get(etag);
+};
+
+/** Starts serving `root`; resolves to the node http.Server once listening. `onServe`, if
+ * given, is told of every file sent: its path, its body, and the bytes sent. */
+export function serve(root, port = 0, host = '127.0.0.1', { onServe } = {}) {
   const base = resolve(root);
   const rules = headerRules(base);
   const headersFor = (pathname) => Object.assign({}, ...rules
@@ -58,21 +70,28 @@ export function serve(root, port = 0, host = '127.0.0.1') {
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
       const hashed = /-[0-9a-f]{8,}(_bg)?\.[a-z]+$/.test(path);
+      // Compressed when the browser accepts it, as static hosts do (wasm, scripts, styles,
+      // pages and data; not images).
+      const gzip = COMPRESSED.has(extname(path)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
       // A validator, as static hosts send: a file asked again unchanged costs no body.
-      const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+      const etag = `"${createHash('sha1').update(body).digest('base64url')}${gzip ? '-gz' : ''}"`;
       const headers = {
         ...headersFor(url.pathname),
         'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
         'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
         'X-Content-Type-Options': 'nosniff',
         ETag: etag,
+        Vary: 'Accept-Encoding',
+        ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
       };
       if (req.headers['if-none-match'] === etag) {
         res.writeHead(304, headers).end();
         return;
       }
+      const sent = gzip ? compressed(body, etag) : body;
+      onServe?.({ path: url.pathname, body, sent: sent.length });
       res.writeHead(200, headers);
-      res.end(req.method === 'HEAD' ? undefined : body);
+      res.end(req.method === 'HEAD' ? undefined : sent);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
     }

@@ -22,9 +22,6 @@ pub fn ClassroomPage() -> Html {
     let opened = use_state(|| None::<Result<String, ()>>);
     use_title(c.classroom_title().to_string());
     use_focus_on(heading.clone(), ());
-    let Some(content) = app.content().cloned() else {
-        return html! { <ContentStatusView status={app.content.clone()} /> };
-    };
     let onkey = {
         let (app, opened) = (app.clone(), opened.clone());
         Callback::from(move |e: Event| {
@@ -64,7 +61,6 @@ pub fn ClassroomPage() -> Html {
                     }) }
                 </ul>
             }
-            <NewSessionForm {content} />
             <h2>{ c.classroom_open_key() }</h2>
             <p class="actions">
                 <label class="button" for="session-key-file">{ c.classroom_open_key() }</label>
@@ -77,6 +73,12 @@ pub fn ClassroomPage() -> Html {
             } }
             <p><a href={Route::MyQuestions.href()} class="button quiet">{ c.questions_link() }</a></p>
             <p><a href={Route::Counselor.href()} class="button quiet">{ c.classroom_counselor() }</a></p>
+            // Last, as the one part that waits for the content: the page is drawn at once, and
+            // the form arriving moves nothing above it.
+            { match app.content().cloned() {
+                Some(content) => html! { <NewSessionForm {content} /> },
+                None => html! { <ContentStatusView status={app.content.clone()} /> },
+            } }
         </section>
     }
 }

@@ -46,9 +46,13 @@ pub fn MyQuestionsPage() -> Html {
     let bank = use_own_bank();
     let wanted = if *source == own_bank::DOMAIN { Vec::new() } else { vec![(*source).clone()] };
     let domain_status = use_domains_in(wanted, (*export_lang).clone());
-    let Some(content) = app.content().cloned() else {
-        return html! { <ContentStatusView status={app.content.clone()} /> };
-    };
+    // Kafaa's domains, to export: offered once the content is in (the page does not wait).
+    let domains: Vec<(String, String)> = app
+        .content()
+        .map(|content| {
+            content.index.domains.iter().map(|d| (d.id.clone(), d.title.get(&ui_lang).to_string())).collect()
+        })
+        .unwrap_or_default();
 
     let onfile = {
         let (app, report, lang, difficulty, bank) =
@@ -247,11 +251,15 @@ pub fn MyQuestionsPage() -> Html {
                 <label for="export-source">{ c.questions_export_what() }</label>
                 <select id="export-source" onchange={select(source.clone())}>
                     <option value={own_bank::DOMAIN} selected={*source == own_bank::DOMAIN}>{ c.questions_title() }</option>
-                    { for content.index.domains.iter().map(|d| html! {
-                        <option value={d.id.clone()} selected={d.id == *source}>{ d.title.get(&ui_lang) }</option>
+                    { for domains.into_iter().map(|(id, title)| {
+                        let selected = id == *source;
+                        html! { <option value={id} {selected}>{ title }</option> }
                     }) }
                 </select>
             </div>
+            if matches!(app.content, ContentStatus::Unreachable(_) | ContentStatus::Invalid(_)) {
+                <ContentStatusView status={app.content.clone()} />
+            }
             <div class="field">
                 <label for="export-language">{ c.questions_export_language() }</label>
                 <select id="export-language" onchange={select(export_lang.clone())}>
