@@ -449,8 +449,9 @@ impl PartialEq for Interface {
 /// The interface language from the nearest provider (see [`Interface`]).
 #[hook]
 pub fn use_interface() -> Interface {
-    // `ui::app::provide` gives it wherever it gives the app state.
-    use_context::<Interface>().expect("pages are rendered inside ui::app::Provide")
+    // `ui::app::provide` gives it wherever it gives the app state, around every page, so it
+    // is always there (as for `use_app`).
+    use_context::<Interface>().expect("pages are rendered inside ui::app::provide")
 }
 
 /// The app state from the nearest provider.
