@@ -249,8 +249,9 @@ impl Reducible for AppState {
             Action::Language(Ok(catalog)) => {
                 next.catalog = catalog;
                 next.language_failed = None;
-                // Domain files are per language: what failed in the other is tried again.
-                next.domains.retain(|_, status| *status == ContentStatus::Loading);
+                // Domain files are per language: what failed in the other is tried again. (A
+                // session's own questions are in every language at once: kept as they stand.)
+                next.domains.retain(|id, status| *status == ContentStatus::Loading || id == own_bank::DOMAIN);
             }
             Action::Language(Err(detail)) => next.language_failed = Some(detail),
             Action::ContentLoading => next.content = ContentStatus::Loading,

@@ -174,3 +174,20 @@ fn a_code_added_twice_is_kept_once() {
     let s = s.reduce(count(true));
     assert!(s.stored.sessions[0].excluded.is_empty());
 }
+
+#[test]
+fn a_language_switch_tries_failed_domains_again_but_keeps_a_sessions_broken_questions_broken() {
+    let s = Rc::new(ready());
+    let catalog = s.catalog;
+    let s = s.reduce(Action::DomainLoaded {
+        id: "ai".into(),
+        lang: "en".into(),
+        text: Err("offline".into()),
+        instead: None,
+    });
+    let s = s.reduce(Action::OwnLoaded { title: "2B".into(), text: "{".into() });
+    assert!(matches!(s.domains_status(&[own_bank::DOMAIN.into()], "en"), ContentStatus::Invalid(_)));
+    let s = s.reduce(Action::Language(Ok(catalog)));
+    assert_eq!(s.domains_status(&["ai".into()], "en"), ContentStatus::Loading, "fetched again");
+    assert!(matches!(s.domains.get(own_bank::DOMAIN), Some(ContentStatus::Invalid(_))));
+}
