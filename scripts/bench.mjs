@@ -10,11 +10,12 @@ const DIST = new URL('../dist', import.meta.url).pathname;
 /** Each document's first load, gzip: its page, glue and wasm, and what every document loads
  * (styles, service worker, manifest); not content, catalogs or guidance data. This round's
  * budgets (issue 17); the self-assessment's goal beyond is 150 KB. questions.html, the
- * teacher's own questions (issue 16), came after and is held to the classroom's. */
-const BUDGETS = { index: 200 * 1000, careers: 250 * 1000, classroom: 350 * 1000, questions: 350 * 1000 };
+ * teacher's own questions (issue 16), and counselor.html, split from the classroom's, came
+ * after and are held to the classroom's. */
+const BUDGETS = { index: 200 * 1000, careers: 250 * 1000, classroom: 350 * 1000, counselor: 350 * 1000, questions: 350 * 1000 };
 const RUNS = 7;
 /** HTML documents other than index.html, each with its own wasm, loaded when opened. */
-const OTHER_DOCUMENTS = ['careers', 'classroom', 'questions'];
+const OTHER_DOCUMENTS = ['careers', 'classroom', 'counselor', 'questions'];
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -114,11 +114,11 @@ build_release() {
   # The home page in every language, rendered natively by the app's own components.
   cargo run --quiet --locked --example prerender -- dist/index.html
   # Each further document (careers.html) is built on its own and its files added to dist/.
-  for doc in careers classroom questions; do
+  for doc in careers classroom counselor questions; do
     trunk build "$doc.html" --release --offline --dist "target/dist-$doc" --html-output "$doc.html"
     cp "target/dist-$doc/$doc.html" target/dist-"$doc"/"$doc"-*.{js,wasm} target/dist-"$doc"/*.css dist/
   done
   node scripts/minify.mjs dist
-  node scripts/integrity.mjs dist/index.html dist/careers.html dist/classroom.html dist/questions.html
-  node scripts/csp.mjs dist/index.html dist/careers.html dist/classroom.html dist/questions.html
+  node scripts/integrity.mjs dist/index.html dist/careers.html dist/classroom.html dist/counselor.html dist/questions.html
+  node scripts/csp.mjs dist/index.html dist/careers.html dist/classroom.html dist/counselor.html dist/questions.html
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { serve } from './static-server.mjs';
 
 const [lighthouse, out = 'target/bench/lighthouse.json'] = process.argv.slice(2);
-const DOCUMENTS = { index: '', careers: 'careers.html#/guidance', classroom: 'classroom.html#/classroom', questions: 'questions.html#/questions' };
+const DOCUMENTS = { index: '', careers: 'careers.html#/guidance', classroom: 'classroom.html#/classroom', counselor: 'counselor.html#/counselor', questions: 'questions.html#/questions' };
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 };
 const server = await serve(new URL('../dist', import.meta.url).pathname, 0);
 const origin = `http://127.0.0.1:${server.address().port}/`;

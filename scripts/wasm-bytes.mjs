@@ -2,7 +2,7 @@
 // pinned in scripts/bench) on the wasm cargo builds for it, before wasm-bindgen and wasm-opt:
 // the shares, not the shipped sizes (scripts/bench.mjs measures those). Custom sections and
 // names and wasm-bindgen's descriptors, which the shipped wasm does not carry, are left out.
-//   node scripts/wasm-bytes.mjs kafaa careers classroom questions
+//   node scripts/wasm-bytes.mjs kafaa careers classroom counselor questions
 import { execFileSync } from 'node:child_process';
 
 const TOP = 12;

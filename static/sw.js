@@ -1,7 +1,7 @@
 // Kafaa's service worker: after one visit the whole app works offline.
 //
 // On install it caches every HTML document of the app (index.html, careers.html,
-// classroom.html, questions.html) and the hashed files they name, the content index, the
+// classroom.html, counselor.html, questions.html) and the hashed files they name, the content index, the
 // assessment settings, the guidance data and every interface catalog (small: the interface can
 // switch language offline). Questions are per language (the build splits them): what a page
 // fetches is cached as it goes, and once a page says which language it shows (register-sw.js),
@@ -15,7 +15,7 @@
 
 const PREFIX = 'kafaa-';
 /** The app's HTML documents, each with its own wasm (see ARCHITECTURE.md). */
-const DOCUMENTS = ['./', 'careers.html', 'classroom.html', 'questions.html'];
+const DOCUMENTS = ['./', 'careers.html', 'classroom.html', 'counselor.html', 'questions.html'];
 /** The documents' own message catalogs, per language: `i18n/<part>/<code>.json`. */
 const PARTS = ['careers', 'classroom', 'questions'];
 /** Where the languages kept for offline use are remembered (a JSON list of codes). */

@@ -1,6 +1,6 @@
 //! Entry point of `classroom.html`: the same app shell with the classroom pages (sessions,
-//! result codes, the class dashboard, the counselor's view), whose cryptography, compression
-//! and QR code generation load only when someone opens them.
+//! joining one, result codes, the class dashboard), whose cryptography, compression and QR
+//! code generation load only when someone opens them.
 
 #![forbid(unsafe_code)]
 

@@ -69,8 +69,11 @@ pub enum Document {
     /// `careers.html`: what is read after a quiz rather than needed to take one — the careers
     /// page and its larger guidance code, what the levels rest on, the history and "My data".
     Careers,
-    /// `classroom.html`: sessions, result codes, the class dashboard and the counselor's view.
+    /// `classroom.html`: sessions, joining one, result codes and the class dashboard.
     Classroom,
+    /// `counselor.html`: the counselor's view and sending a result to a counselor — apart from
+    /// the classroom, whose landing page then loads without the guidance and results code.
+    Counselor,
     /// `questions.html`: the teacher's own questions — imported from and exported to Moodle's
     /// formats, and the editor.
     Questions,
@@ -83,6 +86,7 @@ impl Document {
             Document::Main => "./",
             Document::Careers => "careers.html",
             Document::Classroom => "classroom.html",
+            Document::Counselor => "counselor.html",
             Document::Questions => "questions.html",
         }
     }
@@ -94,7 +98,7 @@ impl Document {
             return Document::Main;
         }
         let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-        [Document::Careers, Document::Classroom, Document::Questions]
+        [Document::Careers, Document::Classroom, Document::Counselor, Document::Questions]
             .into_iter()
             .find(|d| path.ends_with(d.path()))
             .unwrap_or(Document::Main)
@@ -154,12 +158,10 @@ impl Route {
     pub fn document(&self) -> Document {
         match self {
             Route::Guidance { .. } | Route::AboutLevels | Route::History | Route::MyData => Document::Careers,
-            Route::Classroom
-            | Route::ClassSession { .. }
-            | Route::Join { .. }
-            | Route::SendResults { .. }
-            | Route::ResultCode { .. }
-            | Route::Counselor => Document::Classroom,
+            Route::Classroom | Route::ClassSession { .. } | Route::Join { .. } | Route::ResultCode { .. } => {
+                Document::Classroom
+            }
+            Route::Counselor | Route::SendResults { .. } => Document::Counselor,
             Route::MyQuestions | Route::EditQuestion { .. } => Document::Questions,
             _ => Document::Main,
         }

@@ -128,7 +128,7 @@ test('unreadable saved data is set aside with a message and the rest is kept', a
   await context.close();
 });
 
-for (const doc of ['/', '/careers.html#/guidance', '/classroom.html#/classroom']) {
+for (const doc of ['/', '/careers.html#/guidance', '/classroom.html#/classroom', '/counselor.html#/counselor']) {
   test(`${doc} carries a strict Content-Security-Policy, and a header that forbids framing`, async () => {
     const page = await openPage(env);
     const response = await page.goto(env.origin + doc);

@@ -158,7 +158,7 @@ test('a teacher runs a session with three students and reads the class at a glan
   teacher.assertClean();
   await teacher.context().close();
   const counselor = await openPage(env);
-  await counselor.goto(env.origin + '/classroom.html#/counselor');
+  await counselor.goto(env.origin + '/counselor.html#/counselor');
   await counselor.locator('#counselor-key').setInputFiles({ name: 'key.json', mimeType: 'application/json', buffer: Buffer.from(keyFile) });
   await counselor.locator('[role=status]', { hasText: 'Classe 2B — réseaux' }).waitFor();
   await counselor.locator('#counselor-code').fill(students[1].code);

@@ -59,7 +59,7 @@ for (const lang of ['en', 'ar']) {
     await page.goto(link);
     await page.locator('#join-name').waitFor();
     await fits(page, 'join');
-    await page.goto(env.origin + '/classroom.html#/counselor');
+    await page.goto(env.origin + '/counselor.html#/counselor');
     await page.locator('#counselor-code').waitFor();
     await fits(page, 'counselor');
     page.assertClean();

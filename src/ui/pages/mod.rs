@@ -62,11 +62,19 @@ pub fn classroom_document(route: Route) -> Html {
         Route::ClassSession { id } => html! { <class_session::ClassSessionPage {id} /> },
         Route::Join { payload } => html! { <join::JoinPage {payload} /> },
         Route::ResultCode { id } => html! { <result_code::ResultCodePage {id} /> },
+        route => html! { <elsewhere::ElsewherePage {route} /> },
+    };
+    html! { <ClassroomParts>{ page }</ClassroomParts> }
+}
+
+/// The pages of `counselor.html`.
+pub fn counselor_document(route: Route) -> Html {
+    let page = match route {
         Route::Counselor => html! { <counselor::CounselorPage /> },
         Route::SendResults { payload } => html! { <send_results::SendResultsPage {payload} /> },
         route => html! { <elsewhere::ElsewherePage {route} /> },
     };
-    html! { <ClassroomParts>{ page }</ClassroomParts> }
+    html! { <CounselorParts>{ page }</CounselorParts> }
 }
 
 /// The pages of `questions.html`: the teacher's own questions.
@@ -91,10 +99,17 @@ pub fn CareersParts(props: &PartsProps) -> Html {
     html! { <ContextProvider<PartsLoaded> context={PartsLoaded(loaded)}>{ props.children.clone() }</ContextProvider<PartsLoaded>> }
 }
 
-/// The classroom pages, with their messages (and the careers' ones, for the counselor's
-/// shortlist) kept in the interface language.
+/// The classroom pages, with their messages kept in the interface language.
 #[function_component]
 pub fn ClassroomParts(props: &PartsProps) -> Html {
+    let loaded = use_part::<ClassroomMessages>();
+    html! { <ContextProvider<PartsLoaded> context={PartsLoaded(loaded)}>{ props.children.clone() }</ContextProvider<PartsLoaded>> }
+}
+
+/// The counselor's pages, with the classroom's messages and the careers' ones (for the
+/// counselor's shortlist) kept in the interface language.
+#[function_component]
+pub fn CounselorParts(props: &PartsProps) -> Html {
     let loaded = use_part::<ClassroomMessages>() + use_part::<CareersMessages>();
     html! { <ContextProvider<PartsLoaded> context={PartsLoaded(loaded)}>{ props.children.clone() }</ContextProvider<PartsLoaded>> }
 }

@@ -44,5 +44,7 @@ fn careers_routes_belong_to_their_own_document() {
     // Seen from the main document (natively, as when prerendering index.html).
     assert_eq!(Route::Guidance { id: None }.href(), "careers.html#/guidance");
     assert_eq!(Route::Classroom.href(), "classroom.html#/classroom");
+    assert_eq!(Route::Counselor.href(), "counselor.html#/counselor");
+    assert_eq!(Route::SendResults { payload: "x".into() }.document(), Document::Counselor);
     assert_eq!(Route::Start.href(), "#/start");
 }
