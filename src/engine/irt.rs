@@ -135,16 +135,15 @@ pub fn eap_from_terms(responses: &[(&GridTerms, bool)]) -> Estimate {
 /// Posterior mean and standard deviation from the log-posterior on the grid.
 fn posterior(log_post: &[f64; GRID_POINTS]) -> Estimate {
     let max = log_post.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    // Each weight once: a class of 2,000 spent 14 ms of its report in `exp`.
+    let weights = log_post.map(|lp| (lp - max).exp());
     let (mut sum_w, mut sum_t) = (0.0, 0.0);
-    for (k, lp) in log_post.iter().enumerate() {
-        let w = (lp - max).exp();
+    for (k, w) in weights.iter().enumerate() {
         sum_w += w;
         sum_t += w * grid(k);
     }
     let mean = sum_t / sum_w;
-    let var =
-        log_post.iter().enumerate().map(|(k, lp)| (lp - max).exp() * (grid(k) - mean).powi(2)).sum::<f64>()
-            / sum_w;
+    let var = weights.iter().enumerate().map(|(k, w)| w * (grid(k) - mean).powi(2)).sum::<f64>() / sum_w;
     Estimate { theta: mean, se: var.sqrt() }
 }
 

@@ -21,7 +21,7 @@ use super::content::Checks;
 use super::problem::{Problem, ProblemKind, Range};
 use super::result_code::{
     attempt_of, fnv1a64, new_key_pair, open_sealed, put_len, put_list, put_responses, put_str,
-    seal_compressed, CodeError, Reader, Response, Submission,
+    seal_compressed, Agreed, CodeError, Reader, Response, Submission,
 };
 use super::session::{fingerprint, from_payload, id_hex, key_bytes, to_payload, Session};
 
@@ -107,7 +107,7 @@ impl CounselorKey {
     /// Opens a referral sealed to this counselor; every fault is named.
     pub fn open(&self, code: &str) -> Result<Referral, CodeError> {
         let secret = self.secret_key_bytes().ok_or(CodeError::WrongKey)?;
-        let bytes = open_sealed(code, &self.link.id, &self.link.public_key, &secret)?;
+        let bytes = open_sealed(code, &self.link.id, &self.link.public_key, &secret, &Agreed::new())?;
         let referral = Referral::from_bytes(&bytes).ok_or(CodeError::Damaged)?;
         if referral.counselor != self.link.id {
             return Err(CodeError::OtherSession(referral.counselor));

@@ -11,6 +11,7 @@ pub mod content;
 pub mod crash;
 pub mod hooks;
 pub mod item_text;
+pub mod key_agreement;
 pub mod pages;
 pub mod route;
 pub mod state;

@@ -237,6 +237,15 @@ test('a classroom session with the keyboard only: create, join, answer, hand bac
 test('one fingerprint from board to code; a swapped key refused; two students with the same name stay two rows; a code shown again is merged', async () => {
   const en = CATALOGS.en;
   const teacher = await openPage(env);
+  // The browser's own X25519 opens the codes (see ui::key_agreement): each new code once.
+  await teacher.addInitScript(() => {
+    const derive = SubtleCrypto.prototype.deriveBits;
+    window.agreements = 0;
+    SubtleCrypto.prototype.deriveBits = function (algorithm, ...rest) {
+      if (algorithm.name === 'X25519') window.agreements += 1;
+      return derive.call(this, algorithm, ...rest);
+    };
+  });
   const link = await createSession(teacher, env.origin, { title: 'Same names', domains: ['web'], items: 3 });
   // The class compares the session's fingerprint with the teacher's board: the same on the
   // teacher's page, each join page and each code page.
@@ -270,6 +279,7 @@ test('one fingerprint from board to code; a swapped key refused; two students wi
   const outcome = await teacher.locator('.import-outcome').textContent();
   assert.match(outcome, new RegExp(fill(en.import_added.other, { n: 3 })));
   assert.match(outcome, new RegExp(fill(en.import_duplicates.one, { n: 1 })));
+  assert.equal(await teacher.evaluate(() => window.agreements), 4);
   const rows = teacher.locator('table.heatmap tbody tr');
   await rows.nth(2).waitFor();
   assert.equal(await rows.count(), 3);
@@ -306,3 +316,26 @@ test('one fingerprint from board to code; a swapped key refused; two students wi
   }
 });
 
+
+test('codes open in a browser whose WebCrypto has no X25519 (as before Chromium 133), the same', async () => {
+  const teacher = await openPage(env);
+  await teacher.addInitScript(() => {
+    SubtleCrypto.prototype.deriveBits = () => Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError'));
+  });
+  const link = await createSession(teacher, env.origin, { title: 'Older browser', domains: ['web'], items: 3 });
+  const student = await openPage(env);
+  await student.goto(link);
+  await student.locator('#join-name').fill('Nadia');
+  await student.locator('form button[type=submit]').click();
+  const code = await takeSessionQuiz(student, 3, (n) => n !== 2);
+  await teacher.locator('#codes').fill(code);
+  await teacher.getByRole('button', { name: en.import_button }).click();
+  assert.match(await teacher.locator('.import-outcome').textContent(), new RegExp(fill(en.import_added.one, { n: 1 })));
+  const row = teacher.locator('table.heatmap tbody tr');
+  await row.waitFor();
+  assert.match(await row.textContent(), /Nadia.*2\/3/);
+  for (const p of [teacher, student]) {
+    p.assertClean();
+    await p.context().close();
+  }
+});

@@ -136,9 +136,35 @@ fn a_code_opened_for_one_session_is_refused_by_another_even_when_cached() {
         .seal(&a.public_key)
         .unwrap();
     let mut opened = OpenedCodes::default();
-    assert!(opened.open(&code, &a, &a_secret).is_ok());
-    assert_eq!(opened.open(&code, &b, &b_secret), Err(CodeError::OtherSession(a.id.clone())));
-    assert!(opened.open(&format!(" {code} "), &a, &a_secret).is_ok());
+    let none = Agreed::new();
+    assert!(opened.open(&code, &a, &a_secret, &none).is_ok());
+    assert!(opened.has(&code, &a) && !opened.has(&code, &b));
+    assert_eq!(opened.open(&code, &b, &b_secret, &none), Err(CodeError::OtherSession(a.id.clone())));
+    assert!(opened.open(&format!(" {code} "), &a, &a_secret, &none).is_ok());
+}
+
+/// The X25519 agreement of RFC 7748, as a browser's WebCrypto makes it.
+fn x25519(secret: &[u8; 32], public: [u8; 32]) -> [u8; 32] {
+    curve25519_dalek::MontgomeryPoint(public).mul_clamped(*secret).to_bytes()
+}
+
+#[test]
+fn a_key_agreement_made_elsewhere_opens_the_code_and_a_wrong_one_changes_nothing() {
+    let (session, secret) = session();
+    let s = Submission { session: session.id.clone(), label: "Amal".into(), responses: vec![] };
+    let code = s.seal(&session.public_key).unwrap();
+    let ephemeral = ephemeral_key(&code).unwrap();
+    let agreed = Agreed::from([(ephemeral, x25519(&secret, ephemeral))]);
+    assert_eq!(Submission::open_agreed(&code, &session, &secret, &agreed), Ok(s.clone()));
+    // The agreement alone opens it: with it, the secret key is not even used.
+    let (_, wrong) = new_key_pair();
+    assert_eq!(Submission::open_agreed(&code, &session, &wrong, &agreed), Ok(s.clone()));
+    // A wrong agreement falls back to making it here.
+    let bad = Agreed::from([(ephemeral, x25519(&wrong, ephemeral))]);
+    assert_eq!(Submission::open_agreed(&code, &session, &secret, &bad), Ok(s));
+    assert_eq!(Submission::open_agreed(&code, &session, &wrong, &bad), Err(CodeError::WrongKey));
+    assert_eq!(ephemeral_key("hello"), None);
+    assert_eq!(ephemeral_key(&format!("{PREFIX}{}", &code[PREFIX.len()..50])), None);
 }
 
 #[test]

@@ -7,12 +7,13 @@ use yew::prelude::*;
 
 use crate::i18n::ClassroomMessages;
 
-use crate::engine::result_code::{CodeError, OpenedCodes, Submission};
-use crate::engine::session::ClassSession;
+use crate::engine::result_code::{ephemeral_key, Agreed, CodeError, OpenedCodes, Submission};
+use crate::engine::session::{key_bytes, ClassSession};
 use crate::i18n::fill;
 use crate::ui::browser;
 use crate::ui::components::qr_scanner::QrScanner;
 use crate::ui::hooks::use_messages;
+use crate::ui::key_agreement;
 use crate::ui::pages::class_session::same;
 use crate::ui::state::{use_app, Action};
 
@@ -48,9 +49,23 @@ thread_local! {
 }
 
 /// Opens a code of `class`, or gives it from the codes already opened for that class.
-pub fn open_cached(code: &str, class: &ClassSession) -> Result<Rc<Submission>, CodeError> {
+pub fn open_cached(code: &str, class: &ClassSession, agreed: &Agreed) -> Result<Rc<Submission>, CodeError> {
     let secret = class.secret_key_bytes().ok_or(CodeError::WrongKey)?;
-    OPENED.with(|o| o.borrow_mut().open(code, &class.session, &secret))
+    OPENED.with(|o| o.borrow_mut().open(code, &class.session, &secret, agreed))
+}
+
+/// The key agreements that open the codes of `codes` not opened yet, made by the browser
+/// (see `ui::key_agreement`).
+pub async fn agreements<'a>(class: &ClassSession, codes: impl Iterator<Item = &'a str>) -> Agreed {
+    let (Some(secret), Some(public)) = (class.secret_key_bytes(), key_bytes(&class.session.public_key))
+    else {
+        return Agreed::new();
+    };
+    let others = OPENED.with(|o| {
+        let o = o.borrow();
+        codes.filter(|code| !o.has(code, &class.session)).filter_map(ephemeral_key).collect()
+    });
+    key_agreement::agree(&secret, &public, others).await
 }
 
 /// Checks every code of a paste or of files against the session: new ones are kept,
@@ -60,6 +75,7 @@ fn import(
     class: &ClassSession,
     opened: &[Rc<Submission>],
     text: &str,
+    agreed: &Agreed,
 ) -> (Vec<String>, Outcome) {
     let mut outcome = Outcome::default();
     let mut codes = Vec::new();
@@ -69,7 +85,7 @@ fn import(
         seen.entry(s.label.clone()).or_default().push(s.clone());
     }
     for (i, token) in text.split_whitespace().enumerate() {
-        match open_cached(token, class) {
+        match open_cached(token, class, agreed) {
             Ok(s) if seen.get(&s.label).is_some_and(|same_name| same_name.iter().any(|x| same(x, &s))) => {
                 outcome.duplicates += 1
             }
@@ -94,19 +110,23 @@ pub fn CodeImport(props: &CodeImportProps) -> Html {
     let run = {
         let (app, outcome, class, opened) =
             (app.clone(), outcome.clone(), props.class.clone(), props.opened.clone());
-        Rc::new(move |text: &str| {
-            let (codes, result) = import(c, &class, &opened, text);
-            if !codes.is_empty() {
-                app.dispatch(Action::AddCodes { session: class.session.id.clone(), codes });
-            }
-            outcome.set(Some(result));
+        Rc::new(move |text: String| {
+            let (app, outcome, class, opened) = (app.clone(), outcome.clone(), class.clone(), opened.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let agreed = agreements(&class, text.split_whitespace()).await;
+                let (codes, result) = import(c, &class, &opened, &text, &agreed);
+                if !codes.is_empty() {
+                    app.dispatch(Action::AddCodes { session: class.session.id.clone(), codes });
+                }
+                outcome.set(Some(result));
+            });
         })
     };
     let onpaste = {
         let (run, text) = (run.clone(), text.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            run(&text);
+            run((*text).clone());
             text.set(String::new());
         })
     };
@@ -124,7 +144,7 @@ pub fn CodeImport(props: &CodeImportProps) -> Html {
                     all.push_str(&browser::file_text(file).await);
                     all.push('\n');
                 }
-                run(&all);
+                run(all);
             });
         })
     };
@@ -147,7 +167,7 @@ pub fn CodeImport(props: &CodeImportProps) -> Html {
                     <input type="file" id="code-files" class="visually-hidden" multiple=true accept=".txt,text/plain" onchange={onfiles} />
                 </p>
             </form>
-            <QrScanner onscan={Callback::from(move |code: String| run(&code))} />
+            <QrScanner onscan={Callback::from(move |code: String| run(code))} />
             if let Some(o) = &*outcome {
                 <div class="import-outcome" role="status">
                     <p>{ c.import_added.count(o.added) }</p>

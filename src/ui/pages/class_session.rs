@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::i18n::ClassroomMessages;
 
 use crate::engine::content::Content;
-use crate::engine::result_code::Submission;
+use crate::engine::result_code::{Agreed, Submission};
 use crate::engine::session::{Session, QR_LINK_MAX};
 use crate::i18n::fill;
 use crate::ui::browser;
@@ -41,7 +41,7 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
     // Every stored code, opened once per change of the list.
     let opened = use_memo(class.clone(), |class| {
         let Some(class) = class else { return Vec::new() };
-        class.codes.iter().filter_map(|c| open_cached(c, class).ok()).collect::<Vec<_>>()
+        class.codes.iter().filter_map(|c| open_cached(c, class, &Agreed::new()).ok()).collect::<Vec<_>>()
     });
 
     let Some(class) = class else {
