@@ -4,6 +4,7 @@
 //! anonymous response file that calibration pools across classes.
 
 use std::borrow::Borrow;
+use std::cell::OnceCell;
 
 use super::assessment::{Placement, Settings};
 use super::attempt::{Answer, Attempt};
@@ -12,7 +13,7 @@ use super::calibration::responses::{Record, ResponseFile, UNDETERMINED};
 use super::irt::{eap_from_terms, Estimate, GridTerms};
 use super::result_code::verify::{Mismatch, SessionCheck};
 use super::result_code::Submission;
-use super::score::{is_correct, score, Tally};
+use super::score::{score, Tally};
 use super::session::Session;
 use super::sorting::sort_stable_by;
 
@@ -102,15 +103,10 @@ impl ClassReport {
     ) -> Self {
         let submissions: Vec<&Submission> = submissions.iter().map(Borrow::borrow).collect();
         // Each item's likelihood terms once for the class, not once per student, by position.
-        let mut terms: Vec<Option<GridTerms>> = vec![None; bank.items.len()];
-        for r in submissions.iter().flat_map(|s| &s.responses) {
-            if let Some(at) = bank.position(&r.item) {
-                terms[at].get_or_insert_with(|| bank.items[at].irt.grid_terms());
-            }
-        }
+        let terms: Vec<OnceCell<GridTerms>> = bank.items.iter().map(|_| OnceCell::new()).collect();
         let check = SessionCheck::new(session, bank, settings);
-        let students: Vec<StudentRow> =
-            submissions.iter().map(|s| student(bank, settings, session, s, &terms, &check)).collect();
+        let (students, marks): (Vec<StudentRow>, Vec<Vec<Mark>>) =
+            submissions.iter().map(|s| student(bank, settings, session, s, &terms, &check)).unzip();
         let distribution = session
             .domains
             .iter()
@@ -127,7 +123,7 @@ impl ClassReport {
                 (domain.clone(), counts)
             })
             .collect();
-        let items = item_analysis(bank, &students);
+        let items = item_analysis(bank, &students, &marks);
         ClassReport { students, distribution, items }
     }
 
@@ -146,44 +142,51 @@ impl ClassReport {
     }
 }
 
+/// One answer of a student's attempt to an item the bank has: the answer's place in the
+/// attempt, the item's position in the bank, right or wrong. Scored once, read by the
+/// student's row and the item analysis.
+struct Mark {
+    answer: usize,
+    position: usize,
+    right: bool,
+}
+
 fn student(
     bank: &Bank,
     settings: &Settings,
     session: &Session,
     submission: &Submission,
-    terms: &[Option<GridTerms>],
+    terms: &[OnceCell<GridTerms>],
     check: &SessionCheck,
-) -> StudentRow {
+) -> (StudentRow, Vec<Mark>) {
     let attempt = submission.to_attempt(session, bank);
     let score = score(bank, &attempt);
-    // As `cat::estimates` scores a finished attempt: in order, unanswered as wrong.
-    let marked: Vec<(&Item, &GridTerms, bool)> = attempt
-        .items
+    // `attempt_of` keeps only the items the bank has, so every answer is reviewed, in order.
+    let marks: Vec<Mark> = score
+        .review
         .iter()
-        .zip(&attempt.answers)
-        .filter_map(|(id, answer)| {
-            let at = bank.position(id)?;
-            let item = &bank.items[at];
-            let right = answer.as_ref().is_some_and(|a| is_correct(&item.question, a));
-            Some((item, terms[at].as_ref()?, right))
-        })
+        .enumerate()
+        .map(|(answer, r)| Mark { answer, position: r.position, right: r.correct })
         .collect();
     let domains = session
         .domains
         .iter()
         .map(|d| {
             let tally = score.domains.iter().find(|(x, _)| x == d).map(|(_, t)| *t)?;
-            let responses: Vec<(&GridTerms, bool)> = marked
+            // As `cat::estimates` scores a finished attempt: in order, unanswered as wrong.
+            let responses: Vec<(&GridTerms, bool)> = score
+                .review
                 .iter()
-                .filter(|(item, ..)| &item.domain == d)
-                .map(|&(_, t, right)| (t, right))
+                .filter(|r| &r.item.domain == d)
+                .map(|r| (terms[r.position].get_or_init(|| r.item.irt.grid_terms()), r.correct))
                 .collect();
             let estimate = eap_from_terms(&responses);
             (tally.total > 0).then(|| DomainResult { estimate, placement: settings.place(estimate), tally })
         })
         .collect();
     let mismatches = check.check(submission);
-    StudentRow { label: submission.label.clone(), domains, overall: score.overall, attempt, mismatches }
+    let overall = score.overall;
+    (StudentRow { label: submission.label.clone(), domains, overall, attempt, mismatches }, marks)
 }
 
 /// Counts the options a single answer chose (true/false as options `true` and `false`).
@@ -215,20 +218,20 @@ fn options(question: &Question) -> Vec<(String, bool)> {
     }
 }
 
-fn item_analysis(bank: &Bank, students: &[StudentRow]) -> Vec<ItemStats> {
+fn item_analysis(bank: &Bank, students: &[StudentRow], marks: &[Vec<Mark>]) -> Vec<ItemStats> {
     // Per student, each item taken, by its position in the bank (the last answer where a code
     // gives an item twice): right or wrong, and the answer. Positions, not ids: a class of
     // 2,000 spent 30 ms comparing and hashing item ids here.
     let marks: Vec<Vec<(usize, bool, Option<&Answer>)>> = students
         .iter()
-        .map(|s| {
-            let mut m: Vec<(usize, bool, Option<&Answer>)> = Vec::with_capacity(s.attempt.items.len());
-            for (id, answer) in s.attempt.items.iter().zip(&s.attempt.answers) {
-                let Some(at) = bank.position(id) else { continue };
-                let right = answer.as_ref().is_some_and(|a| is_correct(&bank.items[at].question, a));
+        .zip(marks)
+        .map(|(s, student_marks)| {
+            let mut m: Vec<(usize, bool, Option<&Answer>)> = Vec::with_capacity(student_marks.len());
+            for mark in student_marks {
+                let (at, answer) = (mark.position, s.attempt.answers[mark.answer].as_ref());
                 match m.iter_mut().find(|(p, ..)| *p == at) {
-                    Some(mark) => *mark = (at, right, answer.as_ref()),
-                    None => m.push((at, right, answer.as_ref())),
+                    Some(taken) => *taken = (at, mark.right, answer),
+                    None => m.push((at, mark.right, answer)),
                 }
             }
             m

@@ -30,6 +30,8 @@ impl Tally {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reviewed<'a> {
     pub item: &'a Item,
+    /// The item's position in the bank.
+    pub position: usize,
     pub answer: Option<&'a Answer>,
     pub correct: bool,
     /// A pilot item: reviewed like the others, counted in no tally.
@@ -170,19 +172,20 @@ pub fn score<'a>(bank: &'a Bank, attempt: &'a Attempt) -> Score<'a> {
     let mut review = Vec::new();
     let mut unavailable = 0;
     for (id, answer) in attempt.items.iter().zip(&attempt.answers) {
-        let Some(item) = bank.item(id) else {
+        let Some(position) = bank.position(id) else {
             unavailable += 1;
             continue;
         };
+        let item = &bank.items[position];
         let correct = answer.as_ref().is_some_and(|a| is_correct(&item.question, a));
-        let pilot = bank.is_pilot(id);
+        let pilot = bank.is_pilot_at(position);
         if !pilot {
             overall.add(correct);
             if let Some((_, tally)) = domains.iter_mut().find(|(d, _)| *d == item.domain) {
                 tally.add(correct);
             }
         }
-        review.push(Reviewed { item, answer: answer.as_ref(), correct, pilot });
+        review.push(Reviewed { item, position, answer: answer.as_ref(), correct, pilot });
     }
     Score { overall, domains, review, unavailable }
 }

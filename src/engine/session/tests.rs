@@ -199,3 +199,9 @@ fn how_many_own_questions_fit_a_qr_code() {
     assert!(fits(10));
     assert!(!fits(200));
 }
+
+#[test]
+fn ids_are_lowercase_hexadecimal_two_digits_a_byte() {
+    assert_eq!(id_hex(&[0x00, 0x0f, 0xab, 0xff]), "000fabff");
+    assert_eq!(id_hex(&[]), "");
+}
