@@ -111,12 +111,14 @@ build_release() {
   # dist/content/<lang>/domains/<id>.json, and only those ship.
   cargo run --quiet --locked --example split_content -- static/content dist/content
   rm -r dist/content/domains
-  # The home page in every language, rendered natively by the app's own components.
-  cargo run --quiet --locked --example prerender -- dist/index.html
+  # Each document's first page in every language, rendered natively by the app's own
+  # components (examples/prerender.rs).
+  cargo run --quiet --locked --example prerender -- dist/index.html index
   # Each further document (careers.html) is built on its own and its files added to dist/.
   for doc in careers classroom counselor questions; do
     trunk build "$doc.html" --release --offline --dist "target/dist-$doc" --html-output "$doc.html"
     cp "target/dist-$doc/$doc.html" target/dist-"$doc"/"$doc"-*.{js,wasm} target/dist-"$doc"/*.css dist/
+    cargo run --quiet --locked --example prerender -- "dist/$doc.html" "$doc"
   done
   node scripts/minify.mjs dist
   node scripts/integrity.mjs dist/index.html dist/careers.html dist/classroom.html dist/counselor.html dist/questions.html

@@ -8,5 +8,6 @@ fn main() {
     kafaa::ui::app::start(
         yew::Callback::from(kafaa::ui::pages::classroom_document),
         Some(kafaa::engine::store::SESSION_CODEC),
+        Some(kafaa::ui::hooks::preload_part::<kafaa::i18n::ClassroomMessages>),
     );
 }

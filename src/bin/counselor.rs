@@ -5,5 +5,9 @@
 #![forbid(unsafe_code)]
 
 fn main() {
-    kafaa::ui::app::start(yew::Callback::from(kafaa::ui::pages::counselor_document), None);
+    kafaa::ui::app::start(
+        yew::Callback::from(kafaa::ui::pages::counselor_document),
+        None,
+        Some(kafaa::ui::pages::preload_counselor_parts),
+    );
 }

@@ -5,5 +5,9 @@
 #![forbid(unsafe_code)]
 
 fn main() {
-    kafaa::ui::app::start(yew::Callback::from(kafaa::ui::pages::questions_document), None);
+    kafaa::ui::app::start(
+        yew::Callback::from(kafaa::ui::pages::questions_document),
+        None,
+        Some(kafaa::ui::hooks::preload_part::<kafaa::i18n::QuestionsMessages>),
+    );
 }

@@ -1,6 +1,8 @@
 //! Starting the app (`start`), and its root component: owns the state, loads content and the
 //! interface language, saves after every change, routes.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -22,12 +24,17 @@ fn languages() -> Vec<Language> {
     i18n::compiled_in(i18n::languages("i18n/languages.json", i18n::LANGUAGES))
 }
 
+/// What a document loads, in the language it starts in, before its first render besides the
+/// interface catalog: its own messages (`hooks::preload_part`).
+pub type PartLoader = fn(Language) -> Pin<Box<dyn Future<Output = ()>>>;
+
 /// Mounts the app once the catalog of the language the user prefers is at hand, so that its
-/// first render is already in that language: nobody sees English flash by first, and the
-/// home page prerendered into `index.html` is replaced by the very same page. When that
+/// first render is already in that language, with the document's own messages (`part`):
+/// nobody sees English flash by first, and the page prerendered into the document
+/// (`examples/prerender.rs`) is replaced by the very same page. When that
 /// catalog cannot be had, the app starts in English and says why (see `App`). Reading the
 /// catalogs and the first render run as separate tasks, so neither holds the page long.
-pub fn start(pages: Callback<Route, Html>, sessions: Option<SessionCodec>) {
+pub fn start(pages: Callback<Route, Html>, sessions: Option<SessionCodec>, part: Option<PartLoader>) {
     super::crash::install();
     if let Some(codec) = sessions {
         storage::use_sessions(codec);
@@ -40,7 +47,10 @@ pub fn start(pages: Callback<Route, Html>, sessions: Option<SessionCodec>) {
     wasm_bindgen_futures::spawn_local(async move {
         match preferred {
             Some(language) => {
-                let _ = catalog(language).await;
+                let _ = catalog(language.clone()).await;
+                if let Some(part) = part {
+                    part(language).await;
+                }
             }
             None => browser::next_task().await,
         }

@@ -6,11 +6,13 @@ use yew::prelude::*;
 use super::browser;
 use super::content::{fetch_text, load_domain};
 use super::state::{use_app, use_interface, Action, ContentStatus};
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use crate::engine::own_bank::{self, OwnBank};
 use crate::engine::problem::Problem;
-use crate::i18n::{cached_part, part, part_file, remember_part, Part};
+use crate::i18n::{cached_part, part, part_file, remember_part, Language, Part};
 
 /// Sets the tab title to "`page` — Kafaa" while the page is shown.
 #[hook]
@@ -102,7 +104,8 @@ pub struct PartsLoaded(pub u32);
 
 /// Fetches a document's own messages (careers, classroom) in the interface language the
 /// first time that language needs them (English is compiled in, shows meanwhile and stands
-/// in if the file cannot be had); counts arrivals, for [`PartsLoaded`].
+/// in if the file cannot be had); counts arrivals, for [`PartsLoaded`]. The language the
+/// app starts in is loaded before its first render (`app::start`, [`preload_part`]).
 #[hook]
 pub fn use_part<P: Part>() -> u32 {
     let language = use_interface().catalog.language.clone();
@@ -114,17 +117,33 @@ pub fn use_part<P: Part>() -> u32 {
             if !*have {
                 let language = language.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let file = part_file::<P>(&language.code);
-                    if let Ok(text) = fetch_text(&file).await {
-                        if remember_part::<P>(&language, &file, &text).is_ok() {
-                            loaded.set(*loaded + 1);
-                        }
+                    if load_part::<P>(&language).await {
+                        loaded.set(*loaded + 1);
                     }
                 });
             }
         });
     }
     *loaded
+}
+
+/// Fetches and keeps the part's messages in `language`; whether they are now at hand.
+async fn load_part<P: Part>(language: &Language) -> bool {
+    let file = part_file::<P>(&language.code);
+    match fetch_text(&file).await {
+        Ok(text) => remember_part::<P>(language, &file, &text).is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// A document's messages in the language it starts in, for `app::start`: so that its first
+/// render, and the page prerendered into it, are not in English for a moment.
+pub fn preload_part<P: Part>(language: Language) -> Pin<Box<dyn Future<Output = ()>>> {
+    Box::pin(async move {
+        if cached_part::<P>(&language.code).is_none() {
+            load_part::<P>(&language).await;
+        }
+    })
 }
 
 /// A document part's messages in the interface language (English until it arrives).

@@ -6,6 +6,8 @@
 //! only the main one: a route names its [`Document`], and a link to a route of another
 //! document loads that document.
 
+use std::cell::Cell;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -91,9 +93,13 @@ impl Document {
         }
     }
 
-    /// The document this page is: natively (tests, and the home page prerendered into
-    /// `index.html` by `examples/prerender.rs`), the main one.
+    /// The document this page is: the one set by [`Document::render_as`], if any (the pages
+    /// prerendered into their documents by `examples/prerender.rs`); else, in the browser, the
+    /// one its address names, and natively (tests), the main one.
     pub fn current() -> Document {
+        if let Some(document) = RENDERED_AS.with(Cell::get) {
+            return document;
+        }
         if !cfg!(target_arch = "wasm32") {
             return Document::Main;
         }
@@ -103,6 +109,16 @@ impl Document {
             .find(|d| path.ends_with(d.path()))
             .unwrap_or(Document::Main)
     }
+
+    /// Renders the pages that follow as this document's, whatever the address: its own links
+    /// stay within it.
+    pub fn render_as(self) {
+        RENDERED_AS.with(|d| d.set(Some(self)));
+    }
+}
+
+thread_local! {
+    static RENDERED_AS: Cell<Option<Document>> = const { Cell::new(None) };
 }
 
 impl Route {

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, openPage, assertAccessible, takeFixedForm, takeSessionQuiz, createSession, CATALOGS, fill, downloaded,
+  start, openPage, assertAccessible, takeFixedForm, takeSessionQuiz, createSession, CATALOGS, fill, downloaded, appStarted,
 } from './support.mjs';
 import { readFileSync } from 'node:fs';
 
@@ -21,6 +21,7 @@ async function counselor(name) {
   // The address from before the counselor's view had a document of its own still works.
   await page.goto(env.origin + '/classroom.html#/counselor');
   await page.waitForURL(/\/counselor\.html#\/counselor$/);
+  await appStarted(page);
   await page.locator('#counselor-name').fill(name);
   await page.getByRole('button', { name: en.counselor_link_create }).click();
   const link = await page.locator('#counselor-link').inputValue();

@@ -12,7 +12,7 @@ after(async () => { await env?.close(); });
 
 /** A page whose wasm is not served until `release()` is called. */
 async function heldPage(options = {}) {
-  const page = await openPage(env, await env.browser.newContext({ serviceWorkers: 'block', ...options }));
+  const page = await openPage(env, await env.browser.newContext({ serviceWorkers: 'block', ...options }), { waitForApp: false });
   let release;
   const released = new Promise((ok) => { release = ok; });
   await page.route('**/*_bg.wasm', async (route) => { await released; await route.continue(); });
@@ -34,8 +34,17 @@ async function heldPage(options = {}) {
   return page;
 }
 
-const shell = (page) => page.evaluate(() =>
-  ['header', 'main', 'footer'].map((s) => document.querySelector(s).outerHTML).join(''));
+// The page as drawn: its markup, with each field's value as the field holds it (the
+// prerenderer writes an empty value as an attribute; the app sets the property), and without
+// `inert`, which keeps the prerendered page's fields from use until the app starts.
+const shell = (page) => page.evaluate(() => ['header', 'main', 'footer'].map((s) => {
+  const part = document.querySelector(s);
+  const copy = part.cloneNode(true);
+  copy.querySelectorAll('input, textarea').forEach((field) => field.removeAttribute('value'));
+  copy.querySelectorAll('[inert]').forEach((field) => field.removeAttribute('inert'));
+  const values = [...part.querySelectorAll('input, textarea, select')].map((field) => field.value);
+  return copy.outerHTML + JSON.stringify(values);
+}).join(''));
 
 for (const [locale, lang, dir] of [['en-US', 'en', 'ltr'], ['fr-FR', 'fr', 'ltr'], ['ar-MA', 'ar', 'rtl']]) {
   test(`a first visit in ${locale} sees the home page in ${lang} before the wasm, then the same page from the app`, async () => {
@@ -53,6 +62,42 @@ for (const [locale, lang, dir] of [['en-US', 'en', 'ltr'], ['fr-FR', 'fr', 'ltr'
     await page.getByRole('heading', { name: t.home_title }).waitFor();
     assert.equal(await shell(page), before, 'the app renders exactly the prerendered page');
     assert.equal(await page.getAttribute('html', 'lang'), lang);
+    const { paints, shift } = await page.evaluate(() => ({ paints: window.paints, shift: window.shift }));
+    assert.equal(shift, 0, 'nothing moved when the app took over');
+    assert.ok(paints.length > 0 && paints.at(-1) < releasedAt,
+      `the largest paint came before the wasm (${paints.join(', ')} ms, released at ${releasedAt} ms)`);
+    page.assertClean();
+    await page.context().close();
+  });
+}
+
+// The other documents' first pages, in French: their own messages are fetched before the
+// app's first render, so the prerendered page is not replaced by an English one.
+const FIRST_PAGES = [
+  ['careers.html#/guidance', 'guidance_title'],
+  ['classroom.html#/classroom', 'classroom_title'],
+  ['counselor.html#/counselor', 'counselor_title'],
+  ['questions.html#/questions', 'questions_title'],
+];
+for (const [address, key] of FIRST_PAGES) {
+  test(`a first visit to ${address} in French sees its page before the wasm, then the same page from the app`, async () => {
+    const title = CATALOGS.fr[key];
+    const page = await heldPage({ locale: 'fr-FR' });
+    await page.goto(env.origin + '/' + address);
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    assert.equal(await page.locator('.splash').count(), 0);
+    await assertAccessible(page, `prerendered ${address}`);
+    const fields = page.locator('main input, main textarea, main button');
+    if (await fields.count() > 0) {
+      assert.ok(await fields.evaluateAll((all) => all.every((f) => f.closest('[inert]'))),
+        'nothing can be typed that the app would then draw over');
+    }
+    const before = await shell(page);
+
+    const releasedAt = await page.release();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    assert.equal(await shell(page), before, 'the app renders exactly the prerendered page');
     const { paints, shift } = await page.evaluate(() => ({ paints: window.paints, shift: window.shift }));
     assert.equal(shift, 0, 'nothing moved when the app took over');
     assert.ok(paints.length > 0 && paints.at(-1) < releasedAt,
@@ -83,7 +128,7 @@ test('before the app starts, the language menu and the skip link already work', 
   await page.context().close();
 });
 
-test('another page, a quiz in progress or a history keep the splash: no stale home page flashes', async () => {
+test('another page, or stored data the first page would show, keep the splash: no stale page flashes', async () => {
   const cases = [
     ['#/start', null],
     ['', JSON.stringify({ schema: 4, current: { id: 'x' }, history: [] })],
@@ -92,6 +137,13 @@ test('another page, a quiz in progress or a history keep the splash: no stale ho
     ['', JSON.stringify({ schema: 6, current: null, sessions: [] }), { 'kafaa.history': JSON.stringify([{ id: 'y' }]) }],
     // Unreadable stored data: the app explains it; the page does not guess.
     ['', '{not json'],
+    // What the other documents' first pages show: results, sessions, a counselor key, questions.
+    ['careers.html#/guidance', JSON.stringify({ schema: 6, current: null }), { 'kafaa.history': JSON.stringify([{ id: 'y' }]) }],
+    ['classroom.html#/classroom', JSON.stringify({ schema: 6, current: null }), { 'kafaa.session.0123456789abcdef': '{}' }],
+    ['classroom.html#/classroom', JSON.stringify({ schema: 5, current: null, sessions: [{}] })],
+    ['counselor.html#/counselor', JSON.stringify({ schema: 6, current: null, counselor: { secret_key: 'k' } })],
+    ['questions.html#/questions', JSON.stringify({ schema: 6, current: null }), { 'kafaa.questions': '"{}"' }],
+    ['classroom.html#/join', null],
   ];
   for (const [hash, stored, parts = {}] of cases) {
     const page = await heldPage();

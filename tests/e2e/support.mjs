@@ -59,11 +59,23 @@ export async function start(root = DIST) {
  * A fresh page that fails the test on any request leaving the origin, any uncaught error and
  * any console error (a panic in wasm shows up as both).
  */
-export async function openPage(env, context) {
+export async function openPage(env, context, { waitForApp = true } = {}) {
   // Without a service worker by default, so that routed (faked) responses reach the page;
   // the offline tests bring their own context with it.
   const ctx = context ?? (await env.browser.newContext({ serviceWorkers: 'block' }));
   const page = await ctx.newPage();
+  // A document's first page is prerendered, its fields inert until the app starts (see
+  // static/prerendered.js): as a user would, a test waits for the app before using them.
+  if (waitForApp) {
+    for (const name of ['goto', 'reload']) {
+      const load = page[name].bind(page);
+      page[name] = async (...args) => {
+        const response = await load(...args);
+        await page.waitForFunction(() => !document.querySelector('template[data-route]'));
+        return response;
+      };
+    }
+  }
   // The release build has a strict Content-Security-Policy; anything it blocks fails the test.
   await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
     console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);

@@ -3,10 +3,13 @@
 //! A document's entry point (`src/main.rs`, `src/bin/*.rs`) hands its function to
 //! [`crate::ui::App`]; a route of another document sends the browser there.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use yew::prelude::*;
 
-use crate::i18n::{CareersMessages, ClassroomMessages, QuestionsMessages};
-use crate::ui::hooks::{use_part, PartsLoaded};
+use crate::i18n::{CareersMessages, ClassroomMessages, Language, QuestionsMessages};
+use crate::ui::hooks::{preload_part, use_part, PartsLoaded};
 use crate::ui::route::Route;
 
 pub mod about_levels;
@@ -112,6 +115,14 @@ pub fn ClassroomParts(props: &PartsProps) -> Html {
 pub fn CounselorParts(props: &PartsProps) -> Html {
     let loaded = use_part::<ClassroomMessages>() + use_part::<CareersMessages>();
     html! { <ContextProvider<PartsLoaded> context={PartsLoaded(loaded)}>{ props.children.clone() }</ContextProvider<PartsLoaded>> }
+}
+
+/// Both parts of the counselor's pages, for `app::start` (see `hooks::preload_part`).
+pub fn preload_counselor_parts(language: Language) -> Pin<Box<dyn Future<Output = ()>>> {
+    Box::pin(async move {
+        preload_part::<ClassroomMessages>(language.clone()).await;
+        preload_part::<CareersMessages>(language).await;
+    })
 }
 
 /// The teacher's own questions, with their messages kept in the interface language.
