@@ -29,6 +29,8 @@ for (let run = 0; run < RUNS; run++) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${origin}/classroom.html#/classroom`);
+  // The prerendered page's fields are inert until the app has started.
+  await page.waitForFunction(() => !document.querySelector('template[data-route]'));
   await page.locator('#session-key-file').setInputFiles({ name: 'key.json', mimeType: 'application/json', buffer: Buffer.from(key) });
   await page.locator('ul.sessions a').click();
   await page.locator('#codes').waitFor();

@@ -34,6 +34,15 @@ async function heldPage(options = {}) {
   return page;
 }
 
+/** Once the app has drawn over the prerendered page: nothing moved, and the largest paint
+ * came before the wasm was even served. */
+async function assertTakenOverInPlace(page, releasedAt) {
+  const { paints, shift } = await page.evaluate(() => ({ paints: window.paints, shift: window.shift }));
+  assert.equal(shift, 0, 'nothing moved when the app took over');
+  assert.ok(paints.length > 0 && paints.at(-1) < releasedAt,
+    `the largest paint came before the wasm (${paints.join(', ')} ms, released at ${releasedAt} ms)`);
+}
+
 // The page as drawn: its markup, with each field's value as the field holds it (the
 // prerenderer writes an empty value as an attribute; the app sets the property), and without
 // `inert`, which keeps the prerendered page's fields from use until the app starts.
@@ -62,10 +71,7 @@ for (const [locale, lang, dir] of [['en-US', 'en', 'ltr'], ['fr-FR', 'fr', 'ltr'
     await page.getByRole('heading', { name: t.home_title }).waitFor();
     assert.equal(await shell(page), before, 'the app renders exactly the prerendered page');
     assert.equal(await page.getAttribute('html', 'lang'), lang);
-    const { paints, shift } = await page.evaluate(() => ({ paints: window.paints, shift: window.shift }));
-    assert.equal(shift, 0, 'nothing moved when the app took over');
-    assert.ok(paints.length > 0 && paints.at(-1) < releasedAt,
-      `the largest paint came before the wasm (${paints.join(', ')} ms, released at ${releasedAt} ms)`);
+    await assertTakenOverInPlace(page, releasedAt);
     page.assertClean();
     await page.context().close();
   });
@@ -98,10 +104,7 @@ for (const [address, key] of FIRST_PAGES) {
     const releasedAt = await page.release();
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();
     assert.equal(await shell(page), before, 'the app renders exactly the prerendered page');
-    const { paints, shift } = await page.evaluate(() => ({ paints: window.paints, shift: window.shift }));
-    assert.equal(shift, 0, 'nothing moved when the app took over');
-    assert.ok(paints.length > 0 && paints.at(-1) < releasedAt,
-      `the largest paint came before the wasm (${paints.join(', ')} ms, released at ${releasedAt} ms)`);
+    await assertTakenOverInPlace(page, releasedAt);
     page.assertClean();
     await page.context().close();
   });
