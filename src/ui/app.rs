@@ -47,9 +47,11 @@ pub fn start(pages: Callback<Route, Html>, sessions: Option<SessionCodec>, part:
     wasm_bindgen_futures::spawn_local(async move {
         match preferred {
             Some(language) => {
-                let _ = catalog(language.clone()).await;
+                // Both files at once: the part's fetch runs while the catalog's is awaited.
+                let part = part.map(|part| browser::started(part(language.clone())));
+                let _ = catalog(language).await;
                 if let Some(part) = part {
-                    part(language).await;
+                    let _ = part.await;
                 }
             }
             None => browser::next_task().await,

@@ -1,5 +1,7 @@
 //! Small wrappers over browser APIs, each tolerant of their absence or of bad input.
 
+use std::future::Future;
+
 use wasm_bindgen::prelude::*;
 
 use crate::i18n::Language;
@@ -77,6 +79,14 @@ pub fn save_language(code: &str) {
     if let Some(storage) = super::storage::local() {
         let _ = storage.set_item(LANGUAGE_KEY, code);
     }
+}
+
+/// Starts `task` now, to be awaited later: two fetches so started run at once.
+pub fn started(task: impl Future<Output = ()> + 'static) -> wasm_bindgen_futures::JsFuture {
+    wasm_bindgen_futures::JsFuture::from(wasm_bindgen_futures::future_to_promise(async move {
+        task.await;
+        Ok(JsValue::UNDEFINED)
+    }))
 }
 
 /// The text of a file the user picked; empty when it cannot be read (the readers then say

@@ -9,6 +9,7 @@ use std::pin::Pin;
 use yew::prelude::*;
 
 use crate::i18n::{CareersMessages, ClassroomMessages, Language, QuestionsMessages};
+use crate::ui::browser;
 use crate::ui::hooks::{preload_part, use_part, PartsLoaded};
 use crate::ui::route::Route;
 
@@ -120,8 +121,9 @@ pub fn CounselorParts(props: &PartsProps) -> Html {
 /// Both parts of the counselor's pages, for `app::start` (see `hooks::preload_part`).
 pub fn preload_counselor_parts(language: Language) -> Pin<Box<dyn Future<Output = ()>>> {
     Box::pin(async move {
-        preload_part::<ClassroomMessages>(language.clone()).await;
+        let classroom = browser::started(preload_part::<ClassroomMessages>(language.clone()));
         preload_part::<CareersMessages>(language).await;
+        let _ = classroom.await;
     })
 }
 
