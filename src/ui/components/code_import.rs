@@ -56,7 +56,7 @@ pub fn open_cached(code: &str, class: &ClassSession, agreed: &Agreed) -> Result<
 
 /// The key agreements that open the codes of `codes` not opened yet, made by the browser
 /// (see `ui::key_agreement`).
-pub async fn agreements<'a>(class: &ClassSession, codes: impl Iterator<Item = &'a str>) -> Agreed {
+async fn agreements<'a>(class: &ClassSession, codes: impl Iterator<Item = &'a str>) -> Agreed {
     let (Some(secret), Some(public)) = (class.secret_key_bytes(), key_bytes(&class.session.public_key))
     else {
         return Agreed::new();
