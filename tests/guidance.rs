@@ -2,12 +2,11 @@
 //! The shipped guidance data must validate against the bank and settings, and every demand
 //! figure must carry a source and a year.
 
-use std::collections::BTreeMap;
-
 use kafaa::engine::assessment::Settings;
 use kafaa::engine::bank::Index;
 use kafaa::engine::guidance::{Guidance, Interests};
 use kafaa::engine::irt::Estimate;
+use kafaa::engine::sorted::SortedMap;
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -122,9 +121,9 @@ fn every_specialty_is_strictly_first_for_its_own_target_profile() {
     let (guidance, _, settings) = shipped();
     let weights = kafaa::engine::guidance::Weights { readiness: 1.0, interest: 0.0, demand: 0.0 };
     for s in &guidance.specialties {
-        let profile: BTreeMap<String, Estimate> =
+        let profile: SortedMap<String, Estimate> =
             s.job_ready.iter().map(|(d, l)| (d.clone(), at_level(&settings, l, 0.15))).collect();
-        let ranked = guidance.rank(&settings, &profile, &BTreeMap::new(), weights);
+        let ranked = guidance.rank(&settings, &profile, &SortedMap::new(), weights);
         let order: Vec<String> =
             ranked.iter().take(3).map(|r| format!("{} {:.4}", r.specialty.id, r.score)).collect();
         assert_eq!(ranked[0].specialty.id, s.id, "{}: {order:?}", s.id);
@@ -147,7 +146,7 @@ fn the_counselor_panel_accepts_every_top_three() {
     let mut failures = Vec::new();
     for p in profiles {
         let provisional = ids(&p["provisional"]);
-        let profile: BTreeMap<String, Estimate> = p["levels"]
+        let profile: SortedMap<String, Estimate> = p["levels"]
             .as_object()
             .unwrap()
             .iter()
@@ -156,9 +155,9 @@ fn the_counselor_panel_accepts_every_top_three() {
                 (d.clone(), at_level(&settings, l.as_str().unwrap(), se))
             })
             .collect();
-        let interests: BTreeMap<String, f64> = p["interests"]
+        let interests: SortedMap<String, f64> = p["interests"]
             .as_object()
-            .map_or(BTreeMap::new(), |o| o.iter().map(|(f, v)| (f.clone(), v.as_f64().unwrap())).collect());
+            .map_or(SortedMap::new(), |o| o.iter().map(|(f, v)| (f.clone(), v.as_f64().unwrap())).collect());
         for id in ids(&p["first"]).iter().chain(&ids(&p["top3"])) {
             assert!(guidance.specialties.iter().any(|s| &s.id == id), "{}: no specialty {id}", p["id"]);
         }

@@ -3,12 +3,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use kafaa::engine::attempt::{Answer, Attempt, Plan};
 use kafaa::engine::bank::{Bank, Question};
 use kafaa::engine::content::Content;
+use kafaa::engine::sorted::SortedSet;
 use kafaa::engine::store::{self, Stored};
 use kafaa::ui::app::provide;
 use kafaa::ui::components::content_status::BankProblems;
@@ -132,14 +132,14 @@ async fn multiple_select_toggles_options_and_clears_to_no_answer() {
     let (log, onanswer) = recorder();
     let first = item.question.options()[0].id.clone();
     let third = item.question.options()[2].id.clone();
-    let answer = Some(Answer::Choices(BTreeSet::from([first.clone()])));
+    let answer = Some(Answer::Choices(SortedSet::from([first.clone()])));
     let root = mount(state(content(), None), html! { <QuestionView {item} {answer} {onanswer} /> }).await;
 
     let boxes = query(&root, "input[type=checkbox]");
     assert!(boxes[0].clone().dyn_into::<HtmlInputElement>().unwrap().checked());
     click(&boxes[2]);
     click(&boxes[0]);
-    assert_eq!(*log.borrow(), vec![Some(Answer::Choices(BTreeSet::from([first, third]))), None]);
+    assert_eq!(*log.borrow(), vec![Some(Answer::Choices(SortedSet::from([first, third]))), None]);
     root.remove();
 }
 

@@ -14,7 +14,6 @@
 
 #![forbid(unsafe_code)]
 
-use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use kafaa::engine::bank::Index;
@@ -28,6 +27,7 @@ use kafaa::engine::calibration::params_file::ParamsFile;
 use kafaa::engine::calibration::responses::{ResponseFile, MAX_BYTES};
 use kafaa::engine::content::{whole_bank, INDEX_FILE};
 use kafaa::engine::irt::ItemParams;
+use kafaa::engine::sorted::SortedMap;
 
 const USAGE: &str = "usage: calibrate [--model rasch|1pl|2pl|3pl] [--out FILE] [--c-from-types CONTENT_DIR] \
 [--link CALIBRATION_FILE] [--apply CONTENT_DIR] RESPONSE_FILE...
@@ -173,7 +173,7 @@ fn run(args: &Args) -> Result<(), String> {
     if let Some(dir) = &args.apply {
         // The items the parameters file holds, from the estimates themselves (not from the
         // file's 4 decimals, which would round twice).
-        let mut params = BTreeMap::new();
+        let mut params = SortedMap::new();
         for item in calibration.items.iter().filter(|i| file.items.contains_key(&i.id)) {
             match rounded(item.params) {
                 Some(p) => {
@@ -189,7 +189,7 @@ fn run(args: &Args) -> Result<(), String> {
 
 /// Writes `params` into the domain files of the bank in `dir`: every file is edited and
 /// checked first, and none is written unless all are fine.
-fn apply_to_bank(dir: &str, params: &BTreeMap<String, ItemParams>) -> Result<(), String> {
+fn apply_to_bank(dir: &str, params: &SortedMap<String, ItemParams>) -> Result<(), String> {
     let path = |file: &str| format!("{dir}/{file}");
     let index_path = path("index.json");
     let index = Index::parse(INDEX_FILE, &read(&index_path, MAX_BYTES)?).map_err(|p| {
@@ -230,7 +230,7 @@ the levels' figures rest on the items' parameters"
 }
 
 /// Each item's chance of a right guess, from its type in the bank read from `dir`.
-fn chance_by_type(dir: &str, items: &[String]) -> Result<BTreeMap<String, f64>, String> {
+fn chance_by_type(dir: &str, items: &[String]) -> Result<SortedMap<String, f64>, String> {
     let (bank, problems) =
         whole_bank(|path| std::fs::read_to_string(format!("{dir}/{path}")).unwrap_or_default()).map_err(
             |p| {
@@ -243,7 +243,7 @@ fn chance_by_type(dir: &str, items: &[String]) -> Result<BTreeMap<String, f64>, 
     for p in &problems {
         println!("note: {p}");
     }
-    let mut guessing = BTreeMap::new();
+    let mut guessing = SortedMap::new();
     let mut unknown = Vec::new();
     for id in items {
         match bank.item(id) {

@@ -2,14 +2,13 @@
 //!
 //! An attempt is plain data so that it can be saved after every answer and resumed exactly.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::{Deserialize, Serialize};
 
 use super::assessment::{Mode, Pilots, Rule, Settings};
 use super::bank::{Bank, Item};
 use super::cat;
 use super::rng::Rng;
+use super::sorted::{SortedMap, SortedSet};
 use super::sorting::{sort_stable_by, sort_stable_by_key};
 
 /// What the learner gave for one item.
@@ -19,13 +18,13 @@ pub enum Answer {
     /// One option id (single choice).
     Choice(String),
     /// Several option ids (multiple select).
-    Choices(BTreeSet<String>),
+    Choices(SortedSet<String>),
     /// True or false.
     Bool(bool),
     /// Option ids in the order the learner put them.
     Order(Vec<String>),
     /// Option id to target id, for every option the learner matched.
-    Pairs(BTreeMap<String, String>),
+    Pairs(SortedMap<String, String>),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

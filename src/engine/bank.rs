@@ -6,7 +6,7 @@
 //! others: it collects every problem, each with its file, item and field. The format is
 //! documented for authors in `static/content/README.md`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use serde_json::{Map, Value};
@@ -16,7 +16,8 @@ use super::irt::ItemParams;
 use super::localized::Localized;
 use super::problem::{Expected, Problem, ProblemKind, Range};
 use super::rng::Rng;
-use super::sorting::{set_of, sort_stable_by};
+use super::sorted::{SortedMap, SortedSet};
+use super::sorting::sort_stable_by;
 
 /// The bank format version this code reads.
 pub const BANK_SCHEMA: u64 = 1;
@@ -162,7 +163,7 @@ pub enum Question {
     },
     MultipleSelect {
         options: Vec<Choice>,
-        answers: BTreeSet<String>,
+        answers: SortedSet<String>,
     },
     TrueFalse {
         answer: bool,
@@ -176,7 +177,7 @@ pub enum Question {
     Matching {
         options: Vec<Choice>,
         targets: Vec<Choice>,
-        pairs: BTreeMap<String, String>,
+        pairs: SortedMap<String, String>,
     },
 }
 
@@ -522,7 +523,7 @@ impl Reader<'_> {
         let value = self.field(obj, key, path)?;
         let path = join(path, key);
         let map = self.object(value, &path)?;
-        let mut out = BTreeMap::new();
+        let mut out = SortedMap::new();
         for (lang, text) in map {
             match text.as_str() {
                 Some(t) if !t.trim().is_empty() => {
@@ -558,7 +559,7 @@ impl Reader<'_> {
             return None;
         }
         let mut out = Vec::new();
-        let mut seen = BTreeSet::new();
+        let mut seen = SortedSet::new();
         for (i, entry) in arr.iter().enumerate() {
             let path = format!("{}[{i}]", join(path, key));
             let Some(entry_obj) = self.object(entry, &path) else { continue };
@@ -873,7 +874,7 @@ impl Reader<'_> {
                 let options = self.options(obj, path, langs, 3);
                 let list = self.answer(obj, path, Expected::Array, Value::as_array)?;
                 let options = options?;
-                let mut answers = BTreeSet::new();
+                let mut answers = SortedSet::new();
                 let mut ok = true;
                 for (i, a) in list.iter().enumerate() {
                     match a.as_str() {
@@ -907,8 +908,8 @@ impl Reader<'_> {
                 let list = self.answer(obj, path, Expected::Array, Value::as_array)?;
                 let options = options?;
                 let order: Vec<String> = list.iter().filter_map(|v| v.as_str().map(str::to_string)).collect();
-                let listed = set_of(order.iter().map(String::as_str));
-                let all = set_of(options.iter().map(|o| o.id.as_str()));
+                let listed = order.iter().map(String::as_str).collect::<SortedSet<_>>();
+                let all = options.iter().map(|o| o.id.as_str()).collect::<SortedSet<_>>();
                 if order.len() != list.len() || order.len() != options.len() || listed != all {
                     self.report(&answer_path, ProblemKind::BadOrder);
                     return None;
@@ -924,7 +925,7 @@ impl Reader<'_> {
                 let targets = self.choices(obj, "targets", path, langs, 2);
                 let map = self.answer(obj, path, Expected::Object, Value::as_object)?;
                 let (options, targets) = (options?, targets?);
-                let mut pairs = BTreeMap::new();
+                let mut pairs = SortedMap::new();
                 for (option, target) in map {
                     let target = target.as_str().unwrap_or_default();
                     if !options.iter().any(|o| &o.id == option) {
@@ -941,7 +942,7 @@ impl Reader<'_> {
                         pairs.insert(option.clone(), target.to_string());
                     }
                 }
-                let used = set_of(pairs.values());
+                let used = pairs.values().collect::<SortedSet<_>>();
                 if pairs.len() != options.len() || used.len() != pairs.len() {
                     self.report(&answer_path, ProblemKind::BadPairs);
                     return None;
@@ -1006,7 +1007,7 @@ impl Reader<'_> {
             return None;
         }
         for lang in langs {
-            let texts = set_of(options.iter().map(|o| o.text.get(lang).trim()));
+            let texts = options.iter().map(|o| o.text.get(lang).trim()).collect::<SortedSet<_>>();
             if texts.len() != options.len() {
                 self.report(&opath, ProblemKind::DuplicateOptionText { lang: lang.clone() });
                 return None;

@@ -7,13 +7,12 @@ pub mod glossary;
 pub mod lint;
 pub mod split;
 
-use std::collections::BTreeMap;
-
 use super::assessment::Settings;
 use super::bank::{Bank, Domain, DomainEntry, DomainFile, Index};
 use super::localized::Localized;
 use super::own_bank;
 use super::problem::Problem;
+use super::sorted::SortedMap;
 
 /// The whole bank, every domain file read through `read` (given paths such as
 /// `domains/web.json`, relative to `content/`), with the problems of the files that could not
@@ -56,7 +55,7 @@ pub const SETTINGS_FILE: &str = "content/assessment.json";
 pub struct Content {
     pub index: Index,
     pub settings: Settings,
-    loaded: BTreeMap<String, Loaded>,
+    loaded: SortedMap<String, Loaded>,
     /// A teacher's own questions, as a session carries them (domain `own_bank::DOMAIN`): the
     /// text they came as, and the domain they form. Not in the index, so no page offers them
     /// but the session's.
@@ -75,7 +74,7 @@ impl Content {
                     return Err(missing);
                 }
                 let bank = Bank::assemble(&index, |_| None).with_pilots(&settings.pilots);
-                Ok(Content { index, settings, loaded: BTreeMap::new(), own: None, bank })
+                Ok(Content { index, settings, loaded: SortedMap::new(), own: None, bank })
             }
             (index, settings) => Err(index.err().into_iter().chain(settings.err()).flatten().collect()),
         }
@@ -135,7 +134,7 @@ impl Content {
     /// 1 KB.)
     fn with_parts(
         &self,
-        loaded: BTreeMap<String, Loaded>,
+        loaded: SortedMap<String, Loaded>,
         own: Option<(String, Domain, DomainFile)>,
     ) -> Content {
         let bank = assemble(&self.index, &self.settings, &loaded, own.as_ref());
@@ -186,7 +185,7 @@ impl Content {
 fn assemble(
     index: &Index,
     settings: &Settings,
-    loaded: &BTreeMap<String, Loaded>,
+    loaded: &SortedMap<String, Loaded>,
     own: Option<&(String, Domain, DomainFile)>,
 ) -> Bank {
     let bank = Bank::assemble(index, |id| loaded.get(id).map(|l| &l.file));

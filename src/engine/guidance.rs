@@ -14,8 +14,6 @@ mod ranking;
 pub use filter::TrackFilter;
 pub use ranking::{MeasureNext, Why, CLOSE};
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::assessment::Settings;
@@ -23,6 +21,7 @@ use super::content::Checks;
 use super::irt::Estimate;
 use super::localized::Localized;
 use super::problem::{Problem, ProblemKind, Range};
+use super::sorted::SortedMap;
 use super::sorting::sort_stable_by_key;
 
 pub const GUIDANCE_FILE: &str = "guidance/guidance.json";
@@ -106,8 +105,8 @@ pub struct Specialty {
     pub title: Localized,
     pub description: Localized,
     /// Domain → level id needed to start a training track, and to be job-ready.
-    pub start: BTreeMap<String, String>,
-    pub job_ready: BTreeMap<String, String>,
+    pub start: SortedMap<String, String>,
+    pub job_ready: SortedMap<String, String>,
     pub demand: Demand,
 }
 
@@ -139,7 +138,7 @@ pub struct Track {
     pub provider_type: String,
     pub specialties: Vec<String>,
     pub entry: Localized,
-    pub prerequisites: BTreeMap<String, String>,
+    pub prerequisites: SortedMap<String, String>,
     /// `None` where no source states it: unknowns stay unknown rather than guessed.
     pub duration_months: Option<u32>,
     pub format: Option<String>,
@@ -271,7 +270,7 @@ impl GuidanceData {
 }
 
 /// The measured level per domain (EAP estimate and standard error).
-pub type Profile = BTreeMap<String, Estimate>;
+pub type Profile = SortedMap<String, Estimate>;
 
 /// A domain the learner still needs to work on for a specialty.
 #[derive(Clone, Debug, PartialEq)]
@@ -675,8 +674,8 @@ impl Interests {
 
     /// Interest per family in [0, 1] from answers (item id → +1 like, 0 not sure, −1 dislike);
     /// families without an answer are left out (the ranking then counts them as neutral).
-    pub fn scores(&self, answers: &BTreeMap<String, i8>) -> BTreeMap<String, f64> {
-        let mut sums: BTreeMap<String, (f64, usize)> = BTreeMap::new();
+    pub fn scores(&self, answers: &SortedMap<String, i8>) -> SortedMap<String, f64> {
+        let mut sums: SortedMap<String, (f64, usize)> = SortedMap::new();
         for item in &self.items {
             if let Some(a) = answers.get(&item.id) {
                 let e = sums.entry(item.family.clone()).or_default();

@@ -204,7 +204,7 @@ fn matched(
 ) -> Result<Question, Reason> {
     let mut lefts = Vec::new();
     let mut rights: Vec<String> = Vec::new();
-    let mut map = std::collections::BTreeMap::new();
+    let mut map = crate::engine::sorted::SortedMap::new();
     for pair in pairs {
         let (left, right) = pair?;
         if right.is_empty() {

@@ -2,14 +2,14 @@
 //!
 //! A map rather than fixed fields, so that adding a language is a content change only.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
+
+use crate::engine::sorted::SortedMap;
 
 /// One text in every language a bank declares.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Localized(pub BTreeMap<String, String>);
+pub struct Localized(pub SortedMap<String, String>);
 
 impl Localized {
     /// The text in `lang`, else in English, else in any language present.
@@ -27,7 +27,7 @@ impl Localized {
 
     /// Builds an English-only text; handy in tests and synthetic banks.
     pub fn en(text: &str) -> Self {
-        Localized(BTreeMap::from([("en".to_string(), text.to_string())]))
+        Localized(SortedMap::from([("en".to_string(), text.to_string())]))
     }
 }
 

@@ -23,6 +23,7 @@ pub mod rng;
 pub mod score;
 pub mod session;
 pub mod simulate;
+pub mod sorted;
 pub mod sorting;
 pub mod store;
 

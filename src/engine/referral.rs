@@ -9,8 +9,6 @@
 //! their interest answers; the counselor's browser rescores it like any other attempt. The
 //! code's frame is a result code's (`result_code`), named by the counselor's key id.
 
-use std::collections::BTreeMap;
-
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -24,6 +22,7 @@ use super::result_code::{
     seal_compressed, Agreed, CodeError, Reader, Response, Submission,
 };
 use super::session::{fingerprint, from_payload, id_hex, key_bytes, to_payload, Session};
+use super::sorted::SortedMap;
 
 /// What problems in a counselor link name as their file.
 pub const COUNSELOR_LINK: &str = "counselor link";
@@ -133,7 +132,7 @@ pub struct Referral {
     pub finished_at: f64,
     pub responses: Vec<Response>,
     /// The learner's answers to the interest questions (item → +1, 0, −1), if they sent them.
-    pub interests: BTreeMap<String, i8>,
+    pub interests: SortedMap<String, i8>,
 }
 
 impl Referral {
@@ -142,7 +141,7 @@ impl Referral {
         counselor: &str,
         label: &str,
         attempt: &Attempt,
-        interests: BTreeMap<String, i8>,
+        interests: SortedMap<String, i8>,
     ) -> Referral {
         let submission = Submission::of(counselor, label, attempt);
         Referral {
@@ -169,7 +168,7 @@ impl Referral {
             domains: session.domains.clone(),
             finished_at: 0.0,
             responses: submission.responses.clone(),
-            interests: BTreeMap::new(),
+            interests: SortedMap::new(),
         }
     }
 
@@ -243,7 +242,7 @@ impl Referral {
         let domains = r.list()?;
         let finished_at = f64::from_be_bytes(r.take(8)?.try_into().ok()?);
         let responses = r.responses()?;
-        let mut interests = BTreeMap::new();
+        let mut interests = SortedMap::new();
         for _ in 0..r.len()? {
             let item = r.string()?;
             let answer = match r.byte()? {

@@ -2,11 +2,11 @@
 //! authors see gaps at a glance (`cargo run --example content_report`); and the item-writing
 //! lint's figures and violations.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::bank::{Bank, Difficulty, Question};
 use super::content::lint::{Lint, KEYED_TRUE, KEY_LONGEST_MAX, ONE_KEY_SIZE_MAX};
+use super::sorted::SortedMap;
 
 /// The question types, in report order.
 pub const TYPES: [&str; 5] = ["single_choice", "multiple_select", "true_false", "ordering", "matching"];
@@ -17,11 +17,11 @@ pub struct DomainCounts {
     pub domain: String,
     pub total: usize,
     /// Items per (type, difficulty); difficulty as 0 easy, 1 medium, 2 hard.
-    pub cells: BTreeMap<(&'static str, usize), usize>,
+    pub cells: SortedMap<(&'static str, usize), usize>,
     /// Items whose every text exists in the language.
-    pub languages: BTreeMap<String, usize>,
+    pub languages: SortedMap<String, usize>,
     pub with_code: usize,
-    pub subtopics: BTreeMap<String, usize>,
+    pub subtopics: SortedMap<String, usize>,
 }
 
 impl DomainCounts {

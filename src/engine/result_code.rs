@@ -9,7 +9,7 @@
 //! truncated or mistyped code is told apart from one for another key), in base64url after
 //! the `KAFAA-` prefix.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -24,6 +24,7 @@ use crypto_secretbox::{Kdf, KeyInit, XSalsa20Poly1305};
 use super::attempt::{Answer, Attempt};
 use super::bank::Bank;
 use super::session::{id_bytes, id_hex, key_bytes, Session};
+use super::sorted::{SortedMap, SortedSet};
 
 pub mod scan;
 pub mod verify;
@@ -450,12 +451,12 @@ impl Reader<'_> {
             let answer = match self.byte()? {
                 0 => None,
                 1 => Some(Answer::Choice(self.string()?)),
-                2 => Some(Answer::Choices(self.list()?.into_iter().collect::<BTreeSet<_>>())),
+                2 => Some(Answer::Choices(self.list()?.into_iter().collect::<SortedSet<_>>())),
                 3 => Some(Answer::Bool(false)),
                 4 => Some(Answer::Bool(true)),
                 5 => Some(Answer::Order(self.list()?)),
                 6 => {
-                    let mut pairs = BTreeMap::new();
+                    let mut pairs = SortedMap::new();
                     for _ in 0..self.len()? {
                         pairs.insert(self.string()?, self.string()?);
                     }

@@ -1,4 +1,4 @@
-//! Sets, and a stable sort for the short lists the app orders (domains, a domain's items, a form, the
+//! A stable sort for the short lists the app orders (domains, a domain's items, a form, the
 //! history): insertion sort, which keeps equal elements in their order like `sort_by`.
 //!
 //! Why not `slice::sort_by`: in wasm, the standard stable sort adds about 10 KB of code for
@@ -6,7 +6,6 @@
 //! to a few hundred elements, where insertion sort is fast enough.
 
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
 
 /// Sorts `v` by `compare`, keeping equal elements in their original order.
 pub fn sort_stable_by<T>(v: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
@@ -22,14 +21,6 @@ pub fn sort_stable_by<T>(v: &mut [T], mut compare: impl FnMut(&T, &T) -> Orderin
 /// Sorts `v` by a key, keeping equal elements in their original order.
 pub fn sort_stable_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_stable_by(v, |a, b| key(a).cmp(&key(b)));
-}
-
-/// A set of `items`, built by inserting them one by one: `collect` into a `BTreeSet` sorts
-/// them first with the standard stable sort, and so pulls in its code.
-pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    set.extend(items);
-    set
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

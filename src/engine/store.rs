@@ -3,7 +3,6 @@
 //! Loading never fails as a whole: a part that cannot be read is set aside (kept verbatim for
 //! the UI to store under another key and report), and everything else is kept.
 
-use std::collections::BTreeMap;
 use std::marker::PhantomData;
 use std::rc::Rc;
 
@@ -15,6 +14,7 @@ use super::attempt::Attempt;
 use super::guidance::LocalFile;
 use super::referral::CounselorKey;
 use super::session::ClassSession;
+use super::sorted::SortedMap;
 use super::sorting::sort_stable_by;
 
 /// The schema this version writes. Bump it with a step in [`migrate`] when the shape changes.
@@ -30,7 +30,7 @@ pub struct Stored {
     /// attempt in progress copies no history, and saving compares it by pointer.
     pub history: Rc<Vec<Attempt>>,
     /// Answers to the interest questionnaire: item id → +1 like, 0 not sure, −1 dislike.
-    pub interests: BTreeMap<String, i8>,
+    pub interests: SortedMap<String, i8>,
     /// A school's or counselor's own specialties and tracks, used instead of the shipped ones.
     pub guidance_file: Option<LocalFile>,
     /// Classroom sessions this device created (a teacher's), with their keys and the result
@@ -38,7 +38,7 @@ pub struct Stored {
     /// neither copied nor saved again when something else changes.
     pub sessions: Vec<Rc<ClassSession>>,
     /// A counselor's private notes, by result (schema 4).
-    pub notes: Rc<BTreeMap<String, String>>,
+    pub notes: Rc<SortedMap<String, String>>,
     /// A counselor's key pair, whose link learners and teachers seal results to (schema 5).
     pub counselor: Option<Kept<CounselorKey>>,
     /// A teacher's own questions (`own_bank::OwnBank`), as the JSON text they are kept in:
@@ -150,7 +150,7 @@ impl Stored {
             schema: STORE_SCHEMA,
             current: None,
             history: Rc::default(),
-            interests: BTreeMap::new(),
+            interests: SortedMap::new(),
             guidance_file: None,
             sessions: Vec::new(),
             notes: Rc::default(),
@@ -294,7 +294,7 @@ fn merge_questions(ours: Rc<String>, theirs: &str) -> Rc<String> {
 struct Head<'a> {
     schema: u64,
     current: &'a Option<Attempt>,
-    interests: &'a BTreeMap<String, i8>,
+    interests: &'a SortedMap<String, i8>,
     guidance_file: &'a Option<LocalFile>,
     counselor: &'a Option<Kept<CounselorKey>>,
 }
@@ -561,7 +561,7 @@ fn load_value(value: Value, sessions: Option<&SessionCodec>) -> Loaded {
     }
     match value.get_mut("interests").map(Value::take) {
         None | Some(Value::Null) => {}
-        Some(v) => match BTreeMap::<String, i8>::deserialize(&v) {
+        Some(v) => match SortedMap::<String, i8>::deserialize(&v) {
             Ok(answers) => loaded.stored.interests = answers,
             Err(e) => loaded.set_aside.push(SetAside {
                 part: Part::Interests,
@@ -601,7 +601,7 @@ fn load_value(value: Value, sessions: Option<&SessionCodec>) -> Loaded {
     }
     match value.get_mut("notes").map(Value::take) {
         None | Some(Value::Null) => {}
-        Some(v) => match BTreeMap::<String, String>::deserialize(&v) {
+        Some(v) => match SortedMap::<String, String>::deserialize(&v) {
             Ok(notes) => loaded.stored.notes = Rc::new(notes),
             Err(e) => loaded.set_aside.push(SetAside {
                 part: Part::Notes,

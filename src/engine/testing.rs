@@ -1,12 +1,12 @@
 //! Synthetic banks for the engine's unit tests.
 
-use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use super::assessment::{FixedRule, Mode, Rule, Settings};
 use super::attempt::{Answer, Attempt, Plan};
 use super::bank::{Bank, Choice, Difficulty, Domain, Item, Question, Subtopic};
 use super::localized::Localized;
+use super::sorted::SortedSet;
 
 /// `domains` domains `d0..`, each with `per_domain` items cycling through the question types
 /// and the three difficulties.
@@ -24,7 +24,7 @@ pub fn sample_bank(domains: usize, per_domain: usize) -> Bank {
                 0 => Question::SingleChoice { options: options(), answer: "b".into() },
                 1 => Question::MultipleSelect {
                     options: options(),
-                    answers: BTreeSet::from(["a".into(), "c".into()]),
+                    answers: SortedSet::from(["a".into(), "c".into()]),
                 },
                 _ => Question::TrueFalse { answer: true },
             };

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use crate::engine::attempt::{previous_items, Answer, Attempt, Plan};
 use crate::engine::content::Content;
@@ -13,6 +13,7 @@ use crate::engine::own_bank;
 use crate::engine::problem::Problem;
 use crate::engine::referral::CounselorKey;
 use crate::engine::session::ClassSession;
+use crate::engine::sorted::SortedMap;
 use crate::engine::store::{Kept, SetAside, Stored};
 use crate::i18n::{Catalog, Language, Messages};
 
@@ -48,7 +49,7 @@ pub struct AppState {
     pub content: ContentStatus,
     /// Domains being fetched, or whose file could not be used (Loading, Unreachable or
     /// Invalid); a loaded domain is in `content` instead.
-    pub domains: BTreeMap<String, ContentStatus>,
+    pub domains: SortedMap<String, ContentStatus>,
     pub pending: Option<PendingStart>,
     pub stored: Stored,
     /// Parts of stored data that could not be read, kept aside, still to be reported.
@@ -168,7 +169,7 @@ impl AppState {
             languages,
             language_failed: None,
             content: ContentStatus::Loading,
-            domains: BTreeMap::new(),
+            domains: SortedMap::new(),
             pending: None,
             stored,
             set_aside,

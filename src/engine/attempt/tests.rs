@@ -99,7 +99,7 @@ proptest! {
         let a = Attempt::start(&bank, &plan(&mode, &domains)).unwrap();
         let b = Attempt::start(&bank, &plan(&mode, &domains)).unwrap();
         prop_assert_eq!(&a, &b);
-        let unique: BTreeSet<&String> = a.items.iter().collect();
+        let unique: SortedSet<&String> = a.items.iter().collect();
         prop_assert_eq!(unique.len(), a.items.len());
         prop_assert_eq!(a.items.len(), n * per.min(9));
     }

@@ -375,7 +375,7 @@ fn options_are_shown_in_an_order_of_the_attempt_that_a_reload_keeps() {
     let ids = |i: &Item| i.question.options().iter().map(|o| o.id.clone()).collect::<Vec<_>>();
     // The same seed gives the same order; across seeds the key's place varies.
     assert_eq!(ids(&item.shuffled(7)), ids(&item.shuffled(7)));
-    let places: BTreeSet<usize> =
+    let places: SortedSet<usize> =
         (0..40).map(|seed| ids(&item.shuffled(seed)).iter().position(|id| id == "o0").unwrap()).collect();
     assert_eq!(places.len(), 5, "the key appears in every position");
     // Shuffling changes the order shown, never the key or the set of options.

@@ -8,13 +8,13 @@
 //! The edited text is then read again with the bank reader and refused unless it reads, every
 //! calibrated item reads back with its new parameters, and everything else reads as before.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 
 use crate::engine::bank::{DomainEntry, DomainFile, Index};
 use crate::engine::irt::ItemParams;
 use crate::engine::problem::Problem;
+use crate::engine::sorted::SortedMap;
 
 /// Parameters are written with this many decimals.
 pub const DECIMALS: i32 = 3;
@@ -80,11 +80,11 @@ pub fn apply(
     index: &Index,
     entry: &DomainEntry,
     text: &str,
-    params: &BTreeMap<String, ItemParams>,
+    params: &SortedMap<String, ItemParams>,
 ) -> Result<Applied, Refused> {
     let before = DomainFile::parse(index, entry, text).map_err(Refused::Unreadable)?;
     let round = |p: ItemParams| rounded(p).unwrap_or(p);
-    let targets: BTreeMap<&str, ItemParams> =
+    let targets: SortedMap<&str, ItemParams> =
         before.items.iter().filter_map(|i| Some((i.id.as_str(), round(*params.get(&i.id)?)))).collect();
     if targets.is_empty() {
         return Ok(Applied { text: text.to_string(), items: Vec::new() });
@@ -130,7 +130,7 @@ fn irt_block(p: &ItemParams) -> String {
 }
 
 /// The text edits that give each target item its `irt` block: (range replaced, new text).
-fn edits(text: &str, targets: &BTreeMap<&str, ItemParams>) -> Option<Vec<(Range<usize>, String)>> {
+fn edits(text: &str, targets: &SortedMap<&str, ItemParams>) -> Option<Vec<(Range<usize>, String)>> {
     let root = members(text, skip_space(text.as_bytes(), 0))?;
     let list = &root.iter().find(|m| m.key == "items")?.value;
     let mut out = Vec::new();

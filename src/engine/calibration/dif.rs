@@ -27,12 +27,11 @@
 //! No purification: an item with large DIF slightly biases the others' matching; re-run
 //! without it to check.
 
-use std::collections::BTreeMap;
-
 use super::matrix::Matrix;
 use super::responses::UNDETERMINED;
 use super::stats::chi_square_sf;
 use crate::engine::irt::Estimate;
+use crate::engine::sorted::SortedMap;
 
 /// Width of the ability strata when learners took different items.
 pub const THETA_BAND: f64 = 0.25;
@@ -106,7 +105,7 @@ pub fn language_pairs(languages: &[String]) -> Vec<(usize, usize)> {
 pub fn mantel_haenszel(data: &Matrix, abilities: &[Estimate]) -> Vec<Dif> {
     let learners = data.learners();
     // Each learner's form (the set of items taken) as a number, and their total score.
-    let mut forms: BTreeMap<Vec<usize>, usize> = BTreeMap::new();
+    let mut forms: SortedMap<Vec<usize>, usize> = SortedMap::new();
     let form_of: Vec<usize> = learners
         .iter()
         .map(|l| {
@@ -150,7 +149,7 @@ pub fn mantel_haenszel(data: &Matrix, abilities: &[Estimate]) -> Vec<Dif> {
             };
             let mh = (n_reference >= MIN_PER_GROUP && n_focal >= MIN_PER_GROUP)
                 .then(|| {
-                    let mut tables: BTreeMap<i64, [f64; 4]> = BTreeMap::new();
+                    let mut tables: SortedMap<i64, [f64; 4]> = SortedMap::new();
                     for &(i, is_reference, right) in &pair {
                         let Some(s) = stratum(i) else { continue };
                         let cell = usize::from(!is_reference) * 2 + usize::from(!right);

@@ -20,11 +20,10 @@
 //! parameters already in use, link the result through anchor items ([`super::linking`]).
 //! Learners' items need not be the same (sparse data): missing responses are ignorable.
 
-use std::collections::BTreeMap;
-
 use super::matrix::Matrix;
 use super::quadrature::{log_weights, mean_sd, node, OnGrid, Tables, POINTS};
 use crate::engine::irt::{Estimate, ItemParams};
+use crate::engine::sorted::SortedMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Model {
@@ -83,7 +82,7 @@ pub struct Options {
     pub priors: Option<Priors>,
     /// The 3PL's c per item id, taken as given; items not listed get 0. Values are kept in
     /// [0, 0.5), the bank's range. Ignored by the other models.
-    pub guessing: BTreeMap<String, f64>,
+    pub guessing: SortedMap<String, f64>,
     pub max_iterations: usize,
     /// EM stops when no a or b moves by more than this in a cycle.
     pub tolerance: f64,
@@ -95,7 +94,7 @@ impl Options {
         Options {
             model,
             priors: Some(Priors::default()),
-            guessing: BTreeMap::new(),
+            guessing: SortedMap::new(),
             max_iterations: 500,
             tolerance: 1e-4,
         }

@@ -14,10 +14,9 @@
 //! for many anchors with varied a; mean/sigma is simple, transparent and adequate for 5 or
 //! more anchors spread over the range of b.
 
-use std::collections::BTreeMap;
-
 use super::fit::{Calibration, Model};
 use crate::engine::irt::ItemParams;
+use crate::engine::sorted::SortedMap;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Linking {
@@ -30,7 +29,7 @@ pub struct Linking {
 
 /// The mean/sigma line from the calibration's scale to that of `current`, over the items in
 /// both; `None` when they share no item.
-pub fn mean_sigma(calibration: &Calibration, current: &BTreeMap<String, ItemParams>) -> Option<Linking> {
+pub fn mean_sigma(calibration: &Calibration, current: &SortedMap<String, ItemParams>) -> Option<Linking> {
     let pairs: Vec<(&str, f64, f64)> = calibration
         .items
         .iter()

@@ -3,9 +3,8 @@
 //! which marginal maximum likelihood treats as ignorable (right when which items were asked
 //! depends only on answers already observed, as in adaptive tests and random forms).
 
-use std::collections::BTreeSet;
-
 use super::responses::ResponseFile;
+use crate::engine::sorted::SortedSet;
 
 /// Built only by [`Matrix::new`], so every position in it is valid.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,12 +27,12 @@ impl Matrix {
             .records
             .iter()
             .flat_map(|r| r.responses.keys())
-            .collect::<BTreeSet<_>>()
+            .collect::<SortedSet<_>>()
             .into_iter()
             .cloned()
             .collect();
         let languages: Vec<String> =
-            file.records.iter().map(|r| &r.language).collect::<BTreeSet<_>>().into_iter().cloned().collect();
+            file.records.iter().map(|r| &r.language).collect::<SortedSet<_>>().into_iter().cloned().collect();
         let position = |list: &[String], id: &str| list.binary_search_by(|x| x.as_str().cmp(id)).ok();
         let learners = file
             .records

@@ -11,14 +11,13 @@
 //! [−4, 4], c in [0, 0.5)), so a calibrated item is never one the bank would refuse; `se_a`
 //! is absent where a was fixed (Rasch); `n` is how many learners answered the item.
 
-use std::collections::BTreeMap;
-
 use serde_json::{Map, Value};
 
 use super::fit::{Calibration, Model};
 use super::walker::{join, Walker};
 use crate::engine::irt::ItemParams;
 use crate::engine::problem::{Expected, Problem, ProblemKind, Range};
+use crate::engine::sorted::SortedMap;
 
 /// The format version this code reads and writes.
 pub const SCHEMA: u64 = 1;
@@ -32,7 +31,7 @@ const DECIMALS: i32 = 4;
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParamsFile {
     pub model: Model,
-    pub items: BTreeMap<String, Calibrated>,
+    pub items: SortedMap<String, Calibrated>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -67,7 +66,7 @@ impl ParamsFile {
     /// discriminates) are left out, and their ids returned: they keep their authored defaults
     /// until someone has looked at them.
     pub fn from_calibration(calibration: &Calibration) -> (ParamsFile, Vec<String>) {
-        let mut items = BTreeMap::new();
+        let mut items = SortedMap::new();
         let mut left_out = Vec::new();
         for item in &calibration.items {
             let params =
@@ -138,7 +137,7 @@ fn read(w: &mut Walker, text: &str) -> Option<ParamsFile> {
         if map.is_empty() {
             w.report("items", ProblemKind::Empty);
         }
-        let mut out = BTreeMap::new();
+        let mut out = SortedMap::new();
         let mut ok = true;
         for (id, entry) in map {
             if w.full() {

@@ -12,8 +12,6 @@
 //! is not silently passed on. Records are written in a canonical order (sorted), so the order
 //! of a file says nothing about who sat where or submitted when.
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
 
 use super::walker::{join, Walker};
@@ -21,6 +19,7 @@ use crate::engine::attempt::Attempt;
 use crate::engine::bank::Bank;
 use crate::engine::problem::{Expected, Problem, ProblemKind, Range};
 use crate::engine::score::is_correct;
+use crate::engine::sorted::SortedMap;
 
 /// The format version this code reads and writes.
 pub const SCHEMA: u64 = 1;
@@ -48,7 +47,7 @@ pub struct Record {
     /// The assessment mode's id, e.g. `quick`.
     pub mode: String,
     /// Item id → answered right.
-    pub responses: BTreeMap<String, bool>,
+    pub responses: SortedMap<String, bool>,
 }
 
 /// A set of records, in canonical order.
@@ -61,7 +60,7 @@ impl Record {
     /// A learner's record from the items they were asked, each with whether it was right;
     /// an item listed twice keeps its first answer (an attempt asks an item once).
     pub fn new(language: &str, mode: &str, answers: impl IntoIterator<Item = (String, bool)>) -> Record {
-        let mut responses = BTreeMap::new();
+        let mut responses = SortedMap::new();
         for (item, right) in answers {
             responses.entry(item).or_insert(right);
         }
@@ -171,7 +170,7 @@ fn record(w: &mut Walker, value: &Value, path: &str) -> Option<Record> {
     Some(Record { language: language?, mode: mode?, responses: responses? })
 }
 
-fn responses(w: &mut Walker, value: Option<&Value>, path: &str) -> Option<BTreeMap<String, bool>> {
+fn responses(w: &mut Walker, value: Option<&Value>, path: &str) -> Option<SortedMap<String, bool>> {
     let Some(value) = value else {
         w.report(path, ProblemKind::Missing);
         return None;
@@ -186,7 +185,7 @@ fn responses(w: &mut Walker, value: Option<&Value>, path: &str) -> Option<BTreeM
         w.report(path, ProblemKind::Shape { line: 0, column: 0, detail });
         return None;
     }
-    let mut out = BTreeMap::new();
+    let mut out = SortedMap::new();
     let mut ok = true;
     for (item, right) in map {
         let at = join(path, item);

@@ -1,12 +1,13 @@
 use proptest::prelude::*;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use super::*;
 use crate::engine::assessment::{Mode, Rule};
 use crate::engine::attempt::Plan;
 use crate::engine::localized::Localized;
 use crate::engine::score::wrong_answer;
+use crate::engine::sorted::SortedMap;
 use crate::engine::testing::{right_answer, sample_bank, SETTINGS};
 
 /// An adaptive mode with per-domain `min_items`..`max_items` and an SE target, no classification.
@@ -195,7 +196,7 @@ fn subtopics_are_balanced_within_a_domain() {
     let bank = rebuilt(bank);
     let mode = adaptive(0.01, 1, 6);
     let a = finish(&bank, &mode, &["d0"], 4, true);
-    let mut per: BTreeMap<String, usize> = BTreeMap::new();
+    let mut per: SortedMap<String, usize> = SortedMap::new();
     for id in &a.items {
         *per.entry(bank.item(id).unwrap().subtopic.clone()).or_default() += 1;
     }
@@ -229,7 +230,7 @@ proptest! {
             positions.iter().map(|&p| &bank.items[p]).map(|i| (i.irt.information(theta), i)).collect();
         all.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| tie_key(seed, &x.1.id).cmp(&tie_key(seed, &y.1.id))));
         let expected: Vec<&str> = all.iter().take(k).map(|(_, i)| i.id.as_str()).collect();
-        let mut picked = std::collections::BTreeSet::new();
+        let mut picked = crate::engine::sorted::SortedSet::new();
         for r in 0..200u64 {
             let mut rng = crate::engine::rng::Rng::new(r);
             let item = randomesque(&bank, positions.iter().copied(), theta, k, seed, &mut rng).unwrap();

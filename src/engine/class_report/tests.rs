@@ -1,7 +1,6 @@
-use std::collections::BTreeSet;
-
 use super::*;
 use crate::engine::result_code::Response;
+use crate::engine::sorted::SortedSet;
 use crate::engine::testing::sample_bank;
 
 fn settings() -> Settings {
@@ -189,7 +188,7 @@ fn a_response_file_has_the_session_language_only_when_the_session_allows_one() {
         let file = report.response_file(&bank, &session);
         assert_eq!(file.records.len(), 6);
         assert!(file.records.iter().all(|r| r.mode == "fixed"));
-        let languages: BTreeSet<String> = file.records.into_iter().map(|r| r.language).collect();
+        let languages: SortedSet<String> = file.records.into_iter().map(|r| r.language).collect();
         languages.into_iter().collect::<Vec<_>>()
     };
     assert_eq!(language(&["fr"]), ["fr"]);

@@ -2,9 +2,9 @@
 //! per technical term, so a learner who meets "firewall" in two domains meets one Arabic word.
 //! The lint ([`super::lint`]) checks every text of the bank against it.
 
-use std::collections::BTreeMap;
-
 use serde::Deserialize;
+
+use crate::engine::sorted::SortedMap;
 
 /// Where the glossary lives, relative to `static/`.
 pub const GLOSSARY_FILE: &str = "content/glossary.json";
@@ -20,9 +20,9 @@ pub struct Glossary {
 pub struct Term {
     pub en: String,
     /// Per language: the accepted forms (one of them must appear).
-    pub forms: BTreeMap<String, Vec<String>>,
+    pub forms: SortedMap<String, Vec<String>>,
     /// Per language: forms that must not appear where the term is used.
-    pub avoid: BTreeMap<String, Vec<String>>,
+    pub avoid: SortedMap<String, Vec<String>>,
     /// The domains the term is checked in (all when empty): "model" is a trained model in
     /// AI and data, but a phone's model elsewhere.
     pub domains: Vec<String>,
@@ -48,14 +48,14 @@ struct RawFile {
 struct RawTerm {
     en: String,
     #[serde(default)]
-    avoid: BTreeMap<String, Vec<String>>,
+    avoid: SortedMap<String, Vec<String>>,
     #[serde(default)]
     domains: Vec<String>,
     /// Guidance for authors, read by people only.
     #[serde(default, rename = "note")]
     _note: Option<serde::de::IgnoredAny>,
     #[serde(flatten)]
-    forms: BTreeMap<String, Vec<String>>,
+    forms: SortedMap<String, Vec<String>>,
 }
 
 impl Glossary {

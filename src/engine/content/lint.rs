@@ -5,12 +5,12 @@
 //! is refused by the reader itself, as invalid.) Limits are per domain, since a learner takes
 //! a domain at a time.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::glossary::{find_word, normalize, Glossary};
 use crate::engine::bank::{Bank, Item, Question};
 use crate::engine::localized::Localized;
+use crate::engine::sorted::{SortedMap, SortedSet};
 
 /// At most this share of a domain's single-choice items may have a key strictly longer than
 /// every other option (in any language): above it, "pick the longest" beats knowing.
@@ -55,11 +55,11 @@ pub struct Figures {
     pub domain: String,
     pub single_choice: usize,
     /// Single-choice items whose key is strictly the longest option, per language.
-    pub key_longest: BTreeMap<String, usize>,
+    pub key_longest: SortedMap<String, usize>,
     pub true_false: usize,
     pub keyed_true: usize,
     /// Multiple-select items per key size.
-    pub key_sizes: BTreeMap<usize, usize>,
+    pub key_sizes: SortedMap<usize, usize>,
 }
 
 impl Figures {
@@ -240,7 +240,7 @@ fn limits(f: &Figures, violations: &mut Vec<Violation>) {
 
 /// The English words that carry an item's concept: its stem, code and options, without
 /// short and common words.
-fn words(item: &Item) -> BTreeSet<String> {
+fn words(item: &Item) -> SortedSet<String> {
     const COMMON: [&str; 24] = [
         "the", "and", "for", "this", "that", "which", "what", "with", "from", "are", "you", "your", "all",
         "one", "does", "its", "not", "can", "into", "each", "select", "apply", "most", "when",
@@ -261,7 +261,7 @@ fn words(item: &Item) -> BTreeSet<String> {
 }
 
 fn near_duplicates(bank: &Bank) -> Vec<(String, String)> {
-    let all: Vec<(&Item, BTreeSet<String>)> = bank.items.iter().map(|i| (i, words(i))).collect();
+    let all: Vec<(&Item, SortedSet<String>)> = bank.items.iter().map(|i| (i, words(i))).collect();
     let mut out = Vec::new();
     for (n, (a, wa)) in all.iter().enumerate() {
         for (b, wb) in &all[n + 1..] {

@@ -8,11 +8,10 @@
 //! nor counts as a strength. Ties are broken by meaning — the more accessible route, then the
 //! higher demand, then fewer levels to gain — and never by the order of the data file.
 
-use std::collections::BTreeMap;
-
 use super::{Gap, Guidance, Profile, Ranked, Specialty, Weights};
 use crate::engine::assessment::Settings;
 use crate::engine::irt::{normal_cdf, Estimate};
+use crate::engine::sorted::SortedMap;
 use crate::engine::sorting::{sort_stable_by, sort_stable_by_key};
 
 /// How readiness to start, closeness to job-ready and fit make up the readiness part of the
@@ -90,7 +89,7 @@ struct Reading {
 }
 
 fn read(standing: &Standing, s: &Specialty, shown: usize) -> Reading {
-    let needs = |target: &BTreeMap<String, String>| -> Vec<(String, usize)> {
+    let needs = |target: &SortedMap<String, String>| -> Vec<(String, usize)> {
         target.iter().map(|(d, l)| (d.clone(), standing.level(l))).filter(|(_, n)| *n > 0).collect()
     };
     let start_needs = needs(&s.start);
@@ -118,7 +117,7 @@ impl Guidance {
         &self,
         settings: &Settings,
         profile: &Profile,
-        interests: &BTreeMap<String, f64>,
+        interests: &SortedMap<String, f64>,
         weights: Weights,
     ) -> Vec<Ranked<'_>> {
         let standing = Standing::new(settings, profile);

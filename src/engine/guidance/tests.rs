@@ -74,7 +74,7 @@ fn sample() -> Guidance {
 
 /// A profile exactly at a target: each needed domain in the middle of its level, others at
 /// the first level, all measured precisely.
-fn profile_at(settings: &Settings, target: &BTreeMap<String, String>) -> Profile {
+fn profile_at(settings: &Settings, target: &SortedMap<String, String>) -> Profile {
     domains()
         .into_iter()
         .map(|d| {
@@ -92,7 +92,7 @@ fn a_profile_equal_to_a_target_ranks_that_specialty_first() {
     let g = sample();
     let s = settings();
     for spec in &g.specialties {
-        let ranked = g.rank(&s, &profile_at(&s, &spec.job_ready), &BTreeMap::new(), g.weights);
+        let ranked = g.rank(&s, &profile_at(&s, &spec.job_ready), &SortedMap::new(), g.weights);
         assert_eq!(
             ranked[0].specialty.id,
             spec.id,
@@ -112,7 +112,7 @@ fn unknown_demand_cannot_claim_a_high_tier_and_ranks_below_known_demand() {
         specialty("b", json!({"data": "advanced"}), "high", figure()),
     ]))
     .unwrap();
-    let ranked = g.rank(&settings(), &BTreeMap::new(), &BTreeMap::new(), g.weights);
+    let ranked = g.rank(&settings(), &SortedMap::new(), &SortedMap::new(), g.weights);
     assert_eq!(ranked[0].specialty.id, "b");
     assert!(ranked[1].demand < ranked[0].demand);
 }
@@ -134,7 +134,7 @@ fn ties_are_broken_by_route_then_demand_never_by_file_order() {
     let weights = Weights { readiness: 1.0, interest: 0.0, demand: 0.0 };
     for list in [specialties, reversed] {
         let g = parse(&guidance(list)).unwrap();
-        let ranked = g.rank(&settings(), &profile, &BTreeMap::new(), weights);
+        let ranked = g.rank(&settings(), &profile, &SortedMap::new(), weights);
         let ids: Vec<&str> = ranked.iter().map(|r| r.specialty.id.as_str()).collect();
         assert_eq!(ids, ["z", "y", "x"], "{:?}", ranked.iter().map(|r| r.score).collect::<Vec<_>>());
     }
@@ -147,7 +147,7 @@ fn a_beginner_sees_the_realistic_first_job_before_a_later_one() {
     let first = specialty("first-job", json!({"data": "intermediate"}), "high", figure());
     let g = parse(&guidance(vec![later, first])).unwrap();
     let beginner = Profile::from([("data".to_string(), Estimate { theta: -1.5, se: 0.3 })]);
-    let ranked = g.rank(&settings(), &beginner, &BTreeMap::new(), g.weights);
+    let ranked = g.rank(&settings(), &beginner, &SortedMap::new(), g.weights);
     assert_eq!(ranked[0].specialty.id, "first-job");
     assert!(ranked[0].score > ranked[1].score);
 }
@@ -164,7 +164,7 @@ fn a_first_level_need_is_neither_a_strength_nor_readiness() {
         ("data".to_string(), Estimate { theta: -1.5, se: 0.3 }),
         ("web".to_string(), Estimate { theta: -1.5, se: 0.3 }),
     ]);
-    let ranked = g.rank(&s, &profile, &BTreeMap::new(), g.weights);
+    let ranked = g.rank(&s, &profile, &SortedMap::new(), g.weights);
     for r in &ranked {
         assert!(r.strengths.is_empty(), "{}: {:?}", r.specialty.id, r.strengths);
     }
@@ -181,7 +181,7 @@ fn a_provisional_level_counts_less_than_a_settled_one() {
             ("data".to_string(), Estimate { theta: 1.0, se }),
             ("programming".to_string(), Estimate { theta: 0.0, se: 0.3 }),
         ]);
-        let ranked = g.rank(&s, &profile, &BTreeMap::new(), g.weights);
+        let ranked = g.rank(&s, &profile, &SortedMap::new(), g.weights);
         ranked.iter().find(|r| r.specialty.id == "a").unwrap().score
     };
     assert!(at(0.3) > at(0.8));
@@ -193,7 +193,7 @@ fn what_to_measure_next_names_an_unmeasured_need_then_the_domain_that_splits_a_c
     let s = settings();
     // Data measured high; "a" needs programming too, which nobody measured.
     let profile = Profile::from([("data".to_string(), Estimate { theta: 1.0, se: 0.3 })]);
-    let ranked = g.rank(&s, &profile, &BTreeMap::new(), g.weights);
+    let ranked = g.rank(&s, &profile, &SortedMap::new(), g.weights);
     assert_eq!(ranked[0].specialty.id, "a");
     assert_eq!(
         g.measure_next(&s, &profile, &ranked),
@@ -209,7 +209,7 @@ fn what_to_measure_next_names_an_unmeasured_need_then_the_domain_that_splits_a_c
         ("data".to_string(), Estimate { theta: 0.5, se: 0.7 }),
         ("web".to_string(), Estimate { theta: 0.5, se: 0.3 }),
     ]);
-    let ranked = close.rank(&s, &profile, &BTreeMap::new(), close.weights);
+    let ranked = close.rank(&s, &profile, &SortedMap::new(), close.weights);
     assert!(ranked[0].score - ranked[1].score < CLOSE);
     let next = close.measure_next(&s, &profile, &ranked).unwrap();
     assert_eq!(next.domain, "data", "the wider estimate is the one worth measuring again");
@@ -218,7 +218,7 @@ fn what_to_measure_next_names_an_unmeasured_need_then_the_domain_that_splits_a_c
         ("data".to_string(), Estimate { theta: 1.0, se: 0.2 }),
         ("web".to_string(), Estimate { theta: -1.5, se: 0.2 }),
     ]);
-    let ranked = close.rank(&s, &sure, &BTreeMap::new(), close.weights);
+    let ranked = close.rank(&s, &sure, &SortedMap::new(), close.weights);
     assert_eq!(close.measure_next(&s, &sure, &ranked), None);
 }
 
@@ -240,7 +240,7 @@ fn gaps_and_tracks_explain_the_distance() {
     let s = settings();
     let mut profile = Profile::new();
     profile.insert("data".into(), Estimate { theta: 0.0, se: 0.2 });
-    let ranked = g.rank(&s, &profile, &BTreeMap::new(), g.weights);
+    let ranked = g.rank(&s, &profile, &SortedMap::new(), g.weights);
     let a = ranked.iter().find(|r| r.specialty.id == "a").unwrap();
     assert_eq!(a.gaps[0], Gap { domain: "data".into(), have: Some(1), need: 2 });
     assert_eq!(a.unmeasured, vec!["programming".to_string()], "not measured: neither strength nor gap");
@@ -293,7 +293,7 @@ fn interests_give_a_score_per_family() {
     let g = sample();
     let i = Interests::parse("i.json", &text.to_string(), &g.families, &langs()).unwrap();
     let scores =
-        i.scores(&BTreeMap::from([("i1".to_string(), 1), ("i2".to_string(), 0), ("i3".to_string(), -1)]));
+        i.scores(&SortedMap::from([("i1".to_string(), 1), ("i2".to_string(), 0), ("i3".to_string(), -1)]));
     assert_eq!(scores.get("f"), Some(&0.75));
     assert_eq!(scores.get("g"), Some(&0.0));
 }
@@ -362,8 +362,8 @@ proptest! {
         before.insert(d.clone(), Estimate { theta, se });
         let mut after = before.clone();
         after.insert(d.clone(), Estimate { theta: theta + step, se });
-        let r0 = g.rank(&s, &before, &BTreeMap::new(), g.weights);
-        let r1 = g.rank(&s, &after, &BTreeMap::new(), g.weights);
+        let r0 = g.rank(&s, &before, &SortedMap::new(), g.weights);
+        let r1 = g.rank(&s, &after, &SortedMap::new(), g.weights);
         for spec in g.specialties.iter().filter(|x| x.job_ready.contains_key(&d)) {
             let a = r0.iter().find(|r| r.specialty.id == spec.id).unwrap();
             let b = r1.iter().find(|r| r.specialty.id == spec.id).unwrap();

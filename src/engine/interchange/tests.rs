@@ -9,7 +9,7 @@ fn option_ids_follow_the_bank_and_never_repeat() {
         (option_id(0), option_id(25), option_id(26), option_id(27)),
         ("a".into(), "z".into(), "a1".into(), "b1".into())
     );
-    let ids: std::collections::BTreeSet<String> = (0..200).map(option_id).collect();
+    let ids: crate::engine::sorted::SortedSet<String> = (0..200).map(option_id).collect();
     assert_eq!(ids.len(), 200);
     assert_eq!(target_id(0), "t1");
 }

@@ -3,11 +3,10 @@
 //! the item the bank keeps, and the bank's own reader checks it (`OwnBank::put`), so the
 //! editor shows exactly the problems Kafaa's bank would.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::engine::bank::{Choice, Difficulty, Item, Question};
 use crate::engine::interchange::{option_id, target_id};
 use crate::engine::localized::Localized;
+use crate::engine::sorted::{SortedMap, SortedSet};
 
 /// The five question types, in the order the editor offers them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,7 +24,7 @@ impl Kind {
 }
 
 /// Texts by language code.
-pub type Texts = BTreeMap<String, String>;
+pub type Texts = SortedMap<String, String>;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Editing {
@@ -41,7 +40,7 @@ pub struct Editing {
     /// A matching question's targets; those no option is paired with are distractors.
     pub targets: Vec<Texts>,
     /// The right options, by position (one for a single choice).
-    pub right: BTreeSet<usize>,
+    pub right: SortedSet<usize>,
     /// A true/false question's answer.
     pub truth: bool,
     /// A matching question's pairs: option position → target position.
@@ -60,7 +59,7 @@ impl Editing {
             explanation: Texts::new(),
             options: vec![Texts::new(); 3],
             targets: vec![Texts::new(); 3],
-            right: BTreeSet::from([0]),
+            right: SortedSet::from([0]),
             truth: true,
             pairs: vec![Some(0), Some(1), Some(2)],
         }
@@ -80,7 +79,7 @@ impl Editing {
             explanation: texts(&item.explanation),
             options: item.question.options().iter().map(|c| texts(&c.text)).collect(),
             targets: Vec::new(),
-            right: BTreeSet::new(),
+            right: SortedSet::new(),
             truth: true,
             pairs: Vec::new(),
         };

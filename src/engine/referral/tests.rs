@@ -1,5 +1,3 @@
-use std::collections::BTreeMap;
-
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use proptest::prelude::*;
@@ -9,6 +7,7 @@ use crate::engine::attempt::{Answer, Attempt};
 use crate::engine::cat::estimates;
 use crate::engine::result_code::{new_key_pair, seal_compressed};
 use crate::engine::score::{key, score, wrong_answer};
+use crate::engine::sorted::SortedMap;
 use crate::engine::testing::{fixed_attempt, sample_bank, SETTINGS};
 
 /// A finished attempt over two sample domains, every third answer wrong.
@@ -39,7 +38,7 @@ fn a_learner_alone_sends_a_result_only_the_counselor_opens_and_it_scores_the_sam
     // The learner has only the link, read back from its payload.
     let link = CounselorLink::from_payload(&counselor.link.to_payload()).unwrap();
     assert_eq!(link, counselor.link);
-    let interests = BTreeMap::from([("i1".to_string(), 1), ("i2".to_string(), -1), ("i3".to_string(), 0)]);
+    let interests = SortedMap::from([("i1".to_string(), 1), ("i2".to_string(), -1), ("i3".to_string(), 0)]);
     let code = Referral::of_attempt(&link.id, " Sara ", &attempt, interests.clone()).seal(&link).unwrap();
 
     let opened = counselor.open(&code).unwrap();
@@ -98,11 +97,11 @@ fn the_same_result_sent_twice_keeps_one_id_for_the_counselors_notes() {
     let bank = sample_bank(2, 12);
     let attempt = finished(&bank);
     let counselor = CounselorKey::create("Office", 1.0);
-    let referral = Referral::of_attempt(&counselor.link.id, "Sara", &attempt, BTreeMap::new());
+    let referral = Referral::of_attempt(&counselor.link.id, "Sara", &attempt, SortedMap::new());
     let (a, b) = (referral.seal(&counselor.link).unwrap(), referral.seal(&counselor.link).unwrap());
     assert_ne!(a, b, "each sealing draws a fresh ephemeral key");
     assert_eq!(counselor.open(&a).unwrap().id(), counselor.open(&b).unwrap().id());
-    let other = Referral::of_attempt(&counselor.link.id, "Sara B", &attempt, BTreeMap::new());
+    let other = Referral::of_attempt(&counselor.link.id, "Sara B", &attempt, SortedMap::new());
     assert_ne!(other.id(), referral.id());
 }
 
@@ -132,7 +131,7 @@ fn a_link_that_is_wrong_is_refused_with_what_is_wrong() {
 #[test]
 fn a_referral_naming_what_this_version_does_not_know_is_reported_not_scored() {
     let bank = sample_bank(2, 12);
-    let mut referral = Referral::of_attempt("0011223344556677", "Sara", &finished(&bank), BTreeMap::new());
+    let mut referral = Referral::of_attempt("0011223344556677", "Sara", &finished(&bank), SortedMap::new());
     referral.mode = "telepathy".into();
     referral.domains.push("astrology".into());
     let paths: Vec<String> =
@@ -183,7 +182,7 @@ proptest! {
             domains: vec!["d0".into()],
             finished_at,
             responses: responses.into_iter().map(|(item, answer, seconds)| Response { item, answer, seconds }).collect(),
-            interests,
+            interests: interests.into_iter().collect(),
         };
         let code = referral.seal(&counselor.link).unwrap();
         prop_assert_eq!(counselor.open(&code), Ok(referral));

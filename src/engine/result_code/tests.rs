@@ -1,5 +1,3 @@
-use std::collections::{BTreeMap, BTreeSet};
-
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use proptest::prelude::*;
@@ -7,6 +5,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::engine::cat::estimates;
 use crate::engine::score::score;
+use crate::engine::sorted::{SortedMap, SortedSet};
 use crate::engine::testing::sample_bank;
 
 /// A session over the sample bank's domains with a fresh key pair; the secret key too.
@@ -32,10 +31,12 @@ fn answer() -> impl Strategy<Value = Option<Answer>> {
     prop_oneof![
         Just(None),
         id.prop_map(|s| Some(Answer::Choice(s))),
-        proptest::collection::btree_set(id, 0..4).prop_map(|s| Some(Answer::Choices(s))),
+        proptest::collection::btree_set(id, 0..4)
+            .prop_map(|s| Some(Answer::Choices(s.into_iter().collect()))),
         any::<bool>().prop_map(|b| Some(Answer::Bool(b))),
         proptest::collection::vec(id, 0..5).prop_map(|v| Some(Answer::Order(v))),
-        proptest::collection::btree_map(id, id, 0..4).prop_map(|m| Some(Answer::Pairs(m))),
+        proptest::collection::btree_map(id, id, 0..4)
+            .prop_map(|m| Some(Answer::Pairs(m.into_iter().collect()))),
     ]
 }
 
@@ -100,12 +101,12 @@ fn sealed_submissions_open_with_the_session_key_only() {
             Response { item: "d0-0".into(), answer: Some(Answer::Choice("a".into())), seconds: 5 },
             Response {
                 item: "d0-1".into(),
-                answer: Some(Answer::Choices(BTreeSet::from(["a".into(), "c".into()]))),
+                answer: Some(Answer::Choices(SortedSet::from(["a".into(), "c".into()]))),
                 seconds: 300,
             },
             Response {
                 item: "d1-0".into(),
-                answer: Some(Answer::Pairs(BTreeMap::from([("x".into(), "1".into())]))),
+                answer: Some(Answer::Pairs(SortedMap::from([("x".into(), "1".into())]))),
                 seconds: 0,
             },
             Response { item: "d1-1".into(), answer: None, seconds: 70_000 },

@@ -4,13 +4,12 @@
 //! that the code is consistent with the session: the items a student was given follow from
 //! the session's seed and the student's own answers, so a forged or damaged list shows.
 
-use std::collections::BTreeSet;
-
 use super::Submission;
 use crate::engine::assessment::Settings;
 use crate::engine::attempt::Attempt;
 use crate::engine::bank::Bank;
 use crate::engine::session::Session;
+use crate::engine::sorted::SortedSet;
 
 /// The longest name a student can type (the join page's limit).
 pub const MAX_LABEL: usize = 60;
@@ -62,7 +61,7 @@ impl<'a> SessionCheck<'a> {
         if chars > MAX_LABEL {
             found.push(Mismatch::LongLabel { chars });
         }
-        let mut seen = BTreeSet::new();
+        let mut seen = SortedSet::new();
         for r in &submission.responses {
             match self.bank.item(&r.item) {
                 None => found.push(Mismatch::UnknownItem { item: r.item.clone() }),

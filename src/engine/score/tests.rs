@@ -120,7 +120,7 @@ fn ordering_and_matching_are_right_only_when_whole() {
     assert!(!is_correct(&ordering, &Answer::Choice("a".into())), "wrong shape");
     assert!(!is_correct(&ordering, &wrong_answer(&ordering)));
 
-    let pairs = |v: &[(&str, &str)]| -> std::collections::BTreeMap<String, String> {
+    let pairs = |v: &[(&str, &str)]| -> crate::engine::sorted::SortedMap<String, String> {
         v.iter().map(|(k, t)| (k.to_string(), t.to_string())).collect()
     };
     let matching = Question::Matching {

@@ -13,8 +13,3 @@ proptest! {
         prop_assert_eq!(ours, std);
     }
 }
-
-#[test]
-fn a_set_holds_each_item_once_in_order() {
-    assert_eq!(set_of(["b", "a", "b"]).into_iter().collect::<Vec<_>>(), ["a", "b"]);
-}

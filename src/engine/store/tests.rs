@@ -258,7 +258,7 @@ fn schema_4_data_gains_no_counselor_key_and_keeps_everything_else() {
 
 /// Storage as a map of keys, as localStorage holds them.
 #[derive(Default)]
-struct Device(std::collections::BTreeMap<String, String>);
+struct Device(crate::engine::sorted::SortedMap<String, String>);
 
 impl Device {
     /// Writes the changes as ui::storage does, refusing the keys `full` (a quota reached);

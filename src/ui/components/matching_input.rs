@@ -1,10 +1,9 @@
-use std::collections::BTreeMap;
-
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::engine::attempt::Answer;
 use crate::engine::bank::Choice;
+use crate::engine::sorted::SortedMap;
 use crate::ui::item_text::item_text;
 use crate::ui::state::use_interface;
 
@@ -25,9 +24,9 @@ pub fn MatchingInput(props: &MatchingInputProps) -> Html {
     let rtl = app.catalog.language.dir == "rtl";
     let m = app.messages();
     let lang = app.lang();
-    let pairs: BTreeMap<String, String> = match &props.answer {
+    let pairs: SortedMap<String, String> = match &props.answer {
         Some(Answer::Pairs(pairs)) => pairs.clone(),
-        _ => BTreeMap::new(),
+        _ => SortedMap::new(),
     };
     html! {
         <>

@@ -1,9 +1,9 @@
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::engine::sorted::SortedSet;
 use crate::i18n::ClassroomMessages;
 
 use crate::engine::assessment::Rule;
@@ -36,15 +36,15 @@ pub fn NewSessionForm(props: &NewSessionFormProps) -> Html {
     let mode = use_state(|| {
         content.settings.modes.iter().position(|m| matches!(m.rule, Rule::Fixed(_))).unwrap_or(0)
     });
-    let domains = use_state(BTreeSet::<String>::new);
+    let domains = use_state(SortedSet::<String>::new);
     let items = use_state(|| None::<usize>);
     let minutes = use_state(|| None::<u32>);
-    let languages = use_state(|| BTreeSet::from([app.catalog.language.code.clone()]));
+    let languages = use_state(|| SortedSet::from([app.catalog.language.code.clone()]));
     let problems = use_state(Vec::<Problem>::new);
     let modes = &content.settings.modes;
     let fixed = modes.get(*mode).is_some_and(|m| matches!(m.rule, Rule::Fixed(_)));
 
-    let toggle = |set: UseStateHandle<BTreeSet<String>>, id: String| {
+    let toggle = |set: UseStateHandle<SortedSet<String>>, id: String| {
         Callback::from(move |e: Event| {
             let mut next = (*set).clone();
             if e.target_unchecked_into::<HtmlInputElement>().checked() {

@@ -1,5 +1,4 @@
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
@@ -12,6 +11,7 @@ use web_sys::{
 use yew::prelude::*;
 
 use crate::engine::result_code::scan::read_rgba;
+use crate::engine::sorted::SortedSet;
 use crate::i18n::ClassroomMessages;
 use crate::ui::hooks::use_messages;
 
@@ -151,7 +151,7 @@ async fn start(video: HtmlVideoElement, onscan: Rc<RefCell<Callback<String>>>) -
     video.set_src_object(Some(&stream));
     let _ = video.play();
     let reader = Reader::new(&window)?;
-    let seen = Rc::new(RefCell::new(BTreeSet::<String>::new()));
+    let seen = Rc::new(RefCell::new(SortedSet::<String>::new()));
     let tick = Closure::<dyn FnMut()>::new(move || {
         let (seen, onscan) = (seen.clone(), onscan.clone());
         reader.read(&video, move |text| {

@@ -1,9 +1,8 @@
-use std::collections::BTreeSet;
-
 use yew::prelude::*;
 
 use crate::engine::attempt::Answer;
 use crate::engine::bank::{Item, Question};
+use crate::engine::sorted::SortedSet;
 use crate::ui::components::matching_input::MatchingInput;
 use crate::ui::components::ordering_input::OrderingInput;
 use crate::ui::item_text::item_text;
@@ -53,7 +52,7 @@ pub fn QuestionView(props: &QuestionViewProps) -> Html {
         Question::MultipleSelect { options, .. } => {
             let selected = match &props.answer {
                 Some(Answer::Choices(set)) => set.clone(),
-                _ => BTreeSet::new(),
+                _ => SortedSet::new(),
             };
             options
                 .iter()

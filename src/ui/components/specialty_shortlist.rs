@@ -1,8 +1,8 @@
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::sorted::SortedMap;
 use crate::i18n::{CareersMessages, ClassroomMessages};
 
 use crate::engine::attempt::Attempt;
@@ -24,7 +24,7 @@ pub struct SpecialtyShortlistProps {
     pub content: Rc<Content>,
     /// The learner's answers to the interest questions, when they sent them.
     #[prop_or_default]
-    pub interests: Rc<BTreeMap<String, i8>>,
+    pub interests: Rc<SortedMap<String, i8>>,
 }
 
 /// The specialties that best fit a student's measured levels and, when the learner sent

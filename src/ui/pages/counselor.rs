@@ -1,4 +1,3 @@
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -10,6 +9,7 @@ use crate::engine::problem::Problem;
 use crate::engine::referral::Referral;
 use crate::engine::result_code::{code_id, Submission};
 use crate::engine::session::{read_key_file, ClassSession};
+use crate::engine::sorted::SortedMap;
 use crate::i18n::{fill, ClassroomMessages};
 use crate::ui::browser;
 use crate::ui::components::code_import::reason;
@@ -164,8 +164,8 @@ pub fn CounselorPage() -> Html {
                 Opened::Sent(r) if r.title.is_empty() => {
                     (c.counselor_from_learner().to_string(), r.interests.clone())
                 }
-                Opened::Sent(r) => (r.title.clone(), BTreeMap::new()),
-                Opened::Class(_, class) => (class.session.title.clone(), BTreeMap::new()),
+                Opened::Sent(r) => (r.title.clone(), SortedMap::new()),
+                Opened::Class(_, class) => (class.session.title.clone(), SortedMap::new()),
             };
             html! {
                 <article class="report">

@@ -1,11 +1,8 @@
-use std::collections::BTreeSet;
-
-use crate::engine::sorting::set_of;
-
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::engine::assessment::Rule;
+use crate::engine::sorted::SortedSet;
 use crate::i18n::fill;
 use crate::ui::browser;
 use crate::ui::components::content_status::ContentStatusView;
@@ -29,7 +26,7 @@ pub fn StartPage(props: &StartPageProps) -> Html {
     let heading = use_node_ref();
     // `None` until the learner changes them: the preset of the link, else all domains (or
     // none where the mode suggests a few) and the first mode.
-    let chosen = use_state(|| None::<BTreeSet<String>>);
+    let chosen = use_state(|| None::<SortedSet<String>>);
     let mode_index = use_state(|| None::<usize>);
     let certainty = use_state(|| false);
     use_title(m.start_title().to_string());
@@ -40,7 +37,7 @@ pub fn StartPage(props: &StartPageProps) -> Html {
     };
     let (index, settings) = (&content.index, &content.settings);
     let lang = app.lang();
-    let all = set_of(index.domains.iter().map(|d| d.id.clone()));
+    let all = index.domains.iter().map(|d| d.id.clone()).collect::<SortedSet<_>>();
     // A preset naming a mode or a domain the content does not have is ignored.
     let preset = props.preset.as_ref().filter(|(_, d)| all.contains(d));
     let preset_mode = preset.and_then(|(m, _)| settings.modes.iter().position(|x| &x.id == m));
@@ -54,10 +51,10 @@ pub fn StartPage(props: &StartPageProps) -> Html {
         Rule::Fixed(_) => None,
     };
     // Until the learner chooses: every domain, or none where the mode suggests only a few.
-    let preset = preset.filter(|_| preset_mode.is_some()).map(|(_, d)| set_of(std::iter::once(d.clone())));
+    let preset = preset.filter(|_| preset_mode.is_some()).map(|(_, d)| SortedSet::from([d.clone()]));
     let selected = (*chosen).clone().or(preset).unwrap_or_else(|| {
         if suggested.is_some() {
-            BTreeSet::new()
+            SortedSet::new()
         } else {
             all.clone()
         }
@@ -85,7 +82,7 @@ pub fn StartPage(props: &StartPageProps) -> Html {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
             let next = match &id {
                 None if on => all.clone(),
-                None => BTreeSet::new(),
+                None => SortedSet::new(),
                 Some(id) => {
                     let mut next = selected.clone();
                     if on {

@@ -55,7 +55,7 @@ const FILE: &str = r#"{
 }
 "#;
 
-fn params(list: &[(&str, f64, f64, f64)]) -> BTreeMap<String, ItemParams> {
+fn params(list: &[(&str, f64, f64, f64)]) -> SortedMap<String, ItemParams> {
     list.iter().map(|&(id, a, b, c)| (id.to_string(), ItemParams { a, b, c })).collect()
 }
 

@@ -131,7 +131,7 @@ fn three_pl_with_fixed_c_recovers_b_where_two_pl_is_biased() {
     assert!(rb3 < 0.2 && ra3 < 0.3, "3PL RMSE(a) {ra3:.3}, RMSE(b) {rb3:.3}");
     assert!(rb2 > 2.0 * rb3, "2PL RMSE(b) {rb2:.3} against 3PL {rb3:.3}");
     // Items missing from `guessing` get c = 0, and c is kept below 0.5.
-    let odd = BTreeMap::from([("i00".to_string(), 0.9)]);
+    let odd = SortedMap::from([("i00".to_string(), 0.9)]);
     let c = fit(&data, &Options { guessing: odd, max_iterations: 3, ..Options::new(Model::ThreePl) });
     assert_eq!(c.items[0].params.c, 0.49);
     assert_eq!(c.items[1].params.c, 0.0);

@@ -24,7 +24,7 @@ fn anchors_keep_the_current_scale() {
     let truth = draw_items(20, 0.35, &mut Rng::new(41));
     let mut c = stronger_sample(&truth, Model::TwoPl);
     assert!(rmse_b(&c, &truth) > 0.3, "the sample's own scale differs");
-    let anchors: BTreeMap<String, ItemParams> = truth.iter().step_by(2).cloned().collect();
+    let anchors: SortedMap<String, ItemParams> = truth.iter().step_by(2).cloned().collect();
     let linking = mean_sigma(&c, &anchors).unwrap();
     assert_eq!(linking.anchors.len(), 10);
     assert!((linking.slope - 1.2).abs() < 0.15 && (linking.shift - 0.5).abs() < 0.1, "{linking:?}");
@@ -43,13 +43,13 @@ fn anchors_keep_the_current_scale() {
 fn one_anchor_or_the_rasch_model_only_shift() {
     let truth = draw_items(10, 0.0, &mut Rng::new(43));
     let c = stronger_sample(&truth, Model::Rasch);
-    let anchors: BTreeMap<String, ItemParams> = truth.iter().take(5).cloned().collect();
+    let anchors: SortedMap<String, ItemParams> = truth.iter().take(5).cloned().collect();
     let linking = mean_sigma(&c, &anchors).unwrap();
     assert_eq!(linking.slope, 1.0);
-    let one: BTreeMap<String, ItemParams> = truth.iter().take(1).cloned().collect();
+    let one: SortedMap<String, ItemParams> = truth.iter().take(1).cloned().collect();
     let two_pl = stronger_sample(&truth, Model::TwoPl);
     let linking = mean_sigma(&two_pl, &one).unwrap();
     assert_eq!(linking.slope, 1.0);
     assert!((linking.shift - (truth[0].1.b - two_pl.items[0].params.b)).abs() < 1e-12);
-    assert_eq!(mean_sigma(&c, &BTreeMap::new()), None);
+    assert_eq!(mean_sigma(&c, &SortedMap::new()), None);
 }

@@ -141,7 +141,7 @@ fn files() -> impl Strategy<Value = ParamsFile> {
         prop::sample::select(Model::ALL.to_vec()),
         prop::collection::btree_map("[a-z0-9\\-\"é]{1,10}", entry, 1..20),
     )
-        .prop_map(|(model, items)| ParamsFile { model, items })
+        .prop_map(|(model, items)| ParamsFile { model, items: items.into_iter().collect() })
 }
 
 proptest! {

@@ -32,7 +32,7 @@ fn reads_a_file_and_sorts_its_records() {
     assert_eq!(file.records[1].mode, "full");
     assert_eq!(
         file.records[1].responses,
-        BTreeMap::from([("web-01".into(), true), ("web-02".into(), false)])
+        SortedMap::from([("web-01".into(), true), ("web-02".into(), false)])
     );
 }
 
@@ -56,7 +56,7 @@ fn the_dashboard_file_keeps_no_order_and_no_empty_record() {
 #[test]
 fn an_item_listed_twice_keeps_its_first_answer() {
     let r = record("en", &[("a", true), ("a", false)]);
-    assert_eq!(r.responses, BTreeMap::from([("a".into(), true)]));
+    assert_eq!(r.responses, SortedMap::from([("a".into(), true)]));
 }
 
 #[test]
@@ -170,7 +170,7 @@ fn records() -> impl Strategy<Value = Vec<Record>> {
         .prop_map(|(language, mode, responses)| Record {
             language: language.into(),
             mode: mode.into(),
-            responses,
+            responses: responses.into_iter().collect(),
         });
     prop::collection::vec(record, 1..30)
 }

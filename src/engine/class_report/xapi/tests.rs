@@ -1,16 +1,15 @@
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde_json::{json, Value};
 
 use super::*;
 use crate::engine::bank::{Difficulty, Domain, Subtopic};
 use crate::engine::result_code::{Response, Submission};
+use crate::engine::sorted::{SortedMap, SortedSet};
 use crate::engine::testing::SETTINGS;
 
 const HOME: &str = "https://school.example/kafaa/";
 
 fn text(en: &str) -> Localized {
-    Localized(BTreeMap::from([
+    Localized(SortedMap::from([
         ("en".to_string(), en.to_string()),
         ("fr".to_string(), format!("{en} (fr)")),
         ("ar".to_string(), format!("{en} (ar)")),
@@ -57,7 +56,7 @@ fn bank() -> Bank {
                 "multiple",
                 Question::MultipleSelect {
                     options: choices(&["a", "b", "c"]),
-                    answers: BTreeSet::from(["a".into(), "c".into()]),
+                    answers: SortedSet::from(["a".into(), "c".into()]),
                 },
             ),
             item("tf", Question::TrueFalse { answer: true }),
@@ -73,7 +72,7 @@ fn bank() -> Bank {
                 Question::Matching {
                     options: choices(&["a", "b"]),
                     targets: choices(&["t1", "t2"]),
-                    pairs: BTreeMap::from([("a".into(), "t2".into()), ("b".into(), "t1".into())]),
+                    pairs: SortedMap::from([("a".into(), "t2".into()), ("b".into(), "t1".into())]),
                 },
             ),
             sql,
@@ -154,12 +153,12 @@ fn responses_and_patterns_follow_the_xapi_formats() {
     let cases = [
         ("single", Answer::Choice("a".into()), "a", "b"),
         ("multiple", Answer::Choices(["c".to_string(), "b".to_string()].into()), "b[,]c", "a[,]c"),
-        ("multiple", Answer::Choices(BTreeSet::new()), "", "a[,]c"),
+        ("multiple", Answer::Choices(SortedSet::new()), "", "a[,]c"),
         ("tf", Answer::Bool(false), "false", "true"),
         ("order", Answer::Order(vec!["b".into(), "c".into(), "a".into()]), "b[,]c[,]a", "c[,]a[,]b"),
         (
             "match",
-            Answer::Pairs(BTreeMap::from([("b".into(), "t2".into()), ("a".into(), "t1".into())])),
+            Answer::Pairs(SortedMap::from([("b".into(), "t2".into()), ("a".into(), "t1".into())])),
             "a[.]t1[,]b[.]t2",
             "a[.]t2[,]b[.]t1",
         ),
@@ -224,7 +223,7 @@ fn one_answered_statement_per_answered_response_and_one_completed_per_student() 
         .flat_map(|(who, n)| std::iter::repeat_n((*who, "answered"), *n).chain([(*who, "completed")]))
         .collect::<Vec<_>>();
     assert_eq!(verbs, expected);
-    let ids: BTreeSet<&str> = list.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    let ids: SortedSet<&str> = list.iter().map(|s| s["id"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), list.len(), "statement ids are distinct");
     assert_eq!(list, export(&["en", "fr", "ar"]), "exporting twice gives the same statements");
     for s in &list {
@@ -233,7 +232,7 @@ fn one_answered_statement_per_answered_response_and_one_completed_per_student() 
         assert!(s["context"].get("language").is_none(), "three languages: none stated");
         assert!(s.get("timestamp").is_none(), "a result code has no clock time");
     }
-    let registrations = |who: &str| -> BTreeSet<&str> {
+    let registrations = |who: &str| -> SortedSet<&str> {
         list.iter()
             .filter(|s| s["actor"]["name"] == who)
             .map(|s| s["context"]["registration"].as_str().unwrap())

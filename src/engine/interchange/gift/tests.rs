@@ -1,8 +1,7 @@
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::*;
 use crate::engine::bank::Choice;
 use crate::engine::interchange::NoteKind;
+use crate::engine::sorted::{SortedMap, SortedSet};
 
 fn texts(options: &[Choice]) -> Vec<&str> {
     options.iter().map(|o| o.text.get("en")).collect()
@@ -54,7 +53,7 @@ fn the_documented_examples_are_read_as_moodle_reads_them() {
     let Question::Matching { options, targets, pairs } = &imported.drafts[2].question else { panic!() };
     assert_eq!(texts(options), ["cat", "dog"]);
     assert_eq!(texts(targets), ["cat food", "dog food"]);
-    assert_eq!(pairs, &BTreeMap::from([("a".into(), "t1".into()), ("b".into(), "t2".into())]));
+    assert_eq!(pairs, &SortedMap::from([("a".into(), "t1".into()), ("b".into(), "t2".into())]));
 
     let skipped: Vec<(usize, &str, Reason)> =
         imported.skipped.iter().map(|s| (s.line, s.title.as_str(), s.reason.clone())).collect();
@@ -75,7 +74,7 @@ fn several_right_answers_come_from_weights() {
     let imported = read(text, "en");
     let Question::MultipleSelect { options, answers } = &imported.drafts[0].question else { panic!() };
     assert_eq!(texts(options), ["No one", "Grant", "Grant's wife", "Grant's father"]);
-    assert_eq!(answers, &BTreeSet::from(["b".to_string(), "c".to_string()]));
+    assert_eq!(answers, &SortedSet::from(["b".to_string(), "c".to_string()]));
     assert_eq!(imported.notes, [Note { line: 1, kind: NoteKind::AllOrNothing }]);
 }
 

@@ -72,7 +72,7 @@ fn a_translation_and_a_new_question_are_checked_by_the_bank() {
     for (i, t) in ["Firefox", "Chromium", "Linux"].iter().enumerate() {
         e.options[i].insert("fr".into(), t.to_string());
     }
-    e.right = BTreeSet::from([0, 1]);
+    e.right = SortedSet::from([0, 1]);
     let next = bank.put(e.to_item(&bank.fresh_id("my-new")), "Navigateurs", "fr").expect("valid");
     assert_eq!(next.items.len(), bank.items.len() + 1);
     assert_eq!(next.category_of(next.items.last().unwrap(), "fr"), "Navigateurs");
