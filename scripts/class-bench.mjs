@@ -1,7 +1,7 @@
 // Times, in headless Chromium against the release build, importing many result codes into a
 // session and rendering the class dashboard: from the click on "Import" until the heat map
 // has drawn its first page of rows (a row per student, 100 at a time) with every student
-// counted; then, on that teacher's device (the codes stored), answering
+// counted; then, on that teacher's device (the codes stored), reopening the session and answering
 // questions of a quiz: from the click until the page has settled (the next question drawn and
 // the change saved). Codes and key file come from `examples/class_codes.rs`. Run through
 // scripts/bench:   node scripts/class-bench.mjs target/bench
@@ -59,6 +59,14 @@ for (let run = 0; run < RUNS; run++) {
   else teacher = page;
 }
 
+// Reopening the session on that device: a reload of its page, timed from the navigation until
+// the heat map has drawn its first page of rows, every stored code opened again.
+const reopen = [];
+for (let run = 0; run < RUNS; run++) {
+  await teacher.reload();
+  reopen.push(await teacher.waitForFunction((n) => document.querySelectorAll('table.heatmap tbody tr').length === n && performance.now(), ROWS, { polling: 'raf', timeout: 60_000 }).then((h) => h.jsonValue()));
+}
+
 // Answering on the device that holds the class: each click (an answer, then "next") timed
 // until the page has settled: the DOM updated and, one task later, the save done.
 await teacher.goto(`${origin}/#/start`);
@@ -85,6 +93,8 @@ server.close();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const importMs = median(times);
 console.log(`  import ${n} codes and render the dashboard (headless Chromium, ${RUNS} runs): median ${importMs.toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms (goal ≤ 400 ms): ${importMs <= 400 ? 'met' : 'NOT MET'}`);
+const reopenMs = median(reopen);
+console.log(`  reopen a session of ${n} stored codes (reload until the dashboard is drawn, ${RUNS} runs): median ${reopenMs.toFixed(0)} ms, min ${Math.min(...reopen).toFixed(0)} ms (goal ≤ 1000 ms): ${reopenMs <= 1000 ? 'met' : 'NOT MET'}`);
 const answerMs = median(clicks);
 console.log(`  answer a question with ${n} codes stored (${clicks.length} clicks): median ${answerMs.toFixed(1)} ms, max ${Math.max(...clicks).toFixed(1)} ms (goal ≤ 16 ms, one frame): ${answerMs <= 16 ? 'met' : 'NOT MET'}`);
-if (importMs > 400 || answerMs > 16) process.exitCode = 1;
+if (importMs > 400 || reopenMs > 1000 || answerMs > 16) process.exitCode = 1;

@@ -241,8 +241,7 @@ pub(crate) fn open_sealed(
     }
     let sealed = &frame[9..frame.len() - 4];
     let public = key_bytes(public).ok_or(CodeError::WrongKey)?;
-    let compressed = unseal(&SecretKey::from(*secret), &PublicKey::from(public), sealed, agreed)
-        .ok_or(CodeError::WrongKey)?;
+    let compressed = unseal(secret, &PublicKey::from(public), sealed, agreed).ok_or(CodeError::WrongKey)?;
     miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_PAYLOAD)
         .map_err(|_| CodeError::Damaged)
 }
@@ -251,8 +250,9 @@ pub(crate) fn open_sealed(
 /// `secret`. As `SecretKey::unseal`, except that it is given the public key where that one
 /// derives it from the secret key on every call: a base-point multiplication, a quarter of the
 /// time opening a code took in wasm (2,000 codes: about 250 ms in a Chromium profile). The
-/// key agreement itself is skipped where `agreed` has it.
-fn unseal(secret: &SecretKey, public: &PublicKey, sealed: &[u8], agreed: &Agreed) -> Option<Vec<u8>> {
+/// key agreement itself is skipped where `agreed` has it, and so is making the `SecretKey`
+/// (a reduction of the scalar, for each code).
+fn unseal(secret: &[u8; 32], public: &PublicKey, sealed: &[u8], agreed: &Agreed) -> Option<Vec<u8>> {
     let ephemeral = <[u8; 32]>::try_from(sealed.get(..32)?).ok()?;
     // The nonce is BLAKE2b-192 of the ephemeral and the recipient's public keys.
     let nonce = Blake2b::<U24>::new().chain_update(ephemeral).chain_update(public.as_bytes()).finalize();
@@ -261,7 +261,11 @@ fn unseal(secret: &SecretKey, public: &PublicKey, sealed: &[u8], agreed: &Agreed
         let key = XSalsa20Poly1305::kdf(shared.into(), &Default::default());
         XSalsa20Poly1305::new(&key).decrypt(&nonce, &sealed[32..]).ok()
     });
-    opened.or_else(|| SalsaBox::new(&PublicKey::from(ephemeral), secret).decrypt(&nonce, &sealed[32..]).ok())
+    opened.or_else(|| {
+        SalsaBox::new(&PublicKey::from(ephemeral), &SecretKey::from(*secret))
+            .decrypt(&nonce, &sealed[32..])
+            .ok()
+    })
 }
 
 /// Raw responses as an attempt to be scored like any other, under `id`. Items the bank does
