@@ -430,7 +430,7 @@ catalog! {
         classroom_open_key, classroom_key_opened, classroom_key_invalid, classroom_counselor,
         session_share, session_share_intro, session_link, session_copy, session_copied, session_qr,
         session_key, session_key_intro, session_key_download, session_settings, session_no_limit,
-        session_not_found, session_delete, session_delete_confirm, session_delete_yes, import_title,
+        session_not_found, session_opening_codes, session_delete, session_delete_confirm, session_delete_yes, import_title,
         import_intro, import_paste, import_button, import_files, import_scan, import_scan_stop,
         import_scan_unavailable, import_refused_at, code_not_a_code, code_damaged, code_newer,
         code_other_session, code_wrong_key, dashboard_title, dashboard_empty,

@@ -12,6 +12,7 @@ pub mod crash;
 pub mod hooks;
 pub mod item_text;
 pub mod key_agreement;
+pub mod opened_codes;
 pub mod pages;
 pub mod route;
 pub mod state;

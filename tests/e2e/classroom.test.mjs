@@ -293,10 +293,12 @@ test('one fingerprint from board to code; a swapped key refused; two students wi
   const texts = await rows.allTextContents();
   assert.ok(texts.every((t) => t.includes('Sam')), texts.join(' | '));
   assert.ok(texts.some((t) => t.includes('3/3')) && texts.some((t) => t.includes('0/3')), texts.join(' | '));
-  // Kept across a reload; counted again on request.
+  // Kept across a reload; counted again on request. The stored codes are opened again with
+  // the browser's X25519 too, one agreement each.
   await teacher.reload();
   await teacher.getByRole('heading', { name: fill(en.dashboard_left_out, { n: 1 }) }).waitFor();
   assert.equal(await rows.count(), 2);
+  assert.equal(await teacher.evaluate(() => window.agreements), 3);
   await teacher.getByRole('button', { name: fill(en.dashboard_count_again_of, { label: 'X'.repeat(70) }) }).click();
   await rows.nth(2).waitFor();
   assert.equal(await teacher.locator('ul.left-out').count(), 0);

@@ -1,4 +1,3 @@
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -7,13 +6,13 @@ use yew::prelude::*;
 
 use crate::i18n::ClassroomMessages;
 
-use crate::engine::result_code::{ephemeral_key, Agreed, CodeError, OpenedCodes, Submission};
-use crate::engine::session::{key_bytes, ClassSession};
+use crate::engine::result_code::{Agreed, CodeError, Submission};
+use crate::engine::session::ClassSession;
 use crate::i18n::fill;
 use crate::ui::browser;
 use crate::ui::components::qr_scanner::QrScanner;
 use crate::ui::hooks::use_messages;
-use crate::ui::key_agreement;
+use crate::ui::opened_codes::{agreements, open_cached};
 use crate::ui::pages::class_session::same;
 use crate::ui::state::{use_app, Action};
 
@@ -41,31 +40,6 @@ pub fn reason(c: &ClassroomMessages, e: &CodeError) -> String {
         CodeError::OtherSession(id) => fill(c.code_other_session(), &[("id", id.clone())]),
         CodeError::WrongKey => c.code_wrong_key().to_string(),
     }
-}
-
-thread_local! {
-    /// Codes opened in this tab, by session and text (see `OpenedCodes`).
-    static OPENED: RefCell<OpenedCodes> = RefCell::default();
-}
-
-/// Opens a code of `class`, or gives it from the codes already opened for that class.
-pub fn open_cached(code: &str, class: &ClassSession, agreed: &Agreed) -> Result<Rc<Submission>, CodeError> {
-    let secret = class.secret_key_bytes().ok_or(CodeError::WrongKey)?;
-    OPENED.with(|o| o.borrow_mut().open(code, &class.session, &secret, agreed))
-}
-
-/// The key agreements that open the codes of `codes` not opened yet, made by the browser
-/// (see `ui::key_agreement`).
-async fn agreements<'a>(class: &ClassSession, codes: impl Iterator<Item = &'a str>) -> Agreed {
-    let (Some(secret), Some(public)) = (class.secret_key_bytes(), key_bytes(&class.session.public_key))
-    else {
-        return Agreed::new();
-    };
-    let others = OPENED.with(|o| {
-        let o = o.borrow();
-        codes.filter(|code| !o.has(code, &class.session)).filter_map(ephemeral_key).collect()
-    });
-    key_agreement::agree(&secret, &public, others).await
 }
 
 /// Checks every code of a paste or of files against the session: new ones are kept,

@@ -3,13 +3,13 @@ use yew::prelude::*;
 use crate::i18n::ClassroomMessages;
 
 use crate::engine::content::Content;
-use crate::engine::result_code::{Agreed, Submission};
+use crate::engine::result_code::Submission;
 use crate::engine::session::{Session, QR_LINK_MAX};
 use crate::i18n::fill;
 use crate::ui::browser;
 use crate::ui::components::class_dashboard::ClassDashboard;
 use crate::ui::components::class_referral::ClassReferral;
-use crate::ui::components::code_import::{open_cached, CodeImport};
+use crate::ui::components::code_import::CodeImport;
 use crate::ui::components::confirm_danger::ConfirmDanger;
 use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::components::copy_button::CopyButton;
@@ -17,6 +17,7 @@ use crate::ui::components::download_button::DownloadButton;
 use crate::ui::components::qr_code::QrCodeView;
 use crate::ui::components::session_fingerprint::{Reader, SessionFingerprint};
 use crate::ui::hooks::{use_domains, use_focus_on, use_messages, use_own_questions, use_title};
+use crate::ui::opened_codes::use_opened_codes;
 use crate::ui::route::{replace, Route};
 use crate::ui::state::{use_app, Action, ContentStatus};
 
@@ -38,11 +39,9 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
     let own = use_own_questions(class.as_ref().and_then(|c| c.session.own_questions()));
     let fetched = use_domains(class.as_ref().map(|c| c.session.domains.clone()).unwrap_or_default());
     let status = own.unwrap_or(fetched);
-    // Every stored code, opened once per change of the list.
-    let opened = use_memo(class.clone(), |class| {
-        let Some(class) = class else { return Vec::new() };
-        class.codes.iter().filter_map(|c| open_cached(c, class, &Agreed::new()).ok()).collect::<Vec<_>>()
-    });
+    // Every stored code, opened once per change of the list (`None` while the browser makes
+    // the key agreements of codes this tab has not opened yet).
+    let opened = use_opened_codes(class.clone());
 
     let Some(class) = class else {
         return html! {
@@ -97,9 +96,13 @@ pub fn ClassSessionPage(props: &ClassSessionPageProps) -> Html {
                 <DownloadButton label={c.session_key_download()} name={format!("kafaa-session-{}.json", session.id)} mime="application/json"
                     make={{ let class = class.clone(); Callback::from(move |()| class.to_key_file()) }} />
             </p>
-            <CodeImport class={class.clone()} opened={opened.clone()} />
-            <ClassDashboard {content} class={class.clone()} opened={opened.clone()} />
-            <ClassReferral class={class.clone()} {opened} />
+            if let Some(opened) = opened {
+                <CodeImport class={class.clone()} opened={opened.clone()} />
+                <ClassDashboard {content} class={class.clone()} opened={opened.clone()} />
+                <ClassReferral class={class.clone()} {opened} />
+            } else {
+                <p class="muted" role="status">{ c.session_opening_codes() }</p>
+            }
             <ConfirmDanger label={c.session_delete()} warning={c.session_delete_confirm()}
                 yes={c.session_delete_yes()} onconfirm={ondelete} />
         </section>
