@@ -36,7 +36,7 @@ pub struct Bank {
     /// Positions of each domain's items (by decreasing peak information), and each item's
     /// sub-topic as a position in its domain's list: adaptive selection scans them at every
     /// step, so they are computed once.
-    by_domain: HashMap<String, Vec<usize>>,
+    by_domain: SortedMap<String, Vec<usize>>,
     subtopic_index: Vec<usize>,
     /// Per item position: a pilot, asked but never scored (see `assessment::Pilots`).
     pilots: Vec<bool>,
@@ -223,7 +223,7 @@ impl Bank {
         items: Vec<Item>,
     ) -> Bank {
         let index = items.iter().enumerate().map(|(i, item)| (item.id.clone(), i)).collect();
-        let mut by_domain: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_domain: SortedMap<String, Vec<usize>> = SortedMap::new();
         for (i, item) in items.iter().enumerate() {
             by_domain.entry(item.domain.clone()).or_default().push(i);
         }

@@ -12,13 +12,13 @@
 mod intl;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::thread::LocalKey;
 
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::engine::problem::{Expected, Problem, ProblemKind, Range};
+use crate::engine::sorted::SortedMap;
 
 /// The English catalog and the language list, compiled in so the first screen never waits.
 pub const ENGLISH: &str = include_str!("../../static/i18n/en.json");
@@ -523,13 +523,13 @@ pub trait Part: Sized + 'static {
     const ENGLISH: &'static str;
     fn read(file: &str, text: &str, locale: &'static str) -> Result<Self, Problem>;
     /// The part as read this session, per language code.
-    fn cache() -> &'static LocalKey<RefCell<HashMap<String, &'static Self>>>;
+    fn cache() -> &'static LocalKey<RefCell<SortedMap<String, &'static Self>>>;
 }
 
 thread_local! {
-    static CAREERS: RefCell<HashMap<String, &'static CareersMessages>> = RefCell::default();
-    static CLASSROOM: RefCell<HashMap<String, &'static ClassroomMessages>> = RefCell::default();
-    static QUESTIONS: RefCell<HashMap<String, &'static QuestionsMessages>> = RefCell::default();
+    static CAREERS: RefCell<SortedMap<String, &'static CareersMessages>> = RefCell::default();
+    static CLASSROOM: RefCell<SortedMap<String, &'static ClassroomMessages>> = RefCell::default();
+    static QUESTIONS: RefCell<SortedMap<String, &'static QuestionsMessages>> = RefCell::default();
 }
 
 impl Part for CareersMessages {
@@ -538,7 +538,7 @@ impl Part for CareersMessages {
     fn read(file: &str, text: &str, locale: &'static str) -> Result<Self, Problem> {
         Self::parse(file, text, locale)
     }
-    fn cache() -> &'static LocalKey<RefCell<HashMap<String, &'static Self>>> {
+    fn cache() -> &'static LocalKey<RefCell<SortedMap<String, &'static Self>>> {
         &CAREERS
     }
 }
@@ -549,7 +549,7 @@ impl Part for ClassroomMessages {
     fn read(file: &str, text: &str, locale: &'static str) -> Result<Self, Problem> {
         Self::parse(file, text, locale)
     }
-    fn cache() -> &'static LocalKey<RefCell<HashMap<String, &'static Self>>> {
+    fn cache() -> &'static LocalKey<RefCell<SortedMap<String, &'static Self>>> {
         &CLASSROOM
     }
 }
@@ -560,7 +560,7 @@ impl Part for QuestionsMessages {
     fn read(file: &str, text: &str, locale: &'static str) -> Result<Self, Problem> {
         Self::parse(file, text, locale)
     }
-    fn cache() -> &'static LocalKey<RefCell<HashMap<String, &'static Self>>> {
+    fn cache() -> &'static LocalKey<RefCell<SortedMap<String, &'static Self>>> {
         &QUESTIONS
     }
 }

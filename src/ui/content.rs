@@ -4,7 +4,6 @@
 //! more, and the wasm stays smaller.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,6 +14,7 @@ use super::state::{Action, AppState, ContentStatus};
 use crate::engine::content::Checks;
 use crate::engine::content::{Content, INDEX_FILE, SETTINGS_FILE};
 use crate::engine::guidance::{GuidanceData, LocalFile, GUIDANCE_FILE, INTERESTS_FILE};
+use crate::engine::sorted::SortedMap;
 use crate::i18n::{Catalog, Language};
 
 /// Fetches one file as text; paths are relative to the page so the app works under any path.
@@ -82,7 +82,7 @@ pub fn load_domain(
 
 thread_local! {
     /// Catalogs read this session, so switching back and forth fetches and keeps each once.
-    static CATALOGS: RefCell<HashMap<String, &'static Catalog>> = RefCell::new(HashMap::new());
+    static CATALOGS: RefCell<SortedMap<String, &'static Catalog>> = const { RefCell::new(SortedMap::new()) };
 }
 
 /// Remembers a catalog read this session.
