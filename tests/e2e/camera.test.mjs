@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { start, openPage, takeSessionQuiz, createSession, CATALOGS, CHROMIUM_ARGS } from './support.mjs';
+import { start, openPage, takeSessionQuiz, createSession, CATALOGS, CHROMIUM_ARGS, joinSession } from './support.mjs';
 
 const en = CATALOGS.en;
 const [W, H] = [640, 480];
@@ -55,9 +55,7 @@ test('a teacher scans two students\' QR codes in a row with the camera, in a bro
   const students = [];
   for (const name of ['Nora', 'Omar']) {
     const page = await openPage(env);
-    await page.goto(link);
-    await page.locator('#join-name').fill(name);
-    await page.locator('form button[type=submit]').click();
+    await joinSession(page, link, name);
     const code = await takeSessionQuiz(page, 2, () => name === 'Nora');
     students.push({ name, code, qr: await page.locator('svg.qr').evaluate((svg) => svg.outerHTML) });
     page.assertClean();

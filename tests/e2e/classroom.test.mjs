@@ -4,7 +4,7 @@
 // and the CSV and the anonymous answers match; a counselor opens one result with the session key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, assertAccessible, takeSessionQuiz, tabTo, answerByKeyboard, CATALOGS, fill, downloaded, createSession } from './support.mjs';
+import { start, openPage, assertAccessible, takeSessionQuiz, tabTo, answerByKeyboard, CATALOGS, fill, downloaded, createSession, joinSession } from './support.mjs';
 
 const en = CATALOGS.en;
 let env;
@@ -336,9 +336,7 @@ test('codes open in a browser whose WebCrypto has no X25519 (as before Chromium 
     const codes = [];
     for (const name of ['Nadia', 'Omar']) {
       const student = await openPage(env);
-      await student.goto(link);
-      await student.locator('#join-name').fill(name);
-      await student.locator('form button[type=submit]').click();
+      await joinSession(student, link, name);
       codes.push(await takeSessionQuiz(student, 3, (n) => n !== 2));
       student.assertClean();
       await student.context().close();

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, openPage, assertAccessible, takeFixedForm, takeSessionQuiz, createSession, CATALOGS, fill, downloaded, appStarted,
+  start, openPage, assertAccessible, takeFixedForm, takeSessionQuiz, createSession, CATALOGS, fill, downloaded, appStarted, joinSession,
 } from './support.mjs';
 import { readFileSync } from 'node:fs';
 
@@ -111,9 +111,7 @@ test('a teacher sends one student\'s result to a counselor, who opens it without
   const teacher = await openPage(env);
   const link = await createSession(teacher, env.origin, { title: 'Terminale SMB — data', domains: ['data'], items: 4 });
   const student = await openPage(env);
-  await student.goto(link);
-  await student.locator('#join-name').fill('Yassine');
-  await student.locator('form button[type=submit]').click();
+  await joinSession(student, link, 'Yassine');
   const code = await takeSessionQuiz(student, 4, (n) => n !== 2);
   await student.getByRole('link', { name: CATALOGS.en.code_results }).click();
   await student.locator('li.level-card').first().waitFor();

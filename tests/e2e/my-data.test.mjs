@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, openPage, assertAccessible, takeFixedForm, createSession, takeSessionQuiz, PER_DOMAIN, downloaded } from './support.mjs';
+import { start, openPage, assertAccessible, takeFixedForm, createSession, takeSessionQuiz, PER_DOMAIN, downloaded, joinSession } from './support.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -86,9 +86,7 @@ test('export, delete, import: a teacher\'s sessions and their results come back 
   const page = await openPage(env);
   const link = await createSession(page, env.origin, { title: 'Export check', domains: ['web'], items: 2 });
   const session = page.url();
-  await page.goto(link);
-  await page.locator('#join-name').fill('Sara');
-  await page.locator('form button[type=submit]').click();
+  await joinSession(page, link, 'Sara');
   const code = await takeSessionQuiz(page, 2, () => true);
   await page.goto(session);
   await page.locator('#codes').fill(code);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, openPage, takeFixedForm, createSession, takeSessionQuiz, DIST, appStarted, PER_DOMAIN, CATALOGS, INDEX } from './support.mjs';
+import { start, openPage, takeFixedForm, createSession, takeSessionQuiz, DIST, appStarted, PER_DOMAIN, CATALOGS, INDEX, joinSession } from './support.mjs';
 
 // A copy of the release build, so that a test can publish a "new version" of it.
 const ROOT = mkdtempSync(join(tmpdir(), 'kafaa-offline-'));
@@ -80,9 +80,7 @@ test('after one visit, a quiz can be taken and finished offline', async () => {
   // And a whole classroom session: the teacher's page, a student's quiz and code, the import.
   const link = await createSession(page, env.origin, { title: 'Hors ligne', domains: ['cloud'], items: 2 });
   const session = page.url();
-  await page.goto(link);
-  await page.locator('#join-name').fill('Yassine');
-  await page.locator('form button[type=submit]').click();
+  await joinSession(page, link, 'Yassine');
   const code = await takeSessionQuiz(page, 2, () => true);
   await page.goto(session);
   await page.locator('#codes').fill(code);

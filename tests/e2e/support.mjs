@@ -238,6 +238,13 @@ export async function takeSessionQuiz(page, total, right, lookup = itemById, see
 }
 
 /** Creates a fixed-form session in the classroom page (English) and returns its link. */
+/** Joins a classroom session as a student: its link opened and the name given. */
+export async function joinSession(page, link, name) {
+  await page.goto(link);
+  await page.locator('#join-name').fill(name);
+  await page.locator('form button[type=submit]').click();
+}
+
 export async function createSession(page, origin, { title, domains, items, languages = [] }) {
   await page.goto(origin + '/classroom.html#/classroom');
   await page.locator('#session-title').fill(title);
