@@ -1,11 +1,15 @@
-// Gives each document's wasm imports short names, in the wasm and in its wasm-bindgen glue.
+// Gives the names between each document's wasm and its wasm-bindgen glue short forms, in
+// both files.
 //
 // wasm-bindgen names every function the wasm imports from its glue after the API it wraps
 // plus a 16-digit hash (`__wbg_addEventListener_847fd86b8c33ec43`), and the name is written
 // twice: in the wasm's import section and as a key of the glue's import object. Over a
 // hundred such names are about 4 KB of each file, and the hashes do not compress; as `a`,
-// `b`, ... they are a few hundred bytes. Nothing else refers to these names: the wasm calls
-// an import by its index, and the glue hands the object to `WebAssembly.instantiate`.
+// `b`, ... they are a few hundred bytes. The module they come from (`./kafaa_bg.js`, written
+// before each import) becomes `a`, and the wasm's own exports that the glue calls
+// (`wasm.__wbindgen_malloc`, `wasm.wasm_bindgen__convert__closures_____invoke__h…`) `$a`,
+// `$b`, ... Nothing else refers to these names: the wasm calls an import by its index, and
+// the glue hands its object to `WebAssembly.instantiate` and reads the instance's exports.
 //
 //   import { shortenImports } from './short-imports.mjs';
 //   const { glue, wasm } = shortenImports(glueSource, wasmBytes);
@@ -66,8 +70,15 @@ function skipDescription(bytes, kind, at) {
   }
 }
 
+/** Replaces every match of `pattern` in `text`, which must match at least `min` times. */
+function replaceAll(text, pattern, replacement, what, min = 1) {
+  const found = text.match(pattern)?.length ?? 0;
+  if (found < min) throw new Error(`${what}: found ${found} times in the glue`);
+  return text.replace(pattern, replacement);
+}
+
 /**
- * The glue and the wasm with the glue's imports renamed. Throws when the glue does not
+ * The glue and the wasm with the names between them shortened. Throws when the glue does not
  * declare each import exactly once as the files wasm-bindgen writes do: a build with names
  * out of step would not start, so it must not ship.
  */
@@ -75,10 +86,38 @@ export function shortenImports(glue, wasm) {
   const parts = [wasm.subarray(0, 8)];
   let at = 8;
   let renamed = 0;
+  const modules = new Map();
+  // The exports wasm-bindgen names for itself: the glue reads them as `wasm.<name>`.
+  // (`memory`, `main` and the like are left alone.)
+  const renameExports = (section) => {
+    let [count, p] = leb(section, 0);
+    const out = [toLeb(count)];
+    for (let i = 0; i < count; i++) {
+      let size;
+      [size, p] = leb(section, p);
+      const field = section.subarray(p, p + size).toString();
+      p += size;
+      const descriptionStart = p;
+      p = leb(section, p + 1)[1];
+      let newField = field;
+      if (/^(__wbindgen_|__externref_|wasm_bindgen__)/.test(field)) {
+        newField = `$${shortName(i)}`;
+        glue = replaceAll(glue, new RegExp(`(?<=\\bwasm\\.)${field}(?![\\w$])`, 'g'), () => newField, field, 0);
+      }
+      out.push(name(newField), section.subarray(descriptionStart, p));
+    }
+    const body = Buffer.concat(out);
+    return Buffer.concat([Buffer.from([7]), toLeb(body.length), body]);
+  };
   while (at < wasm.length) {
     const id = wasm[at];
     const [length, body] = leb(wasm, at + 1);
     const end = body + length;
+    if (id === 7) {
+      parts.push(renameExports(wasm.subarray(body, end)));
+      at = end;
+      continue;
+    }
     if (id !== 2) {
       parts.push(wasm.subarray(at, end));
       at = end;
@@ -105,7 +144,12 @@ export function shortenImports(glue, wasm) {
         if (found !== 1) throw new Error(`${field}: declared ${found} times in the glue, not once`);
         glue = glue.replace(key, `$1${newField}:`);
       }
-      imports.push(Buffer.concat([name(module), name(newField), description]));
+      const newModule = modules.get(module) ?? shortName(modules.size);
+      if (!modules.has(module)) {
+        modules.set(module, newModule);
+        glue = replaceAll(glue, new RegExp(`"${module.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}":`, 'g'), `${newModule}:`, module);
+      }
+      imports.push(Buffer.concat([name(newModule), name(newField), description]));
     }
     const section = Buffer.concat([toLeb(count), ...imports]);
     parts.push(Buffer.from([2]), toLeb(section.length), section);

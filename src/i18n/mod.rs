@@ -82,7 +82,7 @@ impl<'f> Fields<'f> {
     }
 
     fn take(&mut self, key: &str) -> Result<Value, Problem> {
-        self.map.remove(key).ok_or_else(|| Fields::problem(self.file, key, ProblemKind::Missing))
+        self.map.shift_remove(key).ok_or_else(|| Fields::problem(self.file, key, ProblemKind::Missing))
     }
 
     fn string(&self, key: &str, value: Value) -> Result<String, Problem> {
@@ -108,7 +108,7 @@ impl<'f> Fields<'f> {
         };
         let mut form = |name: &str| -> Result<Option<String>, Problem> {
             let path = format!("{key}.{name}");
-            forms.remove(name).map(|v| self.string(&path, v)).transpose()
+            forms.shift_remove(name).map(|v| self.string(&path, v)).transpose()
         };
         let plural = RawPlural {
             zero: form("zero")?,

@@ -121,8 +121,9 @@ fn unknown_fields_are_refused() {
         kinds(text),
         [
             ("teacher".into(), None, ProblemKind::Unexpected),
-            ("records[0].attempt".into(), None, ProblemKind::Unexpected),
+            // In the file's order.
             ("records[0].name".into(), None, ProblemKind::Unexpected),
+            ("records[0].attempt".into(), None, ProblemKind::Unexpected),
         ]
     );
 }
