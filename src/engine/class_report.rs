@@ -248,7 +248,7 @@ fn item_analysis(bank: &Bank, students: &[StudentRow], marks: &[Vec<Mark>]) -> V
             }
             takers[at].push((student, right, answer));
         }
-        order[new_from..].sort_by(|a, b| bank.items[*a].id.cmp(&bank.items[*b].id));
+        sort_stable_by(&mut order[new_from..], |a, b| bank.items[*a].id.cmp(&bank.items[*b].id));
     }
     // Each student's right answers and items, for the rest score of every item in one pass.
     let totals: Vec<(usize, usize)> =

@@ -21,7 +21,7 @@ use super::content::Checks;
 use super::irt::Estimate;
 use super::localized::Localized;
 use super::problem::{Problem, ProblemKind, Range};
-use super::sorted::SortedMap;
+use super::sorted::{SortedMap, SortedSet};
 use super::sorting::sort_stable_by_key;
 
 pub const GUIDANCE_FILE: &str = "guidance/guidance.json";
@@ -253,9 +253,7 @@ impl GuidanceData {
     /// questionnaire asks about.
     pub fn check_local(&self, file: &LocalFile, checks: &Checks) -> Result<Guidance, Vec<Problem>> {
         let g = Guidance::parse(&file.name, &file.text, checks.domains, checks.languages, checks.settings)?;
-        let mut needed: Vec<&String> = self.interests.items.iter().map(|i| &i.family).collect();
-        needed.sort_unstable();
-        needed.dedup();
+        let needed: SortedSet<&String> = self.interests.items.iter().map(|i| &i.family).collect();
         let problems: Vec<Problem> = needed
             .into_iter()
             .filter(|f| g.families.iter().all(|x| &x.id != *f))

@@ -11,7 +11,7 @@
 use super::{Gap, Guidance, Profile, Ranked, Specialty, Weights};
 use crate::engine::assessment::Settings;
 use crate::engine::irt::{normal_cdf, Estimate};
-use crate::engine::sorted::SortedMap;
+use crate::engine::sorted::{SortedMap, SortedSet};
 use crate::engine::sorting::{sort_stable_by, sort_stable_by_key};
 
 /// How readiness to start, closeness to job-ready and fit make up the readiness part of the
@@ -250,9 +250,7 @@ impl Guidance {
         }
         let second = ranked.get(1).filter(|r| first.score - r.score < CLOSE)?;
         let (a, b) = (first.specialty, second.specialty);
-        let mut domains: Vec<&String> = a.job_ready.keys().chain(b.job_ready.keys()).collect();
-        domains.sort();
-        domains.dedup();
+        let domains: SortedSet<&String> = a.job_ready.keys().chain(b.job_ready.keys()).collect();
         let telling = |d: &&String| need(a, d).abs_diff(need(b, d)) as f64 * standing.estimate(d).se;
         let best = domains
             .into_iter()
