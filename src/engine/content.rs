@@ -51,7 +51,7 @@ struct Loaded {
 pub const INDEX_FILE: &str = "content/index.json";
 pub const SETTINGS_FILE: &str = "content/assessment.json";
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Content {
     pub index: Index,
     pub settings: Settings,
@@ -62,6 +62,16 @@ pub struct Content {
     own: Option<(String, Domain, DomainFile)>,
     /// The bank made of the loaded domains; rebuilt when a domain arrives.
     pub bank: Bank,
+}
+
+/// A content is equal only to itself. It is built once per load and shared (`Rc`), and
+/// compared only where pages get it as a prop: there the same content is the same `Rc`, and a
+/// derived, deep comparison walked the whole bank on each render and cost every document
+/// its code (about 2 KB of wasm before gzip).
+impl PartialEq for Content {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 impl Content {
