@@ -20,6 +20,7 @@ use crate::engine::bank::Bank;
 use crate::engine::problem::{Expected, Problem, ProblemKind, Range};
 use crate::engine::score::is_correct;
 use crate::engine::sorted::SortedMap;
+use crate::engine::sorting::merge_sort_by;
 
 /// The format version this code reads and writes.
 pub const SCHEMA: u64 = 1;
@@ -82,9 +83,9 @@ impl ResponseFile {
     /// The file the class dashboard exports: every learner's record that holds an answer,
     /// sorted, so the order of the students in the class cannot be read from it.
     pub fn anonymous(records: impl IntoIterator<Item = Record>) -> ResponseFile {
-        let mut records: Vec<Record> = records.into_iter().filter(|r| !r.responses.is_empty()).collect();
-        records.sort_unstable();
-        ResponseFile { records }
+        let records: Vec<Record> = records.into_iter().filter(|r| !r.responses.is_empty()).collect();
+        // Not `sort_unstable`: its code was 2.3 KB of the wasm of careers.html and classroom.html.
+        ResponseFile { records: merge_sort_by(records, Ord::cmp) }
     }
 
     /// A learner's own finished attempts, to give to calibration if they wish: each in the

@@ -12,4 +12,12 @@ proptest! {
         std.sort_by_key(|x| x.0);
         prop_assert_eq!(ours, std);
     }
+
+    /// The merge sort too, on lists longer than insertion sort is for.
+    #[test]
+    fn merge_sort_orders_like_the_standard_stable_sort(v in proptest::collection::vec((0u8..5, any::<u32>()), 0..600)) {
+        let mut std = v.clone();
+        std.sort_by_key(|x| x.0);
+        prop_assert_eq!(merge_sort_by(v, |a, b| a.0.cmp(&b.0)), std);
+    }
 }
