@@ -134,20 +134,8 @@ pub fn StartPage(props: &StartPageProps) -> Html {
                     <ul class="options" role="list">
                         { for settings.modes.iter().enumerate().map(|(i, mode)| {
                             let mode_index = mode_index.clone();
-                            let id = format!("mode-{}", mode.id);
-                            let desc = format!("{id}-desc");
-                            html! {
-                                <li>
-                                    <label class="option" for={id.clone()}>
-                                        <input type="radio" name="mode" id={id} aria-describedby={desc.clone()}
-                                            checked={current_mode == i} onchange={Callback::from(move |_| mode_index.set(Some(i)))} />
-                                        <span>
-                                            <strong>{ mode.title.get(lang) }</strong>
-                                            <span class="muted" id={desc}>{ mode.description.get(lang) }</span>
-                                        </span>
-                                    </label>
-                                </li>
-                            }
+                            let choice = Choice { kind: "radio", id: format!("mode-{}", mode.id), checked: current_mode == i };
+                            choice.view(Callback::from(move |_| mode_index.set(Some(i))), mode.title.get(lang), mode.description.get(lang))
                         }) }
                     </ul>
                 </fieldset>
@@ -159,22 +147,8 @@ pub fn StartPage(props: &StartPageProps) -> Html {
                     </label>
                     <ul class="options" role="list">
                         { for index.domains.iter().map(|d| {
-                            let id = format!("domain-{}", d.id);
-                            let desc = format!("{id}-desc");
-                            html! {
-                                <li>
-                                    <label class="option" for={id.clone()}>
-                                        <input type="checkbox" id={id} aria-describedby={desc.clone()}
-                                            checked={selected.contains(&d.id)} onchange={ontoggle(Some(d.id.clone()))} />
-                                        <span>
-                                            <strong>{ d.title.get(lang) }</strong>
-                                            <span class="muted" id={desc}>
-                                                { d.description.get(lang) }
-                                            </span>
-                                        </span>
-                                    </label>
-                                </li>
-                            }
+                            let choice = Choice { kind: "checkbox", id: format!("domain-{}", d.id), checked: selected.contains(&d.id) };
+                            choice.view(ontoggle(Some(d.id.clone())), d.title.get(lang), d.description.get(lang))
                         }) }
                     </ul>
                 </fieldset>
@@ -207,5 +181,33 @@ pub fn StartPage(props: &StartPageProps) -> Html {
                 </button>
             </form>
         </section>
+    }
+}
+
+/// One choice in a list of the form, a mode or a domain: its input, its title, and a
+/// description read with it. Drawn by one function for both lists, whose markup is the same.
+struct Choice {
+    /// `radio` or `checkbox`; radios are all named `mode`.
+    kind: &'static str,
+    id: String,
+    checked: bool,
+}
+
+impl Choice {
+    fn view(self, onchange: Callback<Event>, title: &str, description: &str) -> Html {
+        let desc = format!("{}-desc", self.id);
+        let name = (self.kind == "radio").then_some("mode");
+        html! {
+            <li>
+                <label class="option" for={self.id.clone()}>
+                    <input type={self.kind} {name} id={self.id} aria-describedby={desc.clone()}
+                        checked={self.checked} {onchange} />
+                    <span>
+                        <strong>{ title.to_string() }</strong>
+                        <span class="muted" id={desc}>{ description.to_string() }</span>
+                    </span>
+                </label>
+            </li>
+        }
     }
 }
