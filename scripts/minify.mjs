@@ -1,8 +1,8 @@
 // Minifies the JavaScript and CSS of a release build in place — each document's wasm-bindgen
 // glue (kafaa-*.js, careers-*.js, ...), the service worker and its registration, the style
 // sheets — and updates the Subresource Integrity hashes the HTML documents carry for them.
-// Each glue and its wasm get short import names first (`short-imports.mjs`); the wasm's own
-// hash is pinned afterwards, by `integrity.mjs`.
+// Each glue and its wasm first get short forms of the names they share (`short-names.mjs`);
+// the wasm's own hash is pinned afterwards, by `integrity.mjs`.
 // Trunk's own minification also rewrites the HTML, which the CSP step and the service worker
 // read, so it stays off.
 //
@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
-import { shortenImports } from './short-imports.mjs';
+import { shortenNames } from './short-names.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const names = readdirSync(dist);
@@ -25,10 +25,10 @@ for (const name of names.filter((n) => n.endsWith('.js'))) {
   let script = source;
   const wasmName = name.replace(/\.js$/, '_bg.wasm');
   if (names.includes(wasmName)) {
-    const shortened = shortenImports(source, readFileSync(join(dist, wasmName)));
+    const shortened = shortenNames(source, readFileSync(join(dist, wasmName)));
     writeFileSync(join(dist, wasmName), shortened.wasm);
     script = shortened.glue;
-    console.log(`${name}: ${shortened.renamed} wasm imports renamed`);
+    console.log(`${name}: ${shortened.renamed} wasm imports and their names in the glue shortened`);
   }
   // The glue is an ES module; the service worker files are classic scripts.
   const module = !['sw.js', 'register-sw.js'].includes(name);

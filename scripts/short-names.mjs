@@ -11,8 +11,8 @@
 // `$b`, ... Nothing else refers to these names: the wasm calls an import by its index, and
 // the glue hands its object to `WebAssembly.instantiate` and reads the instance's exports.
 //
-//   import { shortenImports } from './short-imports.mjs';
-//   const { glue, wasm } = shortenImports(glueSource, wasmBytes);
+//   import { shortenNames } from './short-names.mjs';
+//   const { glue, wasm, renamed } = shortenNames(glueSource, wasmBytes);
 
 /** Reads an unsigned LEB128 at `at`: [value, position after it]. */
 function leb(bytes, at) {
@@ -70,10 +70,10 @@ function skipDescription(bytes, kind, at) {
   }
 }
 
-/** Replaces every match of `pattern` in `text`, which must match at least `min` times. */
-function replaceAll(text, pattern, replacement, what, min = 1) {
+/** Replaces every match of `pattern` in `text`, which must match `min` to `max` times. */
+function replaceAll(text, pattern, replacement, what, min = 1, max = Infinity) {
   const found = text.match(pattern)?.length ?? 0;
-  if (found < min) throw new Error(`${what}: found ${found} times in the glue`);
+  if (found < min || found > max) throw new Error(`${what}: found ${found} times in the glue`);
   return text.replace(pattern, replacement);
 }
 
@@ -82,7 +82,7 @@ function replaceAll(text, pattern, replacement, what, min = 1) {
  * declare each import exactly once as the files wasm-bindgen writes do: a build with names
  * out of step would not start, so it must not ship.
  */
-export function shortenImports(glue, wasm) {
+export function shortenNames(glue, wasm) {
   const parts = [wasm.subarray(0, 8)];
   let at = 8;
   let renamed = 0;
@@ -139,10 +139,7 @@ export function shortenImports(glue, wasm) {
       let newField = field;
       if (/^__wbg_/.test(field)) {
         newField = shortName(renamed++);
-        const key = new RegExp(`^(\\s*)${field}:`, 'gm');
-        const found = glue.match(key)?.length ?? 0;
-        if (found !== 1) throw new Error(`${field}: declared ${found} times in the glue, not once`);
-        glue = glue.replace(key, `$1${newField}:`);
+        glue = replaceAll(glue, new RegExp(`^(\\s*)${field}:`, 'gm'), `$1${newField}:`, field, 1, 1);
       }
       const newModule = modules.get(module) ?? shortName(modules.size);
       if (!modules.has(module)) {
