@@ -14,7 +14,7 @@ use super::attempt::Attempt;
 use super::guidance::LocalFile;
 use super::referral::CounselorKey;
 use super::session::ClassSession;
-use super::sorted::SortedMap;
+use super::sorted::{SortedMap, SortedSet};
 use super::sorting::sort_stable_by;
 
 /// The schema this version writes. Bump it with a step in [`migrate`] when the shape changes.
@@ -225,6 +225,15 @@ impl Stored {
             self.counselor = other.counselor.filter(|k| !k.json.contains(r#""secret_key":"""#));
         }
         added
+    }
+
+    /// Every domain the history's attempts measured, each once, in order: what the pages
+    /// that list them need loaded. (A sorted set rather than `sort_unstable`, whose code
+    /// cost careers.html's wasm 11 KB before gzip with the other sorts.)
+    pub fn history_domains(&self) -> Vec<String> {
+        let domains: SortedSet<String> =
+            self.history.iter().flat_map(|a| a.domains.iter().cloned()).collect();
+        domains.into_iter().collect()
     }
 
     pub fn find(&self, attempt_id: &str) -> Option<&Attempt> {

@@ -1,7 +1,6 @@
 use yew::prelude::*;
 
 use crate::engine::cat::estimates;
-use crate::engine::sorted::SortedSet;
 use crate::ui::browser;
 use crate::ui::components::content_status::ContentStatusView;
 use crate::ui::hooks::{use_domains, use_focus_on, use_title};
@@ -17,11 +16,7 @@ pub fn HistoryPage() -> Html {
     use_title(m.history_title().to_string());
     use_focus_on(heading.clone(), ());
     let lang = app.lang();
-    // Each domain once, in order (a sorted set rather than `sort_unstable`, whose code cost
-    // careers.html's wasm 11 KB before gzip with the other sorts).
-    let needed: SortedSet<String> =
-        app.stored.history.iter().flat_map(|a| a.domains.iter().cloned()).collect();
-    let status = use_domains(needed.into_iter().collect());
+    let status = use_domains(app.stored.history_domains());
 
     let body = if app.stored.history.is_empty() {
         html! {

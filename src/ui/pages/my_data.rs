@@ -2,7 +2,6 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::engine::calibration::responses::ResponseFile;
-use crate::engine::sorted::SortedSet;
 use crate::engine::store::{export, import, StoreProblem};
 use crate::i18n::{fill, CareersMessages};
 use crate::ui::browser;
@@ -44,11 +43,7 @@ pub fn MyDataPage() -> Html {
         })
     };
     // The anonymous answers need the items of the quizzes taken, to say right or wrong.
-    // Each domain once, in order (a sorted set rather than `sort_unstable`, whose code cost
-    // careers.html's wasm 11 KB before gzip with the other sorts).
-    let needed: SortedSet<String> =
-        app.stored.history.iter().flat_map(|a| a.domains.iter().cloned()).collect();
-    let status = use_domains(needed.into_iter().collect());
+    let status = use_domains(app.stored.history_domains());
     let answers = match &status {
         ContentStatus::Ready(content) if !app.stored.history.is_empty() => {
             let (app, content) = (app.clone(), content.clone());
