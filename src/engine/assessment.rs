@@ -2,8 +2,7 @@
 //! stopping rules, the proficiency levels on the θ scale, the confidence band, and the
 //! certainty-based marking scheme. Changing any of them needs no code change.
 
-use serde::Deserialize;
-
+use super::fields;
 use super::irt::{normal_cdf, Estimate};
 use super::localized::Localized;
 use super::problem::{Problem, ProblemKind, Range};
@@ -13,8 +12,9 @@ use super::problem::{Problem, ProblemKind, Range};
 /// whole attempt, which left 1–2 items per domain in an all-domain quick check).
 pub const SETTINGS_SCHEMA: u64 = 2;
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+mod read;
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
     pub schema: u64,
     pub modes: Vec<Mode>,
@@ -26,14 +26,12 @@ pub struct Settings {
     /// A domain's result resting on fewer answers than this is shown as provisional.
     pub provisional_below: usize,
     /// New items asked but not scored, so that answers to them accumulate for calibration.
-    #[serde(default)]
     pub pilots: Pilots,
 }
 
 /// Unscored pilot items: each attempt asks up to `per_domain` of a domain's pilots, at a
 /// random place, and no score, level or stopping decision counts them.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Pilots {
     pub per_domain: usize,
     /// Each pilot item with its domain (named here so the start page can count them before
@@ -41,8 +39,7 @@ pub struct Pilots {
     pub items: Vec<Pilot>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Pilot {
     pub domain: String,
     pub id: String,
@@ -59,8 +56,7 @@ impl Pilots {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Mode {
     pub id: String,
     pub title: Localized,
@@ -69,8 +65,7 @@ pub struct Mode {
 }
 
 /// How a mode picks items and when it stops.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Rule {
     Adaptive(AdaptiveRule),
     Fixed(FixedRule),
@@ -84,8 +79,7 @@ pub enum Rule {
 /// probability of the level shown, which is how often it is right when the model holds) or
 /// its standard error is at most `se_target`; and in any case at `max_items`. The thresholds
 /// were chosen by simulation (`examples/simulate.rs`, `static/content/precision.json`).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdaptiveRule {
     /// Items per domain before any stop on precision.
     pub min_items: usize,
@@ -98,23 +92,27 @@ pub struct AdaptiveRule {
     /// Pick at random among this many most informative items.
     pub randomesque: usize,
     /// How many domains the start page recommends at most for this mode (`None`: any).
-    #[serde(default)]
     pub suggested_domains: Option<usize>,
     /// The learner may stop between domains and come back later (several sittings).
-    #[serde(default)]
     pub sittings: bool,
 }
 
+/// Only a stand-in while reading goes on past a problem (see `fields::Fields`); a settings
+/// file that does not read is refused whole.
+impl Default for Rule {
+    fn default() -> Self {
+        Rule::Fixed(FixedRule::default())
+    }
+}
+
 /// The same items for everyone: drawn with a seed fixed in the data.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FixedRule {
     pub items_per_domain: usize,
     pub seed: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Level {
     pub id: String,
     pub title: Localized,
@@ -124,8 +122,7 @@ pub struct Level {
 }
 
 /// The confidence band shown around an estimate: θ ± z·SE.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Band {
     pub z: f64,
     /// The coverage the band stands for, as shown to users (80 for z = 1.28).
@@ -133,8 +130,7 @@ pub struct Band {
 }
 
 /// One level of certainty-based marking (Gardner-Medwin's scheme, as in Moodle).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CertaintyLevel {
     pub label: Localized,
     /// Mark when right and when wrong.
@@ -175,8 +171,9 @@ impl Settings {
     pub fn parse(file: &str, text: &str) -> Result<Settings, Vec<Problem>> {
         let problem =
             |path: &str, kind| Problem { file: file.to_string(), item: None, path: path.to_string(), kind };
-        let settings: Settings =
+        let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| vec![Problem::from_json(file, &e)])?;
+        let settings = fields::in_file(file, Settings::read(&value)).map_err(|p| vec![p])?;
         let mut problems = Vec::new();
         let mut check = |ok: bool, path: String, kind: ProblemKind| {
             if !ok {

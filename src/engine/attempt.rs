@@ -2,7 +2,7 @@
 //!
 //! An attempt is plain data so that it can be saved after every answer and resumed exactly.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::assessment::{Mode, Pilots, Rule, Settings};
 use super::bank::{Bank, Item};
@@ -11,8 +11,10 @@ use super::rng::Rng;
 use super::sorted::{SortedMap, SortedSet};
 use super::sorting::{sort_stable_by, sort_stable_by_key};
 
+mod read;
+
 /// What the learner gave for one item.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// One option id (single choice).
@@ -27,7 +29,7 @@ pub enum Answer {
     Pairs(SortedMap<String, String>),
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Attempt {
     pub id: String,
     /// The bank the items come from.
@@ -71,7 +73,7 @@ pub struct Attempt {
 
 /// A classroom session attempt: what the student's result code needs of the session (its id
 /// and public key), its title, the name the student gave, and when time is up.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SessionTag {
     pub id: String,
     pub title: String,
@@ -93,7 +95,7 @@ impl SessionTag {
 }
 
 /// More questions in some domains, asked after the attempt first stopped.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Extension {
     pub domains: Vec<String>,
     /// Ask until the attempt has this many items.

@@ -206,10 +206,22 @@ pub struct InterestItem {
 
 /// A specialties-and-tracks file a school or counselor loaded, kept as given: it is checked
 /// again at every use, against the content of the day.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LocalFile {
     pub name: String,
     pub text: String,
+}
+
+impl LocalFile {
+    /// Reads a file as stored (see [`super::fields`] for why by hand).
+    pub fn read(v: &serde_json::Value) -> super::fields::Read<LocalFile> {
+        let mut f = super::fields::object(v)?;
+        let file = LocalFile {
+            name: f.get("name", super::fields::string),
+            text: f.get("text", super::fields::string),
+        };
+        f.end().map(|()| file)
+    }
 }
 
 /// What the careers page works from: the guidance in use (shipped, or a valid local file),

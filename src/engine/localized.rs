@@ -25,6 +25,12 @@ impl Localized {
             .unwrap_or("")
     }
 
+    /// Reads a text as the files give it, an object of language code → text (see
+    /// [`super::fields`] for why by hand).
+    pub fn read(v: &serde_json::Value) -> super::fields::Read<Localized> {
+        super::fields::map(v, super::fields::string).map(Localized)
+    }
+
     /// Builds an English-only text; handy in tests and synthetic banks.
     pub fn en(text: &str) -> Self {
         Localized(SortedMap::from([("en".to_string(), text.to_string())]))

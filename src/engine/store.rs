@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::attempt::Attempt;
+use super::fields;
 use super::guidance::LocalFile;
+use super::problem::Problem;
 use super::referral::CounselorKey;
 use super::session::ClassSession;
 use super::sorted::{SortedMap, SortedSet};
@@ -21,7 +23,7 @@ use super::sorting::sort_stable_by;
 pub const STORE_SCHEMA: u64 = 6;
 
 /// Everything saved on this device.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Stored {
     pub schema: u64,
     /// The attempt in progress, saved after every answer.
@@ -570,11 +572,11 @@ fn load_value(value: Value, sessions: Option<&SessionCodec>) -> Loaded {
     }
     match value.get_mut("interests").map(Value::take) {
         None | Some(Value::Null) => {}
-        Some(v) => match SortedMap::<String, i8>::deserialize(&v) {
+        Some(v) => match fields::map(&v, fields::signed) {
             Ok(answers) => loaded.stored.interests = answers,
-            Err(e) => loaded.set_aside.push(SetAside {
+            Err(p) => loaded.set_aside.push(SetAside {
                 part: Part::Interests,
-                reason: StoreProblem::Malformed(e.to_string()),
+                reason: malformed(&p),
                 raw: v.to_string(),
             }),
         },
@@ -610,11 +612,11 @@ fn load_value(value: Value, sessions: Option<&SessionCodec>) -> Loaded {
     }
     match value.get_mut("notes").map(Value::take) {
         None | Some(Value::Null) => {}
-        Some(v) => match SortedMap::<String, String>::deserialize(&v) {
+        Some(v) => match fields::map(&v, fields::string) {
             Ok(notes) => loaded.stored.notes = Rc::new(notes),
-            Err(e) => loaded.set_aside.push(SetAside {
+            Err(p) => loaded.set_aside.push(SetAside {
                 part: Part::Notes,
-                reason: StoreProblem::Malformed(e.to_string()),
+                reason: malformed(&p),
                 raw: v.to_string(),
             }),
         },
@@ -640,11 +642,11 @@ fn load_value(value: Value, sessions: Option<&SessionCodec>) -> Loaded {
     }
     match value.get_mut("guidance_file").map(Value::take) {
         None | Some(Value::Null) => {}
-        Some(v) => match LocalFile::deserialize(&v) {
+        Some(v) => match LocalFile::read(&v) {
             Ok(file) => loaded.stored.guidance_file = Some(file),
-            Err(e) => loaded.set_aside.push(SetAside {
+            Err(p) => loaded.set_aside.push(SetAside {
                 part: Part::GuidanceFile,
-                reason: StoreProblem::Malformed(e.to_string()),
+                reason: malformed(&p),
                 raw: v.to_string(),
             }),
         },
@@ -722,8 +724,13 @@ fn v5_to_v6(mut value: Value) -> Value {
     value
 }
 
+/// A part that does not read, saying where and what is wrong.
+fn malformed(p: &Problem) -> StoreProblem {
+    StoreProblem::Malformed(format!("{}: {}", p.path, p.kind))
+}
+
 fn read_attempt(v: &Value) -> Result<Attempt, StoreProblem> {
-    let attempt = Attempt::deserialize(v).map_err(|e| StoreProblem::Malformed(e.to_string()))?;
+    let attempt = Attempt::read(v).map_err(|p| malformed(&p))?;
     attempt.check().map_err(|why| StoreProblem::Malformed(why.into()))?;
     Ok(attempt)
 }

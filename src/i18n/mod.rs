@@ -14,9 +14,9 @@ mod intl;
 use std::cell::RefCell;
 use std::thread::LocalKey;
 
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use crate::engine::fields;
 use crate::engine::problem::{Expected, Problem, ProblemKind, Range};
 use crate::engine::sorted::SortedMap;
 
@@ -25,8 +25,7 @@ pub const ENGLISH: &str = include_str!("../../static/i18n/en.json");
 pub const LANGUAGES: &str = include_str!("../../static/i18n/languages.json");
 
 /// A language the interface can be shown in.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Language {
     /// BCP 47 code, also the key of content texts (`en`, `fr`, `ar`).
     pub code: String,
@@ -40,27 +39,43 @@ pub struct Language {
     pub file: String,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LanguageList {
-    schema: u64,
-    languages: Vec<Language>,
+impl Language {
+    fn read(v: &Value) -> fields::Read<Language> {
+        let mut f = fields::object(v)?;
+        let language = Language {
+            code: f.get("code", fields::string),
+            name: f.get("name", fields::string),
+            dir: f.get("dir", fields::string),
+            locale: f.get("locale", fields::string),
+            file: f.get("file", fields::string),
+        };
+        f.finish().map(|()| language)
+    }
 }
 
 /// Reads `languages.json`.
 pub fn languages(file: &str, text: &str) -> Result<Vec<Language>, Problem> {
-    let list: LanguageList = serde_json::from_str(text).map_err(|e| Problem::from_json(file, &e))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| Problem::from_json(file, &e))?;
+    let read = |v: &Value| {
+        let mut f = fields::object(v)?;
+        let list = (
+            f.get("schema", fields::unsigned::<u64>),
+            f.get("languages", |v| fields::list(v, Language::read)),
+        );
+        f.finish().map(|()| list)
+    };
+    let (schema, languages) = fields::in_file(file, read(&value))?;
     let problem = |kind| Problem { file: file.to_string(), item: None, path: "languages".into(), kind };
-    if list.schema != 1 {
-        return Err(problem(ProblemKind::UnsupportedSchema { found: list.schema.to_string() }));
+    if schema != 1 {
+        return Err(problem(ProblemKind::UnsupportedSchema { found: schema.to_string() }));
     }
-    if list.languages.iter().any(|l| l.dir != "ltr" && l.dir != "rtl") {
+    if languages.iter().any(|l| l.dir != "ltr" && l.dir != "rtl") {
         return Err(problem(ProblemKind::OutOfRange { range: Range::Direction }));
     }
-    if list.languages.is_empty() {
+    if languages.is_empty() {
         return Err(problem(ProblemKind::Empty));
     }
-    Ok(list.languages)
+    Ok(languages)
 }
 
 /// Takes a catalog's keys one by one, with precise problems.

@@ -72,20 +72,26 @@ fn bad_settings_are_reported_precisely() {
             "levels[2].from: is out of order",
         ]
     );
+    // The shape is read first: the first field missing, of the wrong kind or unknown, by path.
+    let first = |v: &serde_json::Value| {
+        let err = Settings::parse("content/assessment.json", &v.to_string()).unwrap_err();
+        assert_eq!(err.len(), 1, "{err:?}");
+        assert_eq!(err[0].file, "content/assessment.json");
+        format!("{}: {}", err[0].path, err[0].kind)
+    };
     v["band"] = serde_json::json!({"z": 1.0});
-    let err = Settings::parse("content/assessment.json", &v.to_string()).unwrap_err();
-    assert!(
-        matches!(&err[0].kind, ProblemKind::MissingField { field, line: 1, .. } if field == "percent"),
-        "{err:?}"
-    );
-    assert!(
-        err[0].kind.to_string().starts_with("lacks the field \"percent\" (line 1, column"),
-        "{}",
-        err[0].kind
-    );
+    assert_eq!(first(&v), "band.percent: is missing");
     v["band"] = serde_json::json!({"z": 1.0, "percent": 80, "zz": 1});
-    let err = Settings::parse("content/assessment.json", &v.to_string()).unwrap_err();
-    assert!(matches!(&err[0].kind, ProblemKind::UnknownField { field, .. } if field == "zz"), "{err:?}");
+    assert_eq!(first(&v), "band.zz: is not a known key");
+    v["band"] = serde_json::json!({"z": 1.0, "percent": 80});
+    v["modes"][1]["rule"] = serde_json::json!({"adaptive": {"min_items": "4"}});
+    assert_eq!(first(&v), "modes[1].rule.adaptive.min_items: should be a whole number");
+    v["modes"][1]["rule"] = serde_json::json!({"random": {}});
+    assert_eq!(first(&v), "modes[1].rule.random: is not a known key");
+    v["modes"][1]["rule"] = serde_json::json!({});
+    assert_eq!(first(&v), "modes[1].rule: is empty");
+    v["modes"][1]["title"] = serde_json::json!({"en": 3});
+    assert_eq!(first(&v), "modes[1].title.en: should be a text");
     let err = Settings::parse("x.json", "{").unwrap_err();
     assert!(matches!(err[0].kind, ProblemKind::Syntax { .. }));
 }

@@ -104,3 +104,72 @@ proptest! {
         prop_assert_eq!(a.items.len(), n * per.min(9));
     }
 }
+
+fn any_answer() -> impl Strategy<Value = Answer> {
+    let id = "[a-z]{1,3}";
+    prop_oneof![
+        id.prop_map(Answer::Choice),
+        prop::collection::vec(id, 0..4).prop_map(|ids| Answer::Choices(ids.into_iter().collect())),
+        any::<bool>().prop_map(Answer::Bool),
+        prop::collection::vec(id, 0..4).prop_map(Answer::Order),
+        prop::collection::vec((id, id), 0..4).prop_map(|pairs| Answer::Pairs(pairs.into_iter().collect())),
+    ]
+}
+
+proptest! {
+    /// What is stored reads back as it was, whatever the answers and optional parts.
+    #[test]
+    fn a_stored_attempt_reads_back_as_it_was(
+        answers in prop::collection::vec(prop::option::of(any_answer()), 5),
+        certainties in prop::collection::vec(prop::option::of(0usize..3), 5),
+        seconds in prop::collection::vec(any::<u32>(), 0..5),
+        seed in any::<u64>(),
+        // Milliseconds since the epoch, as `Date.now()` gives them.
+        finished in prop::option::of((0u64..2_000_000_000_000).prop_map(|ms| ms as f64)),
+        tagged in any::<bool>(),
+        extended in any::<bool>(),
+    ) {
+        let bank = sample_bank(1, 5);
+        let mut a = fixed_attempt(&bank, &["d0"], 5, 3);
+        a.answers = answers;
+        a.certainties = certainties;
+        a.seconds = seconds;
+        a.seed = seed;
+        a.finished_at = finished;
+        a.lang = Some("ar".into());
+        a.avoid = vec!["x".into()];
+        a.extension = extended.then(|| Extension { domains: vec!["d0".into()], until: 7 });
+        a.session = tagged.then(|| SessionTag {
+            id: "s".into(),
+            title: "Class".into(),
+            public_key: "k".into(),
+            label: "Amal".into(),
+            deadline: Some(1.5),
+            questions: None,
+        });
+        let stored: serde_json::Value = serde_json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
+        prop_assert_eq!(Attempt::read(&stored).unwrap(), a);
+    }
+}
+
+#[test]
+fn a_stored_attempt_that_does_not_read_says_where() {
+    let bank = sample_bank(1, 5);
+    let a = fixed_attempt(&bank, &["d0"], 5, 3);
+    let mut stored = serde_json::to_value(&a).unwrap();
+    let path = |v: &serde_json::Value| Attempt::read(v).unwrap_err().path;
+    stored["answers"][2] = serde_json::json!({"choice": 1});
+    assert_eq!(path(&stored), "answers[2].choice");
+    stored["answers"][2] = serde_json::json!({"guess": "a"});
+    assert_eq!(path(&stored), "answers[2].guess");
+    stored["answers"][2] = serde_json::json!({"choice": "a", "bool": true});
+    assert_eq!(path(&stored), "answers[2].bool");
+    stored.as_object_mut().unwrap().remove("items");
+    assert_eq!(path(&stored), "items");
+    // Fields a later schema added may be absent.
+    let mut old = serde_json::to_value(&a).unwrap();
+    for key in ["seconds", "session", "avoid", "lang"] {
+        old.as_object_mut().unwrap().remove(key);
+    }
+    assert_eq!(Attempt::read(&old).unwrap().seconds, Vec::<u32>::new());
+}
