@@ -14,10 +14,10 @@ mod intl;
 use std::cell::RefCell;
 use std::thread::LocalKey;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::engine::fields;
-use crate::engine::problem::{Expected, Problem, ProblemKind, Range};
+use crate::engine::problem::{Problem, ProblemKind, Range};
 use crate::engine::sorted::SortedMap;
 
 /// The English catalog and the language list, compiled in so the first screen never waits.
@@ -78,102 +78,33 @@ pub fn languages(file: &str, text: &str) -> Result<Vec<Language>, Problem> {
     Ok(languages)
 }
 
-/// Takes a catalog's keys one by one, with precise problems.
-struct Fields<'f> {
-    file: &'f str,
-    map: Map<String, Value>,
+/// A message: a text that is not blank.
+fn text(v: &Value) -> fields::Read<String> {
+    match fields::string(v)? {
+        s if s.trim().is_empty() => Err(fields::problem(ProblemKind::Empty)),
+        s => Ok(s),
+    }
 }
 
-impl<'f> Fields<'f> {
-    fn new(file: &'f str, value: Value) -> Result<Self, Problem> {
-        match value {
-            Value::Object(map) => Ok(Fields { file, map }),
-            _ => Err(Fields::problem(file, "", ProblemKind::WrongType { expected: Expected::Object })),
-        }
-    }
+/// A plural message: its CLDR forms, `other` required.
+fn plural(v: &Value) -> fields::Read<RawPlural> {
+    let mut f = fields::object(v)?;
+    let plural = RawPlural {
+        zero: f.optional("zero", text),
+        one: f.optional("one", text),
+        two: f.optional("two", text),
+        few: f.optional("few", text),
+        many: f.optional("many", text),
+        other: f.get("other", text),
+    };
+    f.finish().map(|()| plural)
+}
 
-    fn problem(file: &str, path: &str, kind: ProblemKind) -> Problem {
-        Problem { file: file.to_string(), item: None, path: path.to_string(), kind }
-    }
-
-    fn take(&mut self, key: &str) -> Result<Value, Problem> {
-        self.map.shift_remove(key).ok_or_else(|| Fields::problem(self.file, key, ProblemKind::Missing))
-    }
-
-    fn string(&self, key: &str, value: Value) -> Result<String, Problem> {
-        match value {
-            Value::String(s) if !s.trim().is_empty() => Ok(s),
-            Value::String(_) => Err(Fields::problem(self.file, key, ProblemKind::Empty)),
-            _ => Err(Fields::problem(self.file, key, ProblemKind::WrongType { expected: Expected::String })),
-        }
-    }
-
-    fn text(&mut self, key: &str) -> Result<String, Problem> {
-        let value = self.take(key)?;
-        self.string(key, value)
-    }
-
-    fn plural(&mut self, key: &str) -> Result<RawPlural, Problem> {
-        let Value::Object(mut forms) = self.take(key)? else {
-            return Err(Fields::problem(
-                self.file,
-                key,
-                ProblemKind::WrongType { expected: Expected::Object },
-            ));
-        };
-        let mut form = |name: &str| -> Result<Option<String>, Problem> {
-            let path = format!("{key}.{name}");
-            forms.shift_remove(name).map(|v| self.string(&path, v)).transpose()
-        };
-        let plural = RawPlural {
-            zero: form("zero")?,
-            one: form("one")?,
-            two: form("two")?,
-            few: form("few")?,
-            many: form("many")?,
-            other: form("other")?
-                .ok_or_else(|| Fields::problem(self.file, &format!("{key}.other"), ProblemKind::Missing))?,
-        };
-        match forms.keys().next() {
-            Some(extra) => {
-                Err(Fields::problem(self.file, &format!("{key}.{extra}"), ProblemKind::Unexpected))
-            }
-            None => Ok(plural),
-        }
-    }
-
-    fn list<const N: usize>(&mut self, key: &str) -> Result<[String; N], Problem> {
-        let Value::Array(items) = self.take(key)? else {
-            return Err(Fields::problem(
-                self.file,
-                key,
-                ProblemKind::WrongType { expected: Expected::Array },
-            ));
-        };
-        if items.len() != N {
-            return Err(Fields::problem(
-                self.file,
-                key,
-                ProblemKind::TooFewOptions { min: N, found: items.len() },
-            ));
-        }
-        let texts: Vec<String> = items
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| self.string(&format!("{key}[{i}]"), v))
-            .collect::<Result<_, _>>()?;
-        texts
-            .try_into()
-            .map_err(|_| Fields::problem(self.file, key, ProblemKind::TooFewOptions { min: N, found: 0 }))
-    }
-
-    /// Every key must have been taken: an unknown key is a typo or a stale message.
-    fn finish(self) -> Result<(), Problem> {
-        match self.map.keys().next() {
-            Some(extra) => Err(Fields::problem(self.file, extra, ProblemKind::Unexpected)),
-            None => Ok(()),
-        }
-    }
+/// A list of exactly `N` messages.
+fn list<const N: usize>(v: &Value) -> fields::Read<[String; N]> {
+    let texts = fields::list(v, text)?;
+    let found = texts.len();
+    texts.try_into().map_err(|_| fields::problem(ProblemKind::TooFewOptions { min: N, found }))
 }
 
 /// Puts `args` into a template's `{name}` slots.
@@ -231,6 +162,7 @@ impl Plural {
 }
 
 /// A plural message as read, before it is kept for the session.
+#[derive(Default)]
 struct RawPlural {
     zero: Option<String>,
     one: Option<String>,
@@ -310,17 +242,16 @@ macro_rules! catalog {
         }
 
         impl $raw {
-            /// Takes every key out of the catalog's JSON object; leftovers are unknown keys.
-            fn read(file: &str, value: Value) -> Result<$raw, Problem> {
-                let mut reader = Fields::new(file, value)?;
-                let texts = $keys.iter().map(|key| reader.text(key)).collect::<Result<Vec<_>, _>>()?;
+            /// Reads every key of the catalog's JSON object; any other key is unknown.
+            fn read(value: &Value) -> fields::Read<$raw> {
+                let mut f = fields::object(value)?;
+                let texts = $keys.iter().map(|key| f.get(key, text)).collect();
                 let raw = $raw {
                     texts,
-                    $($p: reader.plural(stringify!($p))?,)*
-                    $($l: reader.list::<$n>(stringify!($l))?,)*
+                    $($p: f.get(stringify!($p), plural),)*
+                    $($l: f.get(stringify!($l), list::<$n>),)*
                 };
-                reader.finish()?;
-                Ok(raw)
+                f.finish().map(|()| raw)
             }
 
             fn leak(self, locale: &'static str) -> $name {
@@ -351,7 +282,7 @@ macro_rules! catalog {
             /// value of the right shape.
             fn parse(file: &str, text: &str, locale: &'static str) -> Result<$name, Problem> {
                 let value: Value = serde_json::from_str(text).map_err(|e| Problem::from_json(file, &e))?;
-                Ok($raw::read(file, value)?.leak(locale))
+                Ok(fields::in_file(file, $raw::read(&value))?.leak(locale))
             }
 
             /// Checks that a translation keeps the `{name}` slots of the English text.
@@ -359,7 +290,7 @@ macro_rules! catalog {
             fn check_slots(file: &str, text: &str, english: &str) -> Result<(), Problem> {
                 let read = |file: &str, text: &str| -> Result<$raw, Problem> {
                     let value: Value = serde_json::from_str(text).map_err(|e| Problem::from_json(file, &e))?;
-                    $raw::read(file, value)
+                    fields::in_file(file, $raw::read(&value))
                 };
                 let (raw, english) = (read(file, text)?, read("english", english)?);
                 compare_slots(file, raw.texts(), english.texts())

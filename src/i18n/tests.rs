@@ -61,6 +61,17 @@ fn a_missing_key_or_a_wrong_slot_is_reported() {
     v["start_total"] = serde_json::json!({"one": "une question"});
     let err = Catalog::parse(language("fr"), &v.to_string()).unwrap_err();
     assert_eq!(err.to_string(), "i18n/fr.json, start_total.other: is missing");
+    v["start_total"] = serde_json::json!({"other": "{n} questions", "lots": "beaucoup"});
+    let err = Catalog::parse(language("fr"), &v.to_string()).unwrap_err();
+    assert_eq!(err.to_string(), "i18n/fr.json, start_total.lots: is not a known key");
+    let mut v: serde_json::Value = serde_json::from_str(ENGLISH).unwrap();
+    v["nav_home"] = serde_json::json!("  ");
+    v["difficulty"] = serde_json::json!(["facile", "moyen"]);
+    let err = Catalog::parse(language("fr"), &v.to_string()).unwrap_err();
+    assert_eq!(err.to_string(), "i18n/fr.json, nav_home: is empty", "the first problem in key order");
+    v["nav_home"] = serde_json::json!("Accueil");
+    let err = Catalog::parse(language("fr"), &v.to_string()).unwrap_err();
+    assert_eq!(err.to_string(), "i18n/fr.json, difficulty: has 2 options; at least 3 are needed");
 
     let mut v: serde_json::Value = serde_json::from_str(ENGLISH).unwrap();
     v["quiz_progress"] = serde_json::json!("Question {n} sur {totl}");
