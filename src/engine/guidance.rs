@@ -10,11 +10,12 @@
 
 mod filter;
 mod ranking;
+mod read;
 
 pub use filter::TrackFilter;
 pub use ranking::{MeasureNext, Why, CLOSE};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::assessment::Settings;
 use super::content::Checks;
@@ -27,8 +28,7 @@ use super::sorting::sort_stable_by_key;
 pub const GUIDANCE_FILE: &str = "guidance/guidance.json";
 pub const INTERESTS_FILE: &str = "guidance/interests.json";
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Guidance {
     pub schema: u64,
     pub weights: Weights,
@@ -45,12 +45,9 @@ pub struct Guidance {
     pub provider_types: Vec<Label>,
     /// Diplomas from lowest to highest, and regions (online and nationwide among them), that
     /// tracks name; optional in a school's own file.
-    #[serde(default)]
     pub diplomas: Vec<Label>,
-    #[serde(default)]
     pub regions: Vec<Label>,
     /// Baccalauréat streams (sciences, economics, letters, ...) that tracks admit; optional.
-    #[serde(default)]
     pub bac_streams: Vec<Label>,
     pub demand_tiers: Vec<Tier>,
     pub specialties: Vec<Specialty>,
@@ -58,8 +55,7 @@ pub struct Guidance {
 }
 
 /// How much readiness, interest and demand count in the ranking; a counselor may change them.
-#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Weights {
     pub readiness: f64,
     pub interest: f64,
@@ -67,8 +63,7 @@ pub struct Weights {
 }
 
 /// An id with its title in every language: a specialty family, a scope, a format, a cost.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Label {
     pub id: String,
     pub title: Localized,
@@ -77,16 +72,14 @@ pub struct Label {
 /// How a specialty is usually reached. `reach` (0 to 1) is how much of its match a learner
 /// far from job-ready keeps: 1 for a realistic first job, less for a job that usually needs a
 /// long training or a first job before it, so a beginner sees realistic first steps first.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Route {
     pub id: String,
     pub title: Localized,
     pub reach: f64,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Tier {
     pub id: String,
     pub score: f64,
@@ -95,8 +88,7 @@ pub struct Tier {
     pub rule: Localized,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Specialty {
     pub id: String,
     pub family: String,
@@ -110,16 +102,14 @@ pub struct Specialty {
     pub demand: Demand,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Demand {
     pub tier: String,
     pub figures: Vec<Figure>,
 }
 
 /// A sourced figure behind a demand tier.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
     pub text: Localized,
     pub value: String,
@@ -129,8 +119,7 @@ pub struct Figure {
     pub confidence: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Track {
     pub id: String,
     pub title: Localized,
@@ -148,56 +137,41 @@ pub struct Track {
     /// Facts a counselor filters by; empty or `None` where no source states them, shown as
     /// "not stated" and never filtered out.
     /// Languages of instruction (language codes).
-    #[serde(default)]
     pub languages: Vec<String>,
     /// The lowest diploma that admits, one of the file's `diplomas`.
-    #[serde(default)]
     pub min_diploma: Option<String>,
     /// The baccalauréat streams it admits, ids of the file's `bac_streams`: some public
     /// routes take only scientific or technical streams, which decides a lycée student's
     /// choice.
-    #[serde(default)]
     pub bac_streams: Vec<String>,
-    #[serde(default)]
     pub age: Option<AgeLimits>,
     /// Where it is taught: ids of the file's `regions` (which include online and nationwide).
-    #[serde(default)]
     pub regions: Vec<String>,
-    #[serde(default)]
     pub apply: Option<Apply>,
     /// Where the facts above were read.
-    #[serde(default)]
     pub sources: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct AgeLimits {
-    #[serde(default)]
     pub min: Option<u32>,
-    #[serde(default)]
     pub max: Option<u32>,
 }
 
 /// When and where to apply, as a source says (either may be unknown, not both).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Apply {
-    #[serde(default)]
     pub period: Option<Localized>,
-    #[serde(default)]
     pub link: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Interests {
     pub schema: u64,
     pub items: Vec<InterestItem>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct InterestItem {
     pub id: String,
     pub family: String,
@@ -329,31 +303,15 @@ fn problem(file: &str, path: String, kind: ProblemKind) -> Problem {
     Problem { file: file.to_string(), item: None, path, kind }
 }
 
-/// Reads a guidance file strictly: a field the format does not know is reported with the
-/// path to it (`tracks[3].linkk`), so a school sees which of its entries to correct.
-fn read<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, Vec<Problem>> {
-    serde_json::from_str(text).map_err(|e| {
-        let mut problem = Problem::from_json(file, &e);
-        if let ProblemKind::UnknownField { field, .. } = &problem.kind {
-            let value: Option<serde_json::Value> = serde_json::from_str(text).ok();
-            problem.path = value.and_then(|v| path_to_key(&v, field, String::new())).unwrap_or_default();
-        }
-        vec![problem]
-    })
-}
-
-/// The path to an object key named `key` (depth first; a misspelt key is seldom repeated).
-fn path_to_key(value: &serde_json::Value, key: &str, at: String) -> Option<String> {
-    let join = |k: &str| if at.is_empty() { k.to_string() } else { format!("{at}.{k}") };
-    match value {
-        serde_json::Value::Object(map) => {
-            map.iter().find_map(|(k, v)| if k == key { Some(join(k)) } else { path_to_key(v, key, join(k)) })
-        }
-        serde_json::Value::Array(items) => {
-            items.iter().enumerate().find_map(|(i, v)| path_to_key(v, key, format!("{at}[{i}]")))
-        }
-        _ => None,
-    }
+/// Parses a guidance file and reads its shape with `read`.
+fn read<T>(
+    file: &str,
+    text: &str,
+    read: fn(&serde_json::Value) -> super::fields::Read<T>,
+) -> Result<T, Vec<Problem>> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| vec![Problem::from_json(file, &e)])?;
+    super::fields::in_file(file, read(&value)).map_err(|p| vec![p])
 }
 
 impl Guidance {
@@ -366,7 +324,7 @@ impl Guidance {
         languages: &[String],
         settings: &Settings,
     ) -> Result<Guidance, Vec<Problem>> {
-        let g: Guidance = read(file, text)?;
+        let g = read(file, text, Guidance::read)?;
         let mut problems = Vec::new();
         let mut check = |ok: bool, path: String, kind: ProblemKind| {
             if !ok {
@@ -658,7 +616,7 @@ impl Interests {
         families: &[Label],
         languages: &[String],
     ) -> Result<Interests, Vec<Problem>> {
-        let i: Interests = read(file, text)?;
+        let i = read(file, text, Interests::read)?;
         let mut problems = Vec::new();
         if i.items.len() > 24 {
             problems.push(problem(

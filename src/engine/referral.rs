@@ -11,11 +11,13 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::attempt::Attempt;
 use super::bank::Bank;
 use super::content::Checks;
+use super::fields;
 use super::problem::{Problem, ProblemKind, Range};
 use super::result_code::{
     attempt_of, fnv1a64, new_key_pair, open_sealed, put_len, put_list, put_responses, put_str,
@@ -34,7 +36,7 @@ const LINK_VERSION: u64 = 1;
 const REFERRAL_VERSION: u8 = 2;
 
 /// What a counselor hands out: who they are and the public key results are sealed to.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CounselorLink {
     /// The first 8 bytes of the public key, in hexadecimal, like a session's id.
     pub id: String,
@@ -51,12 +53,23 @@ impl CounselorLink {
         to_payload(self, LINK_VERSION)
     }
 
+    /// Reads a link's JSON (see [`fields`] for why by hand).
+    fn read(v: &Value) -> fields::Read<CounselorLink> {
+        let mut f = fields::object(v)?;
+        let link = CounselorLink {
+            id: f.get("id", fields::string),
+            name: f.get("name", fields::string),
+            public_key: f.get("public_key", fields::string),
+        };
+        f.end().map(|()| link)
+    }
+
     /// Reads a link's payload, with a precise problem for each fault.
     pub fn from_payload(payload: &str) -> Result<CounselorLink, Vec<Problem>> {
         let one = |path: &str, kind| {
             vec![Problem { file: COUNSELOR_LINK.into(), item: None, path: path.into(), kind }]
         };
-        let link = from_payload::<CounselorLink>(COUNSELOR_LINK, payload, LINK_VERSION)?;
+        let link = from_payload(COUNSELOR_LINK, payload, LINK_VERSION, CounselorLink::read)?;
         if link.name.trim().is_empty() {
             return Err(one("name", ProblemKind::Empty));
         }
@@ -76,7 +89,7 @@ impl CounselorLink {
 }
 
 /// A counselor's key pair, kept on the counselor's device.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CounselorKey {
     pub link: CounselorLink,
     /// X25519 secret key, base64url: it never leaves this device unless exported.
@@ -85,6 +98,17 @@ pub struct CounselorKey {
 }
 
 impl CounselorKey {
+    /// Reads a key pair as kept (`store::Kept`).
+    pub fn read(v: &Value) -> fields::Read<CounselorKey> {
+        let mut f = fields::object(v)?;
+        let key = CounselorKey {
+            link: f.get("link", CounselorLink::read),
+            secret_key: f.get("secret_key", fields::string),
+            created_at: f.get("created_at", fields::number),
+        };
+        f.end().map(|()| key)
+    }
+
     /// A new key pair for the counselor `name`.
     pub fn create(name: &str, now: f64) -> CounselorKey {
         let (secret, public) = new_key_pair();

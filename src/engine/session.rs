@@ -5,13 +5,14 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::assessment::{FixedRule, Mode, Rule, Settings};
 use super::attempt::Plan;
 use super::bank::DomainFile;
 use super::content::Checks;
+use super::fields;
 use super::own_bank;
 use super::problem::{Expected, Problem, ProblemKind, Range};
 use super::result_code::new_key_pair;
@@ -28,7 +29,7 @@ const MAX_LINK_JSON: usize = 1 << 20;
 pub const QR_LINK_MAX: usize = 2_900;
 
 /// A session as the teacher set it up; everything a student's browser needs to take it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Session {
     /// The first 8 bytes of the public key, in hexadecimal: a link whose key was swapped
     /// shows another id, and another [`Session::fingerprint`].
@@ -89,7 +90,7 @@ impl Session {
             }
             None => payload,
         };
-        let session = from_payload::<Session>(LINK, payload, LINK_VERSION)?;
+        let session = from_payload(LINK, payload, LINK_VERSION, Session::read)?;
         let problems = session.check(checks);
         if problems.is_empty() {
             Ok(session)
@@ -219,11 +220,12 @@ pub(crate) fn to_payload(value: &impl Serialize, version: u64) -> String {
 }
 
 /// Reads a link's payload of format `version`, with a precise problem (in `file`) for each
-/// fault: not base64url, not JSON, another version, or the wrong shape.
-pub(crate) fn from_payload<T: for<'de> Deserialize<'de>>(
+/// fault: not base64url, not JSON, another version, or the wrong shape (`read`).
+pub(crate) fn from_payload<T>(
     file: &str,
     payload: &str,
     version: u64,
+    read: fn(&Value) -> fields::Read<T>,
 ) -> Result<T, Vec<Problem>> {
     let one = |path: &str, kind| vec![Problem { file: file.into(), item: None, path: path.into(), kind }];
     let bytes = URL_SAFE_NO_PAD
@@ -237,12 +239,33 @@ pub(crate) fn from_payload<T: for<'de> Deserialize<'de>>(
             return Err(one("v", ProblemKind::UnsupportedSchema { found }));
         }
     }
-    T::deserialize(&value).map_err(|e| vec![Problem::from_json(file, &e)])
+    fields::in_file(file, read(&value)).map_err(|p| vec![p])
+}
+
+impl Session {
+    /// Reads a session's JSON (see [`fields`] for why by hand); other keys (the link's `v`)
+    /// are left alone.
+    pub fn read(v: &Value) -> fields::Read<Session> {
+        let mut f = fields::object(v)?;
+        let session = Session {
+            id: f.get("id", fields::string),
+            title: f.get("title", fields::string),
+            domains: f.get("domains", fields::strings),
+            mode: f.get("mode", fields::string),
+            items_per_domain: f.optional("items_per_domain", fields::unsigned),
+            minutes: f.optional("minutes", fields::unsigned),
+            languages: f.get("languages", fields::strings),
+            seed: f.get("seed", fields::unsigned),
+            public_key: f.get("public_key", fields::string),
+            questions: f.optional("questions", fields::string),
+        };
+        f.end().map(|()| session)
+    }
 }
 
 /// A session a teacher created here: the session, its secret key, and every result code
 /// imported, kept as given (scores are always recomputed from them).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ClassSession {
     pub session: Session,
     /// The X25519 secret key, base64url: it never leaves this device unless exported.
@@ -251,7 +274,6 @@ pub struct ClassSession {
     pub created_at: f64,
     /// Students the teacher left out of the figures (by `Submission::id`), having judged a
     /// code that does not match the session: still listed, and counted again on request.
-    #[serde(default)]
     pub excluded: Vec<String>,
 }
 
@@ -259,6 +281,19 @@ pub struct ClassSession {
 const KEY_FILE: u64 = 1;
 
 impl ClassSession {
+    /// Reads a session as stored (or in its key file).
+    pub fn read(v: &Value) -> fields::Read<ClassSession> {
+        let mut f = fields::object(v)?;
+        let session = ClassSession {
+            session: f.get("session", Session::read),
+            secret_key: f.get("secret_key", fields::string),
+            codes: f.get("codes", fields::strings),
+            created_at: f.get("created_at", fields::number),
+            excluded: f.optional("excluded", fields::strings).unwrap_or_default(),
+        };
+        f.end().map(|()| session)
+    }
+
     /// A new session with a fresh key pair and id.
     pub fn create(mut session: Session, now: f64) -> ClassSession {
         let (secret, public) = new_key_pair();
@@ -301,7 +336,7 @@ pub fn read_key_file(text: &str) -> Option<ClassSession> {
     if v.get("kafaa_session_key").and_then(Value::as_u64) != Some(KEY_FILE) {
         return None;
     }
-    let session = ClassSession::deserialize(&v).ok()?;
+    let session = ClassSession::read(&v).ok()?;
     let public = crypto_box::SecretKey::from(session.secret_key_bytes()?).public_key();
     let key = session.session.public_key_bytes()?;
     (key == *public.as_bytes() && session.session.id == id_hex(&key[..8])).then_some(session)

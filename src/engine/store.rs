@@ -6,7 +6,6 @@
 use std::marker::PhantomData;
 use std::rc::Rc;
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -74,14 +73,15 @@ impl<T> PartialEq for Kept<T> {
     }
 }
 
-impl<T: Serialize + DeserializeOwned> Kept<T> {
+impl<T: Serialize> Kept<T> {
     pub fn new(value: &T) -> Self {
         Kept { json: serde_json::to_string(value).unwrap_or_default(), of: PhantomData }
     }
 
-    /// The value, or why it does not read.
-    pub fn read(&self) -> Result<T, String> {
-        serde_json::from_str(&self.json).map_err(|e| e.to_string())
+    /// The value read by `read` (the type's own reader), or why it does not read.
+    pub fn read(&self, read: fn(&Value) -> fields::Read<T>) -> Result<T, String> {
+        let value: Value = serde_json::from_str(&self.json).map_err(|e| e.to_string())?;
+        read(&value).map_err(|p| where_wrong(&p))
     }
 }
 
@@ -144,7 +144,7 @@ pub struct SessionCodec {
 }
 
 pub const SESSION_CODEC: SessionCodec =
-    SessionCodec { read: |v| ClassSession::deserialize(v).map_err(|e| e.to_string()), write: |s| json(s) };
+    SessionCodec { read: |v| ClassSession::read(v).map_err(|p| where_wrong(&p)), write: |s| json(s) };
 
 impl Stored {
     pub fn new() -> Self {
@@ -726,7 +726,12 @@ fn v5_to_v6(mut value: Value) -> Value {
 
 /// A part that does not read, saying where and what is wrong.
 fn malformed(p: &Problem) -> StoreProblem {
-    StoreProblem::Malformed(format!("{}: {}", p.path, p.kind))
+    StoreProblem::Malformed(where_wrong(p))
+}
+
+/// Where a part is wrong and how (`answers[2].choice: should be a text`).
+fn where_wrong(p: &Problem) -> String {
+    format!("{}: {}", p.path, p.kind)
 }
 
 fn read_attempt(v: &Value) -> Result<Attempt, StoreProblem> {

@@ -79,14 +79,14 @@ fn a_bad_link_says_what_is_wrong_and_where() {
             "public_key: must be a 32-byte key in base64url",
         ]
     );
-    // A link without a field: named, with no line and column (a link has no lines).
+    // A link without a field: named by its path.
     let mut v = serde_json::to_value(sample_session()).unwrap();
     v["v"] = Value::from(LINK_VERSION);
     v.as_object_mut().unwrap().remove("title");
     let link = URL_SAFE_NO_PAD.encode(v.to_string());
     let found = with_checks(|c| Session::from_payload(&link, c)).unwrap_err();
-    assert_eq!(found[0].kind, ProblemKind::MissingField { field: "title".into(), line: 0, column: 0 });
-    assert_eq!(found[0].kind.to_string(), "lacks the field \"title\"");
+    assert_eq!((found[0].path.as_str(), &found[0].kind), ("title", &ProblemKind::Missing));
+    assert_eq!(found[0].to_string(), "session link, title: is missing");
     let cut = &sample_session().to_payload()[..40];
     assert!(with_checks(|c| Session::from_payload(cut, c)).is_err());
     assert!(with_checks(|c| Session::from_payload("%%%", c)).is_err());

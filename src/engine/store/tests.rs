@@ -221,7 +221,7 @@ fn a_counselor_key_is_kept_exported_without_its_secret_unless_asked_and_set_asid
     let mut s = Stored::new();
     let key = CounselorKey::create("Career office", 2.0);
     s.counselor = Some(Kept::new(&key));
-    assert_eq!(s.counselor.as_ref().unwrap().read(), Ok(key.clone()));
+    assert_eq!(s.counselor.as_ref().unwrap().read(CounselorKey::read), Ok(key.clone()));
     let secret = key.secret_key.clone();
     assert_eq!(load(Some(&s.to_json())).stored, s);
     let without = export(&s, None, &[], 1.0, false);
@@ -237,7 +237,7 @@ fn a_counselor_key_is_kept_exported_without_its_secret_unless_asked_and_set_asid
     let broken = r#"{"schema":5,"current":null,"history":[],"counselor":"{\"link\":7}"}"#;
     let l = load(Some(broken));
     assert_eq!(l.set_aside, vec![]);
-    assert!(l.stored.counselor.as_ref().unwrap().read().is_err());
+    assert!(l.stored.counselor.as_ref().unwrap().read(CounselorKey::read).is_err());
     assert!(load(Some(&l.stored.to_json())).stored.counselor.is_some(), "kept when saved again");
     let l = load(Some(r#"{"schema":5,"current":null,"history":[],"counselor":[1]}"#));
     assert_eq!(l.set_aside.len(), 1);

@@ -20,7 +20,7 @@ pub fn CounselorLinkPanel() -> Html {
     let app = use_app();
     let c = use_messages::<ClassroomMessages>();
     let name = use_state(String::new);
-    let body = match app.stored.counselor.as_ref().map(Kept::read) {
+    let body = match app.stored.counselor.as_ref().map(|k| k.read(CounselorKey::read)) {
         None | Some(Err(_)) => {
             let oncreate = {
                 let (app, name) = (app.clone(), name.clone());
@@ -38,7 +38,7 @@ pub fn CounselorLinkPanel() -> Html {
                     name.set(e.target_unchecked_into::<HtmlInputElement>().value())
                 })
             };
-            let unreadable = app.stored.counselor.as_ref().and_then(|k| k.read().err());
+            let unreadable = app.stored.counselor.as_ref().and_then(|k| k.read(CounselorKey::read).err());
             html! {
                 <form onsubmit={oncreate}>
                     if let Some(detail) = unreadable {

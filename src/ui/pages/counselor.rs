@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::engine::attempt::Attempt;
 use crate::engine::bank::Bank;
 use crate::engine::problem::Problem;
-use crate::engine::referral::Referral;
+use crate::engine::referral::{CounselorKey, Referral};
 use crate::engine::result_code::{code_id, Submission};
 use crate::engine::session::{read_key_file, ClassSession};
 use crate::engine::sorted::SortedMap;
@@ -109,7 +109,7 @@ pub fn CounselorPage() -> Html {
             code.clone(),
             key.clone(),
             opened.clone(),
-            app.stored.counselor.as_ref().and_then(|k| k.read().ok()),
+            app.stored.counselor.as_ref().and_then(|k| k.read(CounselorKey::read).ok()),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
