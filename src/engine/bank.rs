@@ -345,14 +345,7 @@ impl Question {
 
 /// Parses JSON text, or reports where it is not JSON.
 fn json(file: &str, text: &str) -> Result<Value, Vec<Problem>> {
-    serde_json::from_str(text).map_err(|e| {
-        vec![Problem {
-            file: file.to_string(),
-            item: None,
-            path: String::new(),
-            kind: ProblemKind::Syntax { line: e.line(), column: e.column() },
-        }]
-    })
+    serde_json::from_str(text).map_err(|e| vec![Problem::from_json(file, &e)])
 }
 
 impl Index {

@@ -2,12 +2,12 @@
 //!
 //! A map rather than fixed fields, so that adding a language is a content change only.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::engine::sorted::SortedMap;
 
 /// One text in every language a bank declares.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Localized(pub SortedMap<String, String>);
 

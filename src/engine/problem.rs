@@ -64,11 +64,6 @@ pub enum ProblemKind {
     OutOfRange { range: Range },
     /// A settings file that does not have the expected shape; the detail comes from the parser.
     Shape { line: usize, column: usize, detail: String },
-    /// An object without a field its format requires (from the parser; line 0 when the
-    /// position is not known, as in a session link).
-    MissingField { field: String, line: usize, column: usize },
-    /// An object with a field its format does not have (a typo, most often).
-    UnknownField { field: String, line: usize, column: usize },
     /// A key the format does not have (a typo, or a message no longer used).
     Unexpected,
     /// Two values that must be in order are not (e.g. level thresholds, min and max lengths).
@@ -180,33 +175,11 @@ impl Range {
 }
 
 impl Problem {
-    /// The problem of a file that serde_json could not read: not JSON at all, or JSON of the
-    /// wrong shape (serde's message, without the position it appends, which has its fields).
+    /// The problem of a file that is not JSON, with where serde_json stopped reading it. (Its
+    /// shape is read after, by hand: `fields`, the bank's reader.)
     pub fn from_json(file: &str, e: &serde_json::Error) -> Problem {
-        let message = e.to_string();
-        let detail = message.rfind(" at line ").map_or(message.clone(), |i| message[..i].to_string());
-        // serde's two commonest shape errors get kinds of their own, worded in every language.
-        let field = |prefix: &str| detail.strip_prefix(prefix)?.split('`').next().map(str::to_string);
-        let (line, column) = (e.line(), e.column());
-        let kind = if e.is_syntax() || e.is_eof() {
-            ProblemKind::Syntax { line, column }
-        } else if let Some(field) = field("missing field `") {
-            ProblemKind::MissingField { field, line, column }
-        } else if let Some(field) = field("unknown field `") {
-            ProblemKind::UnknownField { field, line, column }
-        } else {
-            ProblemKind::Shape { line, column, detail }
-        };
+        let kind = ProblemKind::Syntax { line: e.line(), column: e.column() };
         Problem { file: file.to_string(), item: None, path: String::new(), kind }
-    }
-}
-
-/// Where in the file, when the parser knows.
-fn at(line: usize, column: usize) -> String {
-    if line == 0 {
-        String::new()
-    } else {
-        format!(" (line {line}, column {column})")
     }
 }
 
@@ -264,12 +237,6 @@ impl fmt::Display for ProblemKind {
             ProblemKind::OutOfRange { range } => write!(f, "must be {}", range.as_str()),
             ProblemKind::Shape { line, column, detail } => {
                 write!(f, "does not have the expected shape (line {line}, column {column}): {detail}")
-            }
-            ProblemKind::MissingField { field, line, column } => {
-                write!(f, "lacks the field \"{field}\"{}", at(*line, *column))
-            }
-            ProblemKind::UnknownField { field, line, column } => {
-                write!(f, "has a field \"{field}\" its format does not know{}", at(*line, *column))
             }
             ProblemKind::OutOfOrder => write!(f, "is out of order"),
             ProblemKind::Unexpected => write!(f, "is not a known key"),

@@ -6,7 +6,7 @@
 use std::marker::PhantomData;
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::attempt::Attempt;
@@ -53,7 +53,7 @@ pub struct Stored {
 /// as (a string inside the store) and read where it is used, so a document that never reads
 /// it carries no code to read it (the self-assessment's first load has no reader for a
 /// counselor's key). A value that does not read is kept as it is, never dropped.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize)]
 #[serde(transparent)]
 pub struct Kept<T> {
     json: String,

@@ -326,7 +326,7 @@ catalog! {
         data_delete_confirm, data_delete_yes, data_deleted, cancel, nav_classroom, quiz_time_left,
         quiz_time_up, results_code,
         start_suggested, quiz_domains, quiz_domain_done, quiz_domain_now, quiz_domain_later, quiz_pause_body, quiz_pause_stop, home_resume_domains, results_provisional, results_pilot, results_about,
-        problem_syntax, problem_missing, problem_needed_id, problem_wrong_type, problem_empty, problem_unsupported_schema, problem_duplicate_id, problem_unknown_domain, problem_unknown_subtopic, problem_unknown_type, problem_unsupported_type, problem_unknown_difficulty, problem_missing_language, problem_unknown_option, problem_too_few_options, problem_duplicate_option_text, problem_bad_answer_set, problem_bad_order, problem_already_in_order, problem_bad_pairs, problem_out_of_range, problem_shape, problem_out_of_order, problem_unexpected, problem_missing_field, problem_unknown_field, problem_at,
+        problem_syntax, problem_missing, problem_needed_id, problem_wrong_type, problem_empty, problem_unsupported_schema, problem_duplicate_id, problem_unknown_domain, problem_unknown_subtopic, problem_unknown_type, problem_unsupported_type, problem_unknown_difficulty, problem_missing_language, problem_unknown_option, problem_too_few_options, problem_duplicate_option_text, problem_bad_answer_set, problem_bad_order, problem_already_in_order, problem_bad_pairs, problem_out_of_range, problem_shape, problem_out_of_order, problem_unexpected,
     }
     plurals {
         home_history, bank_invalid_intro, start_total, quiz_unanswered, results_unavailable,

@@ -92,15 +92,6 @@ pub fn ProblemList(props: &BankProblemsProps) -> Html {
 
 /// What is wrong, in the interface's language (the engine's `Display` is English, for tools
 /// and tests).
-/// Where in the file, when the parser knows (line 0 when it does not).
-fn at(m: &Messages, line: usize, column: usize) -> String {
-    if line == 0 {
-        String::new()
-    } else {
-        fill(m.problem_at(), &[("line", line.to_string()), ("column", column.to_string())])
-    }
-}
-
 pub fn describe(kind: &ProblemKind, m: &Messages) -> String {
     let one = |template: &str, name: &str, value: String| fill(template, &[(name, value)]);
     match kind {
@@ -154,11 +145,5 @@ pub fn describe(kind: &ProblemKind, m: &Messages) -> String {
         ),
         ProblemKind::OutOfOrder => m.problem_out_of_order().to_string(),
         ProblemKind::Unexpected => m.problem_unexpected().to_string(),
-        ProblemKind::MissingField { field, line, column } => {
-            fill(m.problem_missing_field(), &[("field", field.clone()), ("at", at(m, *line, *column))])
-        }
-        ProblemKind::UnknownField { field, line, column } => {
-            fill(m.problem_unknown_field(), &[("field", field.clone()), ("at", at(m, *line, *column))])
-        }
     }
 }
