@@ -95,8 +95,9 @@ struct FirstProps {
 /// The app's shell on the page's route, with nothing stored yet.
 #[function_component]
 fn First(props: &FirstProps) -> Html {
-    let state =
-        use_reducer(|| AppState::new(props.catalog, props.languages.clone(), Stored::default(), Vec::new()));
+    let state = use_reducer(|| {
+        AppState::new(props.catalog, props.languages.clone(), Stored::default(), Vec::new(), None)
+    });
     provide(state, html! { <Shell route={props.route.clone()} pages={props.pages.clone()} /> })
 }
 

@@ -4,5 +4,5 @@
 #![forbid(unsafe_code)]
 
 fn main() {
-    kafaa::ui::app::start(yew::Callback::from(kafaa::ui::pages::main_document), None, None);
+    kafaa::ui::app::start(yew::Callback::from(kafaa::ui::pages::main_document), None, None, None);
 }

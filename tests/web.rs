@@ -55,7 +55,7 @@ fn state(content: Rc<Content>, current: Option<Attempt>) -> AppState {
     stored.current = current;
     let catalog: &'static kafaa::i18n::Catalog = Box::leak(Box::new(kafaa::i18n::english().unwrap()));
     let languages = kafaa::i18n::languages("l.json", kafaa::i18n::LANGUAGES).unwrap();
-    let mut s = AppState::new(catalog, Rc::new(languages), stored, vec![]);
+    let mut s = AppState::new(catalog, Rc::new(languages), stored, vec![], Some(kafaa::ui::state::edit));
     s.content = ContentStatus::Ready(content);
     s
 }

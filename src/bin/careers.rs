@@ -8,5 +8,6 @@ fn main() {
         yew::Callback::from(kafaa::ui::pages::careers_document),
         Some(kafaa::engine::store::SESSION_CODEC),
         Some(kafaa::ui::hooks::preload_part::<kafaa::i18n::CareersMessages>),
+        Some(kafaa::ui::state::edit),
     );
 }

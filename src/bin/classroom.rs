@@ -9,5 +9,6 @@ fn main() {
         yew::Callback::from(kafaa::ui::pages::classroom_document),
         Some(kafaa::engine::store::SESSION_CODEC),
         Some(kafaa::ui::hooks::preload_part::<kafaa::i18n::ClassroomMessages>),
+        Some(kafaa::ui::state::edit),
     );
 }

@@ -9,5 +9,6 @@ fn main() {
         yew::Callback::from(kafaa::ui::pages::counselor_document),
         None,
         Some(kafaa::ui::pages::preload_counselor_parts),
+        Some(kafaa::ui::state::edit),
     );
 }

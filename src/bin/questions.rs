@@ -9,5 +9,6 @@ fn main() {
         yew::Callback::from(kafaa::ui::pages::questions_document),
         None,
         Some(kafaa::ui::hooks::preload_part::<kafaa::i18n::QuestionsMessages>),
+        Some(kafaa::ui::state::edit),
     );
 }

@@ -13,7 +13,7 @@ use super::components::site_header::SiteHeader;
 use super::components::storage_notices::StorageNotices;
 use super::content::{cached_catalog, catalog, load_content, load_language, remember_catalog};
 use super::route::{use_route, Route};
-use super::state::{Action, AppContext, AppState, Interface};
+use super::state::{Action, AppContext, AppState, Edits, Interface};
 use super::storage;
 use crate::engine::store::SessionCodec;
 use crate::i18n::{self, Catalog, Language};
@@ -34,7 +34,16 @@ pub type PartLoader = fn(Language) -> Pin<Box<dyn Future<Output = ()>>>;
 /// (`examples/prerender.rs`) is replaced by the very same page. When that
 /// catalog cannot be had, the app starts in English and says why (see `App`). Reading the
 /// catalogs and the first render run as separate tasks, so neither holds the page long.
-pub fn start(pages: Callback<Route, Html>, sessions: Option<SessionCodec>, part: Option<PartLoader>) {
+///
+/// A document passes what it does beyond the self-assessment: its `pages`, how it reads and
+/// writes class `sessions`, its own messages (`part`) and its `edits` of the stored data.
+/// What it leaves out (`None`) is code its wasm does not carry.
+pub fn start(
+    pages: Callback<Route, Html>,
+    sessions: Option<SessionCodec>,
+    part: Option<PartLoader>,
+    edits: Option<Edits>,
+) {
     super::crash::install();
     if let Some(codec) = sessions {
         storage::use_sessions(codec);
@@ -56,15 +65,15 @@ pub fn start(pages: Callback<Route, Html>, sessions: Option<SessionCodec>, part:
             }
             None => browser::next_task().await,
         }
-        yew::Renderer::<App>::with_props(AppProps { pages, languages, english }).render();
+        yew::Renderer::<App>::with_props(AppProps { pages, languages, english, edits }).render();
     });
 }
 
-fn initial_state(languages: Rc<Vec<Language>>, english: &'static Catalog) -> AppState {
+fn initial_state(languages: Rc<Vec<Language>>, english: &'static Catalog, edits: Option<Edits>) -> AppState {
     let preferred = browser::preferred_language(&languages).and_then(|l| cached_catalog(&l.code));
     let catalog = preferred.unwrap_or(english);
     let loaded = storage::load();
-    AppState::new(catalog, languages, loaded.stored, loaded.set_aside)
+    AppState::new(catalog, languages, loaded.stored, loaded.set_aside, edits)
 }
 
 #[derive(Properties)]
@@ -77,10 +86,12 @@ pub struct AppProps {
     /// The compiled-in English catalog: the interface until, or unless, the preferred one is
     /// at hand.
     pub english: &'static Catalog,
+    /// This document's edits of the stored data (see `state::Edits`).
+    pub edits: Option<Edits>,
 }
 
-/// By identity: `start` makes the props once, and a derived comparison would compile a deep
-/// comparison of whole catalogs into the wasm.
+/// By identity: `start` makes the props once (their `edits` never change), and a derived
+/// comparison would compile a deep comparison of whole catalogs into the wasm.
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
         self.pages == other.pages
@@ -92,8 +103,8 @@ impl PartialEq for AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let state = {
-        let (languages, english) = (props.languages.clone(), props.english);
-        use_reducer(move || initial_state(languages, english))
+        let (languages, english, edits) = (props.languages.clone(), props.english, props.edits);
+        use_reducer(move || initial_state(languages, english, edits))
     };
 
     // Persist outside the reducer, after each render: only the parts that changed are written

@@ -38,6 +38,12 @@ pub struct PendingStart {
     pub now: f64,
 }
 
+/// What the documents read after a quiz do to the stored data (the actions the
+/// self-assessment never sends: interests, imports, sessions, notes, keys...): applied by
+/// [`edit`], which a document links only when its entry point passes it to `app::start`.
+/// index.html does not, and so carries none of that code. `false` when nothing changed.
+pub type Edits = fn(Action, &mut AppState) -> bool;
+
 #[derive(Clone, Debug)]
 pub struct AppState {
     /// The interface language's catalog, read once per session.
@@ -58,6 +64,8 @@ pub struct AppState {
     pub save_failed: bool,
     /// The attempt that has just ended, so the quiz page can show its results.
     pub finished: Option<String>,
+    /// This document's [`Edits`], if it makes any.
+    pub edits: Option<Edits>,
 }
 
 /// A state is equal only to itself: each action makes a new one, and the context provider
@@ -163,6 +171,7 @@ impl AppState {
         languages: Rc<Vec<Language>>,
         stored: Stored,
         set_aside: Vec<SetAside>,
+        edits: Option<Edits>,
     ) -> Self {
         AppState {
             catalog,
@@ -175,6 +184,7 @@ impl AppState {
             set_aside,
             save_failed: false,
             finished: None,
+            edits,
         }
     }
 
@@ -305,10 +315,6 @@ impl Reducible for AppState {
                 next.pending = Some(pending);
                 next.try_start();
             }
-            Action::Interest { item, answer } => {
-                next.stored.interests.insert(item, answer.clamp(-1, 1));
-            }
-            Action::GuidanceFile(file) => next.stored.guidance_file = file,
             Action::Start(attempt) => {
                 next.stored.current = Some(attempt);
                 next.finished = None;
@@ -357,53 +363,70 @@ impl Reducible for AppState {
                 next.save_failed = !ok;
             }
             Action::DismissSetAside => next.set_aside.clear(),
-            Action::RemoveAttempt(id) => Rc::make_mut(&mut next.stored.history).retain(|a| a.id != id),
-            Action::Import(imported) => {
-                next.stored.merge(*imported);
-            }
-            Action::OwnQuestions(text) => next.stored.questions = text.map(Rc::new),
-            Action::AddSession(session) => {
-                if !next.stored.sessions.iter().any(|s| s.session.id == session.session.id) {
-                    next.stored.sessions.push(Rc::new(session));
+            // The other documents' own actions, when this document applies them.
+            other => {
+                if !next.edits.is_some_and(|edit| edit(other, &mut next)) {
+                    return self;
                 }
-            }
-            Action::CountStudent { session, id, counted } => {
-                if let Some(s) = next.stored.sessions.iter_mut().find(|s| s.session.id == session) {
-                    Rc::make_mut(s).count(&id, counted);
-                }
-            }
-            Action::RemoveSession(id) => next.stored.sessions.retain(|s| s.session.id != id),
-            Action::AddCodes { session, codes } => {
-                if let Some(s) = next.stored.sessions.iter_mut().find(|s| s.session.id == session) {
-                    // New codes in the order given, each once; a session is copied (and saved
-                    // again) only when one is new.
-                    let mut seen: HashSet<&str> = s.codes.iter().map(String::as_str).collect();
-                    let new: Vec<String> =
-                        codes.iter().filter(|c| seen.insert(c.as_str())).cloned().collect();
-                    if new.is_empty() {
-                        return self;
-                    }
-                    Rc::make_mut(s).codes.extend(new);
-                }
-            }
-            Action::Note { key, text } => {
-                let notes = Rc::make_mut(&mut next.stored.notes);
-                if text.trim().is_empty() {
-                    notes.remove(&key);
-                } else {
-                    notes.insert(key, text);
-                }
-            }
-            Action::SetCounselorKey(key) => next.stored.counselor = key,
-            Action::DeleteAll => {
-                next.stored = Stored::new();
-                next.set_aside.clear();
-                next.finished = None;
-                next.pending = None;
             }
         }
         Rc::new(next)
     }
+}
+
+/// The [`Edits`] of the documents read after a quiz (all but index.html).
+pub fn edit(action: Action, state: &mut AppState) -> bool {
+    match action {
+        Action::Interest { item, answer } => {
+            state.stored.interests.insert(item, answer.clamp(-1, 1));
+        }
+        Action::GuidanceFile(file) => state.stored.guidance_file = file,
+        Action::RemoveAttempt(id) => Rc::make_mut(&mut state.stored.history).retain(|a| a.id != id),
+        Action::Import(imported) => {
+            state.stored.merge(*imported);
+        }
+        Action::OwnQuestions(text) => state.stored.questions = text.map(Rc::new),
+        Action::AddSession(session) => {
+            if !state.stored.sessions.iter().any(|s| s.session.id == session.session.id) {
+                state.stored.sessions.push(Rc::new(session));
+            }
+        }
+        Action::CountStudent { session, id, counted } => {
+            if let Some(s) = state.stored.sessions.iter_mut().find(|s| s.session.id == session) {
+                Rc::make_mut(s).count(&id, counted);
+            }
+        }
+        Action::RemoveSession(id) => state.stored.sessions.retain(|s| s.session.id != id),
+        Action::AddCodes { session, codes } => {
+            if let Some(s) = state.stored.sessions.iter_mut().find(|s| s.session.id == session) {
+                // New codes in the order given, each once; a session is copied (and saved
+                // again) only when one is new.
+                let mut seen: HashSet<&str> = s.codes.iter().map(String::as_str).collect();
+                let new: Vec<String> = codes.iter().filter(|c| seen.insert(c.as_str())).cloned().collect();
+                if new.is_empty() {
+                    return false;
+                }
+                Rc::make_mut(s).codes.extend(new);
+            }
+        }
+        Action::Note { key, text } => {
+            let notes = Rc::make_mut(&mut state.stored.notes);
+            if text.trim().is_empty() {
+                notes.remove(&key);
+            } else {
+                notes.insert(key, text);
+            }
+        }
+        Action::SetCounselorKey(key) => state.stored.counselor = key,
+        Action::DeleteAll => {
+            state.stored = Stored::new();
+            state.set_aside.clear();
+            state.finished = None;
+            state.pending = None;
+        }
+        _ => return false,
+    }
+    true
 }
 
 /// The state handle every page reads and dispatches to.

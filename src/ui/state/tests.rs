@@ -4,7 +4,7 @@ use crate::engine::testing::{fixed_attempt, sample_bank};
 fn empty() -> AppState {
     let catalog: &'static Catalog = Box::leak(Box::new(crate::i18n::english().expect("English catalog")));
     let languages = crate::i18n::languages("l.json", crate::i18n::LANGUAGES).expect("language list");
-    AppState::new(catalog, Rc::new(languages), Stored::new(), vec![])
+    AppState::new(catalog, Rc::new(languages), Stored::new(), vec![], Some(edit))
 }
 
 /// Content with the shipped index and settings, no domain file loaded yet.
@@ -190,4 +190,16 @@ fn a_language_switch_tries_failed_domains_again_but_keeps_a_sessions_broken_ques
     let s = s.reduce(Action::Language(Ok(catalog)));
     assert_eq!(s.domains_status(&["ai".into()], "en"), ContentStatus::Loading, "fetched again");
     assert!(matches!(s.domains.get(own_bank::DOMAIN), Some(ContentStatus::Invalid(_))));
+}
+
+#[test]
+fn the_edits_of_other_documents_apply_only_where_the_document_links_them() {
+    let note = || Action::Note { key: "r1".into(), text: "Call back".into() };
+    let with = Rc::new(empty()).reduce(note());
+    assert_eq!(with.stored.notes.get("r1").map(String::as_str), Some("Call back"));
+    // index.html starts without edits: the action changes nothing, and the state is the same.
+    let without = Rc::new(AppState { edits: None, ..empty() });
+    assert!(Rc::ptr_eq(&without.clone().reduce(note()), &without));
+    // What every document does still applies.
+    assert!(without.reduce(Action::Saved { ok: false }).save_failed);
 }
