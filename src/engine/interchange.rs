@@ -15,6 +15,7 @@ pub mod text;
 mod xml;
 
 use super::bank::{Choice, Question};
+use super::decimal::fixed;
 use super::localized::Localized;
 
 /// A question read from a file, before it joins the teacher's bank.
@@ -236,7 +237,7 @@ fn matched(
 /// and each wrong one takes it all away, as Moodle expects.
 fn select_weights(right: usize) -> (String, &'static str) {
     let share = 100.0 / right.max(1) as f64;
-    let mut text = format!("{share:.5}");
+    let mut text = fixed(share, 5);
     while text.ends_with('0') {
         text.pop();
     }

@@ -10,6 +10,7 @@ pub mod calibration;
 pub mod cat;
 pub mod class_report;
 pub mod content;
+pub mod decimal;
 pub mod fields;
 pub mod guidance;
 pub mod interchange;

@@ -121,6 +121,9 @@ pub enum StoreProblem {
     UnknownSchema,
     /// Readable JSON of the wrong shape; the detail is for developers.
     Malformed(String),
+    /// A part of the wrong shape: where and what, as data (from `fields`: formatting it here
+    /// would bring every problem's English wording into each document's wasm).
+    Unreadable(Box<Problem>),
 }
 
 /// The result of loading: what could be read, and what was set aside.
@@ -139,12 +142,11 @@ pub struct Loaded {
 /// neither reads nor writes sessions' keys, and so carries no code for them.
 #[derive(Clone, Copy)]
 pub struct SessionCodec {
-    pub read: fn(&Value) -> Result<ClassSession, String>,
+    pub read: fn(&Value) -> fields::Read<ClassSession>,
     pub write: fn(&ClassSession) -> Option<String>,
 }
 
-pub const SESSION_CODEC: SessionCodec =
-    SessionCodec { read: |v| ClassSession::read(v).map_err(|p| where_wrong(&p)), write: |s| json(s) };
+pub const SESSION_CODEC: SessionCodec = SessionCodec { read: ClassSession::read, write: |s| json(s) };
 
 impl Stored {
     pub fn new() -> Self {
@@ -576,7 +578,7 @@ fn load_value(value: Value, sessions: Option<&SessionCodec>) -> Loaded {
             Ok(answers) => loaded.stored.interests = answers,
             Err(p) => loaded.set_aside.push(SetAside {
                 part: Part::Interests,
-                reason: malformed(&p),
+                reason: StoreProblem::Unreadable(p),
                 raw: v.to_string(),
             }),
         },
@@ -591,7 +593,7 @@ fn load_value(value: Value, sessions: Option<&SessionCodec>) -> Loaded {
                         Ok(s) => loaded.stored.sessions.push(Rc::new(s)),
                         Err(e) => loaded.set_aside.push(SetAside {
                             part: Part::Session(i),
-                            reason: StoreProblem::Malformed(e),
+                            reason: StoreProblem::Unreadable(e),
                             raw: v.to_string(),
                         }),
                     },
@@ -616,7 +618,7 @@ fn load_value(value: Value, sessions: Option<&SessionCodec>) -> Loaded {
             Ok(notes) => loaded.stored.notes = Rc::new(notes),
             Err(p) => loaded.set_aside.push(SetAside {
                 part: Part::Notes,
-                reason: malformed(&p),
+                reason: StoreProblem::Unreadable(p),
                 raw: v.to_string(),
             }),
         },
@@ -646,7 +648,7 @@ fn load_value(value: Value, sessions: Option<&SessionCodec>) -> Loaded {
             Ok(file) => loaded.stored.guidance_file = Some(file),
             Err(p) => loaded.set_aside.push(SetAside {
                 part: Part::GuidanceFile,
-                reason: malformed(&p),
+                reason: StoreProblem::Unreadable(p),
                 raw: v.to_string(),
             }),
         },
@@ -724,18 +726,13 @@ fn v5_to_v6(mut value: Value) -> Value {
     value
 }
 
-/// A part that does not read, saying where and what is wrong.
-fn malformed(p: &Problem) -> StoreProblem {
-    StoreProblem::Malformed(where_wrong(p))
-}
-
 /// Where a part is wrong and how (`answers[2].choice: should be a text`).
 fn where_wrong(p: &Problem) -> String {
     format!("{}: {}", p.path, p.kind)
 }
 
 fn read_attempt(v: &Value) -> Result<Attempt, StoreProblem> {
-    let attempt = Attempt::read(v).map_err(|p| malformed(&p))?;
+    let attempt = Attempt::read(v).map_err(StoreProblem::Unreadable)?;
     attempt.check().map_err(|why| StoreProblem::Malformed(why.into()))?;
     Ok(attempt)
 }

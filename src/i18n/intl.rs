@@ -34,7 +34,7 @@ mod imp {
     /// `x` to one decimal place, in the locale's digits and separator ("1.6", "1,6").
     pub fn decimal(locale: &str, x: f64) -> String {
         let tenths = (x * 10.0).round();
-        NumberFormat::new(locale).map_or_else(|_| super::tenths(tenths as i64), |f| f.format(tenths / 10.0))
+        NumberFormat::new(locale).map_or_else(|_| super::fixed(x, 1), |f| f.format(tenths / 10.0))
     }
 }
 
@@ -49,16 +49,11 @@ mod imp {
     }
 
     pub fn decimal(_locale: &str, x: f64) -> String {
-        super::tenths((x * 10.0).round() as i64)
+        super::fixed(x, 1)
     }
 }
 
 pub use imp::{decimal, number, plural_category};
 
-/// A count of tenths as a decimal number ("16" → "1.6"), with integer formatting only: float
-/// formatting would add its tables to the wasm for a fallback.
-fn tenths(t: i64) -> String {
-    let sign = if t < 0 { "-" } else { "" };
-    let t = t.unsigned_abs();
-    format!("{sign}{}.{}", t / 10, t % 10)
-}
+/// The fallback when `Intl` cannot format (and natively): integer formatting only.
+use crate::engine::decimal::fixed;

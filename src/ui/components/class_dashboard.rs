@@ -7,6 +7,7 @@ use crate::i18n::ClassroomMessages;
 use crate::engine::class_report::xapi::statements;
 use crate::engine::class_report::{to_csv, ClassReport, Flag, ItemStats, StudentRow};
 use crate::engine::content::Content;
+use crate::engine::decimal::fixed;
 use crate::engine::own_bank;
 use crate::engine::result_code::verify::{Mismatch, MAX_LABEL};
 use crate::engine::result_code::Submission;
@@ -268,7 +269,7 @@ pub fn ClassDashboard(props: &ClassDashboardProps) -> Html {
                                 </th>
                                 <td>{ s.asked }</td>
                                 <td>{ format!("{}%", percent(s)) }</td>
-                                <td dir="ltr">{ s.discrimination.map(|r| format!("{r:.2}")).unwrap_or_else(|| "—".into()) }</td>
+                                <td dir="ltr">{ s.discrimination.map(|r| fixed(r, 2)).unwrap_or_else(|| "—".into()) }</td>
                                 <td dir="ltr">{ choices(s) }</td>
                                 <td>
                                     { s.flags.iter().map(|f| flag_text(c, f)).collect::<Vec<_>>().join("; ") }
@@ -354,7 +355,7 @@ fn items_table(
             s.item.stem.get(lang).to_string(),
             s.asked.to_string(),
             format!("{}%", percent(s)),
-            s.discrimination.map(|r| format!("{r:.2}")).unwrap_or_default(),
+            s.discrimination.map(|r| fixed(r, 2)).unwrap_or_default(),
             choices(s),
             s.flags.iter().map(|f| flag_text(c, f)).collect::<Vec<_>>().join("; "),
         ]);
