@@ -108,11 +108,28 @@ fn list<const N: usize>(v: &Value) -> fields::Read<[String; N]> {
 }
 
 /// Puts `args` into a template's `{name}` slots.
+///
+/// One pass over the template: a value is never searched for slots in turn, and a slot
+/// with no value (or a lone brace) is kept as written.
 pub fn fill(template: &str, args: &[(&str, String)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let slot = after.find('}').map(|close| (&after[..close], &after[close + 1..]));
+        match slot.and_then(|(name, tail)| Some((args.iter().find(|(n, _)| *n == name)?, tail))) {
+            Some(((_, value), tail)) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 

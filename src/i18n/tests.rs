@@ -10,6 +10,9 @@ fn fills_named_slots() {
         fill("Question {n} of {total}", &[("n", "4".into()), ("total", "12".into())]),
         "Question 4 of 12"
     );
+    // Slots without a value, and braces that open none, stay; a value is not filled in turn.
+    assert_eq!(fill("{a} {b} {", &[("a", "{b}".into())]), "{b} {b} {");
+    assert_eq!(fill("{n}{n}}", &[("n", "٣".into())]), "٣٣}");
     let en = english().unwrap();
     assert_eq!(en.messages.start_total.count(1), "1 question in all");
     assert_eq!(en.messages.start_total.count(12), "12 questions in all");
