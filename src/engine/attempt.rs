@@ -2,8 +2,6 @@
 //!
 //! An attempt is plain data so that it can be saved after every answer and resumed exactly.
 
-use serde::Serialize;
-
 use super::assessment::{Mode, Pilots, Rule, Settings};
 use super::bank::{Bank, Item};
 use super::cat;
@@ -12,10 +10,12 @@ use super::sorted::{SortedMap, SortedSet};
 use super::sorting::{sort_stable_by, sort_stable_by_key};
 
 mod read;
+mod write;
 
 /// What the learner gave for one item.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// Stored as `to_json` writes it; under test serde's derived writer is its reference.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "snake_case"))]
 pub enum Answer {
     /// One option id (single choice).
     Choice(String),
@@ -29,7 +29,8 @@ pub enum Answer {
     Pairs(SortedMap<String, String>),
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Attempt {
     pub id: String,
     /// The bank the items come from.
@@ -56,24 +57,21 @@ pub struct Attempt {
     pub started_at: f64,
     pub finished_at: Option<f64>,
     /// Seconds spent on each item, counted when the learner moves on (schema 4).
-    #[serde(default)]
     pub seconds: Vec<u32>,
     /// The classroom session this attempt is taken in, if any (schema 4).
-    #[serde(default)]
     pub session: Option<SessionTag>,
     /// Items an adaptive attempt avoids while its domains have others: those of the
     /// learner's previous attempt, so a retest does not repeat them.
-    #[serde(default)]
     pub avoid: Vec<String>,
     /// The interface language when the attempt started, which its items were shown in (a
     /// learner may switch midway): what an anonymous response file says of it.
-    #[serde(default)]
     pub lang: Option<String>,
 }
 
 /// A classroom session attempt: what the student's result code needs of the session (its id
 /// and public key), its title, the name the student gave, and when time is up.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct SessionTag {
     pub id: String,
     pub title: String,
@@ -83,7 +81,7 @@ pub struct SessionTag {
     pub deadline: Option<f64>,
     /// The teacher's own questions the session asks (`Session::questions`): kept with the
     /// attempt, so that the quiz and its results can show them after a reload, in any document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     pub questions: Option<String>,
 }
 
@@ -95,7 +93,8 @@ impl SessionTag {
 }
 
 /// More questions in some domains, asked after the attempt first stopped.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Extension {
     pub domains: Vec<String>,
     /// Ask until the attempt has this many items.

@@ -15,8 +15,6 @@ mod read;
 pub use filter::TrackFilter;
 pub use ranking::{MeasureNext, Why, CLOSE};
 
-use serde::Serialize;
-
 use super::assessment::Settings;
 use super::content::Checks;
 use super::irt::Estimate;
@@ -180,7 +178,8 @@ pub struct InterestItem {
 
 /// A specialties-and-tracks file a school or counselor loaded, kept as given: it is checked
 /// again at every use, against the content of the day.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct LocalFile {
     pub name: String,
     pub text: String,

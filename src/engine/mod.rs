@@ -28,6 +28,7 @@ pub mod simulate;
 pub mod sorted;
 pub mod sorting;
 pub mod store;
+pub mod to_json;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod testing;

@@ -11,7 +11,6 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde::Serialize;
 use serde_json::Value;
 
 use super::attempt::Attempt;
@@ -25,6 +24,7 @@ use super::result_code::{
 };
 use super::session::{fingerprint, from_payload, id_hex, key_bytes, to_payload, Session};
 use super::sorted::SortedMap;
+use super::to_json::{object, ToJson};
 
 /// What problems in a counselor link name as their file.
 pub const COUNSELOR_LINK: &str = "counselor link";
@@ -36,7 +36,8 @@ const LINK_VERSION: u64 = 1;
 const REFERRAL_VERSION: u8 = 2;
 
 /// What a counselor hands out: who they are and the public key results are sealed to.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct CounselorLink {
     /// The first 8 bytes of the public key, in hexadecimal, like a session's id.
     pub id: String,
@@ -88,8 +89,27 @@ impl CounselorLink {
     }
 }
 
+impl ToJson for CounselorLink {
+    fn write(&self, out: &mut String) {
+        object(out, |o| {
+            o.field("id", &self.id).field("name", &self.name).field("public_key", &self.public_key);
+        });
+    }
+}
+
+impl ToJson for CounselorKey {
+    fn write(&self, out: &mut String) {
+        object(out, |o| {
+            o.field("link", &self.link)
+                .field("secret_key", &self.secret_key)
+                .field("created_at", &self.created_at);
+        });
+    }
+}
+
 /// A counselor's key pair, kept on the counselor's device.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct CounselorKey {
     pub link: CounselorLink,
     /// X25519 secret key, base64url: it never leaves this device unless exported.

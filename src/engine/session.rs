@@ -5,7 +5,6 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde::Serialize;
 use serde_json::Value;
 
 use super::assessment::{FixedRule, Mode, Rule, Settings};
@@ -16,6 +15,7 @@ use super::fields;
 use super::own_bank;
 use super::problem::{Expected, Problem, ProblemKind, Range};
 use super::result_code::new_key_pair;
+use super::to_json::{object, ToJson};
 
 /// What problems in a link name as their file.
 pub const LINK: &str = "session link";
@@ -29,7 +29,8 @@ const MAX_LINK_JSON: usize = 1 << 20;
 pub const QR_LINK_MAX: usize = 2_900;
 
 /// A session as the teacher set it up; everything a student's browser needs to take it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Session {
     /// The first 8 bytes of the public key, in hexadecimal: a link whose key was swapped
     /// shows another id, and another [`Session::fingerprint`].
@@ -51,7 +52,7 @@ pub struct Session {
     /// The teacher's own questions the session asks (domain [`own_bank::DOMAIN`]), as the
     /// JSON text `OwnBank::to_json` wrote: they travel with the session, since a student's
     /// browser has no other way to get them, and stay as they were when the session was made.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     pub questions: Option<String>,
 }
 
@@ -213,8 +214,8 @@ impl Session {
 }
 
 /// A link's fragment payload: `value` as JSON with its format version `v`, base64url-encoded.
-pub(crate) fn to_payload(value: &impl Serialize, version: u64) -> String {
-    let mut v = serde_json::to_value(value).unwrap_or(Value::Null);
+pub(crate) fn to_payload(value: &impl ToJson, version: u64) -> String {
+    let mut v: Value = serde_json::from_str(&value.to_json()).unwrap_or(Value::Null);
     v["v"] = Value::from(version);
     URL_SAFE_NO_PAD.encode(v.to_string())
 }
@@ -263,9 +264,41 @@ impl Session {
     }
 }
 
+impl ToJson for Session {
+    fn write(&self, out: &mut String) {
+        object(out, |o| {
+            o.field("id", &self.id)
+                .field("title", &self.title)
+                .field("domains", &self.domains)
+                .field("mode", &self.mode)
+                .field("items_per_domain", &self.items_per_domain)
+                .field("minutes", &self.minutes)
+                .field("languages", &self.languages)
+                .field("seed", &self.seed)
+                .field("public_key", &self.public_key);
+            if let Some(questions) = &self.questions {
+                o.field("questions", questions);
+            }
+        });
+    }
+}
+
+impl ToJson for ClassSession {
+    fn write(&self, out: &mut String) {
+        object(out, |o| {
+            o.field("session", &self.session)
+                .field("secret_key", &self.secret_key)
+                .field("codes", &self.codes)
+                .field("created_at", &self.created_at)
+                .field("excluded", &self.excluded);
+        });
+    }
+}
+
 /// A session a teacher created here: the session, its secret key, and every result code
 /// imported, kept as given (scores are always recomputed from them).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct ClassSession {
     pub session: Session,
     /// The X25519 secret key, base64url: it never leaves this device unless exported.
@@ -323,7 +356,7 @@ impl ClassSession {
     /// The file a teacher downloads to open the session elsewhere (another device, a
     /// counselor): the session, its secret key and the codes imported so far.
     pub fn to_key_file(&self) -> String {
-        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
+        let mut v: Value = serde_json::from_str(&self.to_json()).unwrap_or(Value::Null);
         v["kafaa_session_key"] = Value::from(KEY_FILE);
         serde_json::to_string_pretty(&v).unwrap_or_default()
     }

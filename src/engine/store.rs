@@ -6,7 +6,6 @@
 use std::marker::PhantomData;
 use std::rc::Rc;
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::attempt::Attempt;
@@ -17,12 +16,14 @@ use super::referral::CounselorKey;
 use super::session::ClassSession;
 use super::sorted::{SortedMap, SortedSet};
 use super::sorting::sort_stable_by;
+use super::to_json::{self, ToJson};
 
 /// The schema this version writes. Bump it with a step in [`migrate`] when the shape changes.
 pub const STORE_SCHEMA: u64 = 6;
 
 /// Everything saved on this device.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Stored {
     pub schema: u64,
     /// The attempt in progress, saved after every answer.
@@ -45,7 +46,6 @@ pub struct Stored {
     /// A teacher's own questions (`own_bank::OwnBank`), as the JSON text they are kept in:
     /// read only where they are used, so other documents carry no reader for them. Under a
     /// key of their own, written only when they change (compared by pointer).
-    #[serde(default)]
     pub questions: Option<Rc<String>>,
 }
 
@@ -53,11 +53,11 @@ pub struct Stored {
 /// as (a string inside the store) and read where it is used, so a document that never reads
 /// it carries no code to read it (the self-assessment's first load has no reader for a
 /// counselor's key). A value that does not read is kept as it is, never dropped.
-#[derive(Debug, Serialize)]
-#[serde(transparent)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize), serde(transparent))]
 pub struct Kept<T> {
     json: String,
-    #[serde(skip)]
+    #[cfg_attr(test, serde(skip))]
     of: PhantomData<T>,
 }
 
@@ -73,9 +73,9 @@ impl<T> PartialEq for Kept<T> {
     }
 }
 
-impl<T: Serialize> Kept<T> {
+impl<T: ToJson> Kept<T> {
     pub fn new(value: &T) -> Self {
-        Kept { json: serde_json::to_string(value).unwrap_or_default(), of: PhantomData }
+        Kept { json: value.to_json(), of: PhantomData }
     }
 
     /// The value read by `read` (the type's own reader), or why it does not read.
@@ -161,11 +161,6 @@ impl Stored {
             counselor: None,
             questions: None,
         }
-    }
-
-    pub fn to_json(&self) -> String {
-        // Serializing plain structs of strings, numbers and vectors cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// Adds another store's finished attempts that this one lacks (by id), its attempt in
@@ -303,13 +298,56 @@ fn merge_questions(ours: Rc<String>, theirs: &str) -> Rc<String> {
 }
 
 /// The head part: what changes with every answer, and is small.
-#[derive(Serialize)]
 struct Head<'a> {
     schema: u64,
     current: &'a Option<Attempt>,
     interests: &'a SortedMap<String, i8>,
     guidance_file: &'a Option<LocalFile>,
     counselor: &'a Option<Kept<CounselorKey>>,
+}
+
+impl ToJson for Head<'_> {
+    fn write(&self, out: &mut String) {
+        to_json::object(out, |o| {
+            o.field("schema", &self.schema)
+                .field("current", self.current)
+                .field("interests", self.interests)
+                .field("guidance_file", self.guidance_file)
+                .field("counselor", self.counselor);
+        });
+    }
+}
+
+/// The whole store, as one export file holds it (and as the store was kept before schema 6).
+impl ToJson for Stored {
+    fn write(&self, out: &mut String) {
+        to_json::object(out, |o| {
+            o.field("schema", &self.schema)
+                .field("current", &self.current)
+                .field("history", &self.history)
+                .field("interests", &self.interests)
+                .field("guidance_file", &self.guidance_file)
+                .field("sessions", &self.sessions)
+                .field("notes", &self.notes)
+                .field("counselor", &self.counselor)
+                .field("questions", &self.questions);
+        });
+    }
+}
+
+impl ToJson for LocalFile {
+    fn write(&self, out: &mut String) {
+        to_json::object(out, |o| {
+            o.field("name", &self.name).field("text", &self.text);
+        });
+    }
+}
+
+/// As the JSON text it holds, in a string (as its `Serialize` writes it).
+impl<T> ToJson for Kept<T> {
+    fn write(&self, out: &mut String) {
+        self.json.write(out);
+    }
 }
 
 /// One part to write (or remove, `value: None`) to bring storage up to date.
@@ -401,9 +439,9 @@ impl Stored {
     }
 }
 
-/// A part as JSON: plain structs of strings, numbers and vectors, so serializing cannot fail.
-fn json(part: &impl Serialize) -> Option<String> {
-    Some(serde_json::to_string(part).unwrap_or_default())
+/// A part as JSON (see `to_json`).
+fn json(part: &impl ToJson) -> Option<String> {
+    Some(part.to_json())
 }
 
 /// Reads the store from storage, given how to read a key and the keys of the sessions: the

@@ -511,3 +511,32 @@ fn a_teachers_questions_have_a_key_of_their_own_travel_in_exports_and_merge_by_i
         [Change { key: QUESTIONS.into(), value: None, requires: vec![] }]
     );
 }
+
+#[test]
+fn the_parts_are_written_as_the_whole_store_serializes_them() {
+    use crate::engine::guidance::LocalFile;
+    let mut s = stored_with_history();
+    s.current = s.history.last().cloned();
+    s.interests.insert("i1".into(), -1);
+    s.guidance_file = Some(LocalFile { name: "school.json".into(), text: "{\"a\": \"\\n\"}".into() });
+    s.counselor = Some(Kept::new(&crate::engine::referral::CounselorKey::create("Office", 1.0)));
+    Rc::make_mut(&mut s.notes).insert("r1".into(), "Call \"back\"".into());
+    let whole = serde_json::to_value(&s).unwrap();
+    let parts: SortedMap<String, Value> = s
+        .changes(None, None)
+        .into_iter()
+        .map(|c| (c.key, serde_json::from_str(&c.value.unwrap()).unwrap()))
+        .collect();
+    assert_eq!(parts[HISTORY], whole["history"]);
+    assert_eq!(parts[NOTES], whole["notes"]);
+    for key in ["schema", "current", "interests", "guidance_file", "counselor"] {
+        assert_eq!(parts[HEAD][key], whole[key], "{key}");
+    }
+    // The whole store (an export's), sessions and keys included, is written byte for byte as
+    // serde wrote it before `to_json`.
+    let mut class = crate::engine::session::ClassSession::create(session("s1", "k"), 2.0);
+    class.codes.push("code".into());
+    s.sessions.push(Rc::new(class));
+    s.questions = Some(Rc::new("{}".into()));
+    assert_eq!(s.to_json(), serde_json::to_string(&s).unwrap());
+}
