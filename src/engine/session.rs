@@ -61,12 +61,11 @@ impl Session {
     /// teacher's questions in it, deflated first and marked by a leading `z` (a JSON payload
     /// starts with `ey`), which keeps the link about a third of the length.
     pub fn to_payload(&self) -> String {
-        let plain = to_payload(self, LINK_VERSION);
+        let json = payload_json(self, LINK_VERSION);
         if self.questions.is_none() {
-            return plain;
+            return URL_SAFE_NO_PAD.encode(json);
         }
-        let json = URL_SAFE_NO_PAD.decode(&plain).unwrap_or_default();
-        format!("z{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&json, 9)))
+        format!("z{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9)))
     }
 
     /// Reads a link's payload and checks it against the content, with a precise problem for
@@ -215,9 +214,16 @@ impl Session {
 
 /// A link's fragment payload: `value` as JSON with its format version `v`, base64url-encoded.
 pub(crate) fn to_payload(value: &impl ToJson, version: u64) -> String {
-    let mut v: Value = serde_json::from_str(&value.to_json()).unwrap_or(Value::Null);
-    v["v"] = Value::from(version);
-    URL_SAFE_NO_PAD.encode(v.to_string())
+    URL_SAFE_NO_PAD.encode(payload_json(value, version))
+}
+
+/// A link's JSON: the value with the format's version.
+fn payload_json(value: &impl ToJson, version: u64) -> String {
+    // An object's text ends with its closing brace: the version goes in as its last field.
+    let mut json = value.to_json();
+    json.pop();
+    json.push_str(&format!(",\"v\":{version}}}"));
+    json
 }
 
 /// Reads a link's payload of format `version`, with a precise problem (in `file`) for each

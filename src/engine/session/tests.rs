@@ -205,3 +205,12 @@ fn ids_are_lowercase_hexadecimal_two_digits_a_byte() {
     assert_eq!(id_hex(&[0x00, 0x0f, 0xab, 0xff]), "000fabff");
     assert_eq!(id_hex(&[]), "");
 }
+
+#[test]
+fn a_payload_is_the_session_with_its_version_last() {
+    let s = sample_session();
+    let json = String::from_utf8(URL_SAFE_NO_PAD.decode(s.to_payload()).unwrap()).unwrap();
+    let mut expected = serde_json::to_value(&s).unwrap();
+    expected["v"] = Value::from(LINK_VERSION);
+    assert_eq!(json, expected.to_string());
+}
