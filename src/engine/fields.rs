@@ -94,6 +94,16 @@ pub fn object(v: &Value) -> Read<Fields<'_>> {
     }
 }
 
+/// An object with one key naming its kind (`{"choice": "b"}`, `{"fixed": {…}}`), read by
+/// `read` from the kind and the object's fields (`None` for a kind it does not know). An
+/// unknown kind or a second key is reported at that key, an empty object as empty.
+pub fn tagged<'v, T>(v: &'v Value, read: impl FnOnce(&str, &mut Fields<'v>) -> Option<T>) -> Read<T> {
+    let mut f = object(v)?;
+    let value = f.map.keys().next().and_then(|kind| read(kind, &mut f));
+    f.finish()?;
+    value.ok_or_else(|| problem(ProblemKind::Empty))
+}
+
 /// An object being read: each field is taken by its key, and the first problem is kept for
 /// [`Fields::end`] or [`Fields::finish`] to report. Reading goes on past a problem (with a
 /// default value) rather than returning at once: each early return would drop every field

@@ -5,9 +5,8 @@
 use serde_json::Value;
 
 use super::{AdaptiveRule, Band, CertaintyLevel, FixedRule, Level, Mode, Pilot, Pilots, Rule, Settings};
-use crate::engine::fields::{boolean, list, number, object, problem, signed, string, unsigned, Read};
+use crate::engine::fields::{boolean, list, number, object, signed, string, tagged, unsigned, Read};
 use crate::engine::localized::Localized;
-use crate::engine::problem::ProblemKind;
 
 impl Settings {
     pub(super) fn read(v: &Value) -> Read<Settings> {
@@ -45,15 +44,11 @@ impl Mode {
 impl Rule {
     /// `{"adaptive": {…}}` or `{"fixed": {…}}`.
     fn read(v: &Value) -> Read<Rule> {
-        let mut f = object(v)?;
-        let rule = match v.as_object().and_then(|m| m.keys().next()).map(String::as_str) {
-            Some("adaptive") => Some(Rule::Adaptive(f.get("adaptive", AdaptiveRule::read))),
-            Some("fixed") => Some(Rule::Fixed(f.get("fixed", FixedRule::read))),
+        tagged(v, |kind, f| match kind {
+            "adaptive" => Some(Rule::Adaptive(f.get("adaptive", AdaptiveRule::read))),
+            "fixed" => Some(Rule::Fixed(f.get("fixed", FixedRule::read))),
             _ => None,
-        };
-        // Another kind, or a second key, is not a rule.
-        f.finish()?;
-        rule.ok_or_else(|| problem(ProblemKind::Empty))
+        })
     }
 }
 

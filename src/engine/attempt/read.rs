@@ -5,7 +5,6 @@ use serde_json::Value;
 
 use super::{Answer, Attempt, Extension, SessionTag};
 use crate::engine::fields::{self, boolean, list, nullable, number, object, string, strings, unsigned, Read};
-use crate::engine::problem::ProblemKind;
 
 impl Attempt {
     /// Reads an attempt as stored. Keys it does not know are left alone.
@@ -54,17 +53,13 @@ impl Attempt {
 impl Answer {
     /// An answer as stored: an object with one key, its kind (`{"choice": "b"}`).
     fn read(v: &Value) -> Read<Answer> {
-        let mut f = object(v)?;
-        let answer = match v.as_object().and_then(|m| m.keys().next()).map(String::as_str) {
-            Some("choice") => Some(Answer::Choice(f.get("choice", string))),
-            Some("choices") => Some(Answer::Choices(f.get("choices", strings).into_iter().collect())),
-            Some("bool") => Some(Answer::Bool(f.get("bool", boolean))),
-            Some("order") => Some(Answer::Order(f.get("order", strings))),
-            Some("pairs") => Some(Answer::Pairs(f.get("pairs", |v| fields::map(v, string)))),
+        fields::tagged(v, |kind, f| match kind {
+            "choice" => Some(Answer::Choice(f.get("choice", string))),
+            "choices" => Some(Answer::Choices(f.get("choices", strings).into_iter().collect())),
+            "bool" => Some(Answer::Bool(f.get("bool", boolean))),
+            "order" => Some(Answer::Order(f.get("order", strings))),
+            "pairs" => Some(Answer::Pairs(f.get("pairs", |v| fields::map(v, string)))),
             _ => None,
-        };
-        // A kind this version does not know, or a second key, is not an answer.
-        f.finish()?;
-        answer.ok_or_else(|| fields::problem(ProblemKind::Empty))
+        })
     }
 }
