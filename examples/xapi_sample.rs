@@ -18,11 +18,11 @@ use kafaa::engine::bank::Question;
 use kafaa::engine::class_report::xapi::statements;
 use kafaa::engine::class_report::ClassReport;
 use kafaa::engine::content::Content;
+use kafaa::engine::json::Value;
 use kafaa::engine::result_code::{Response, Submission};
 use kafaa::engine::rng::Rng;
 use kafaa::engine::score::{key, wrong_answer};
 use kafaa::engine::session::Session;
-use serde_json::Value;
 
 const HOME_PAGE: &str = "https://lycee.example/kafaa";
 
@@ -92,7 +92,7 @@ fn main() {
     for k in ["single choice", "multiple select", "true/false", "ordering", "matching"] {
         assert!(asked.contains(&k), "the sample asks no {k} item");
     }
-    println!("{}", serde_json::to_string_pretty(&Value::Array(all)).expect("JSON"));
+    println!("{}", Value::Array(all).pretty());
 }
 
 /// Each student's code for `items`: right or wrong at random, the second student skipping

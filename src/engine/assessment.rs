@@ -171,8 +171,8 @@ impl Settings {
     pub fn parse(file: &str, text: &str) -> Result<Settings, Vec<Problem>> {
         let problem =
             |path: &str, kind| Problem { file: file.to_string(), item: None, path: path.to_string(), kind };
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| vec![Problem::from_json(file, &e)])?;
+        let value: crate::engine::json::Value =
+            crate::engine::json::Value::parse(text).map_err(|e| vec![Problem::from_json(file, &e)])?;
         let settings = fields::in_file(file, Settings::read(&value)).map_err(|p| vec![p])?;
         let mut problems = Vec::new();
         let mut check = |ok: bool, path: String, kind: ProblemKind| {

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use serde_json::{Map, Value};
+use crate::engine::json::{Map, Value};
 
 use super::assessment::Pilots;
 use super::irt::ItemParams;
@@ -345,7 +345,7 @@ impl Question {
 
 /// Parses JSON text, or reports where it is not JSON.
 fn json(file: &str, text: &str) -> Result<Value, Vec<Problem>> {
-    serde_json::from_str(text).map_err(|e| vec![Problem::from_json(file, &e)])
+    Value::parse(text).map_err(|e| vec![Problem::from_json(file, &e)])
 }
 
 impl Index {
@@ -461,7 +461,7 @@ impl Reader<'_> {
         });
     }
 
-    fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map> {
         let obj = value.as_object();
         if obj.is_none() {
             self.report(path, ProblemKind::WrongType { expected: Expected::Object });
@@ -469,7 +469,7 @@ impl Reader<'_> {
         obj
     }
 
-    fn field<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, path: &str) -> Option<&'v Value> {
+    fn field<'v>(&mut self, obj: &'v Map, key: &str, path: &str) -> Option<&'v Value> {
         let v = obj.get(key);
         if v.is_none() {
             self.report(&join(path, key), ProblemKind::Missing);
@@ -477,7 +477,7 @@ impl Reader<'_> {
         v
     }
 
-    fn string(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
+    fn string(&mut self, obj: &Map, key: &str, path: &str) -> Option<String> {
         let value = self.field(obj, key, path)?;
         let path = join(path, key);
         match value.as_str() {
@@ -493,7 +493,7 @@ impl Reader<'_> {
         }
     }
 
-    fn array<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, path: &str) -> Option<&'v Vec<Value>> {
+    fn array<'v>(&mut self, obj: &'v Map, key: &str, path: &str) -> Option<&'v Vec<Value>> {
         let value = self.field(obj, key, path)?;
         let arr = value.as_array();
         if arr.is_none() {
@@ -506,13 +506,7 @@ impl Reader<'_> {
     ///
     /// Like the other readers, it returns what it could read even when it reported a problem:
     /// any problem refuses the bank anyway, and going on finds the problems further down.
-    fn localized(
-        &mut self,
-        obj: &Map<String, Value>,
-        key: &str,
-        path: &str,
-        langs: &[String],
-    ) -> Option<Localized> {
+    fn localized(&mut self, obj: &Map, key: &str, path: &str, langs: &[String]) -> Option<Localized> {
         let value = self.field(obj, key, path)?;
         let path = join(path, key);
         let map = self.object(value, &path)?;
@@ -540,10 +534,10 @@ impl Reader<'_> {
     /// are reported and left out.
     fn list<T>(
         &mut self,
-        obj: &Map<String, Value>,
+        obj: &Map,
         key: &str,
         path: &str,
-        mut build: impl FnMut(&mut Self, &Map<String, Value>, &str) -> Option<T>,
+        mut build: impl FnMut(&mut Self, &Map, &str) -> Option<T>,
         id_of: impl Fn(&T) -> &str,
     ) -> Option<Vec<T>> {
         let arr = self.array(obj, key, path)?;
@@ -568,7 +562,7 @@ impl Reader<'_> {
     }
 
     /// Checks the `schema` field; `false` when the file cannot be read at all.
-    fn schema(&mut self, obj: &Map<String, Value>) -> bool {
+    fn schema(&mut self, obj: &Map) -> bool {
         match obj.get("schema") {
             None => self.report("schema", ProblemKind::Missing),
             Some(Value::Number(n)) if n.as_u64() == Some(BANK_SCHEMA) => {}
@@ -593,7 +587,7 @@ impl Reader<'_> {
         Some(Index { id: id?, languages: languages?, title: title?, domains: domains? })
     }
 
-    fn entry(&mut self, obj: &Map<String, Value>, path: &str, langs: &[String]) -> Option<DomainEntry> {
+    fn entry(&mut self, obj: &Map, path: &str, langs: &[String]) -> Option<DomainEntry> {
         let id = self.string(obj, "id", path);
         let file = self.string(obj, "file", path).and_then(|f| {
             // A plain relative path to a JSON file inside the content folder.
@@ -651,7 +645,7 @@ impl Reader<'_> {
         Some(DomainFile { subtopics: subtopics?, items: items? })
     }
 
-    fn languages(&mut self, obj: &Map<String, Value>) -> Option<Vec<String>> {
+    fn languages(&mut self, obj: &Map) -> Option<Vec<String>> {
         let arr = self.array(obj, "languages", "")?;
         let mut langs = Vec::new();
         for (i, v) in arr.iter().enumerate() {
@@ -679,13 +673,7 @@ impl Reader<'_> {
         Some(langs)
     }
 
-    fn item(
-        &mut self,
-        obj: &Map<String, Value>,
-        path: &str,
-        langs: &[String],
-        domains: &[Domain],
-    ) -> Option<Item> {
+    fn item(&mut self, obj: &Map, path: &str, langs: &[String], domains: &[Domain]) -> Option<Item> {
         let id = self.string(obj, "id", path);
         self.item = id.clone();
         let own_langs: Vec<String>;
@@ -729,7 +717,7 @@ impl Reader<'_> {
     #[allow(clippy::type_complexity)]
     fn item_fields(
         &mut self,
-        obj: &Map<String, Value>,
+        obj: &Map,
         path: &str,
         langs: &[String],
         domains: &[Domain],
@@ -786,7 +774,7 @@ impl Reader<'_> {
     /// (`None` when the item's other fields failed: only the block's own problems are wanted).
     fn irt(
         &mut self,
-        obj: &Map<String, Value>,
+        obj: &Map,
         path: &str,
         defaults: Option<(Difficulty, &Question)>,
     ) -> Option<ItemParams> {
@@ -814,7 +802,7 @@ impl Reader<'_> {
         Some(ItemParams { a: a?, b: b?, c: c? })
     }
 
-    fn tags(&mut self, obj: &Map<String, Value>, path: &str) -> Option<Vec<String>> {
+    fn tags(&mut self, obj: &Map, path: &str) -> Option<Vec<String>> {
         match obj.get("tags") {
             None => Some(Vec::new()),
             Some(_) => self.strings(obj, "tags", path),
@@ -822,7 +810,7 @@ impl Reader<'_> {
     }
 
     /// A list of non-empty texts.
-    fn strings(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<Vec<String>> {
+    fn strings(&mut self, obj: &Map, key: &str, path: &str) -> Option<Vec<String>> {
         let value = self.field(obj, key, path)?;
         let path = join(path, key);
         let Some(arr) = value.as_array() else {
@@ -845,7 +833,7 @@ impl Reader<'_> {
         Some(tags)
     }
 
-    fn question(&mut self, obj: &Map<String, Value>, path: &str, langs: &[String]) -> Option<Question> {
+    fn question(&mut self, obj: &Map, path: &str, langs: &[String]) -> Option<Question> {
         let kind = self.string(obj, "type", path)?;
         let answer_path = join(path, "answer");
         match kind.as_str() {
@@ -956,7 +944,7 @@ impl Reader<'_> {
     /// The `answer` field in the shape its question type needs, or a problem saying which.
     fn answer<'v, T>(
         &mut self,
-        obj: &'v Map<String, Value>,
+        obj: &'v Map,
         path: &str,
         expected: Expected,
         shape: impl Fn(&'v Value) -> Option<T>,
@@ -968,20 +956,14 @@ impl Reader<'_> {
         found
     }
 
-    fn options(
-        &mut self,
-        obj: &Map<String, Value>,
-        path: &str,
-        langs: &[String],
-        min: usize,
-    ) -> Option<Vec<Choice>> {
+    fn options(&mut self, obj: &Map, path: &str, langs: &[String], min: usize) -> Option<Vec<Choice>> {
         self.choices(obj, "options", path, langs, min)
     }
 
     /// A list of at least `min` choices with distinct ids and distinct texts in each language.
     fn choices(
         &mut self,
-        obj: &Map<String, Value>,
+        obj: &Map,
         key: &str,
         path: &str,
         langs: &[String],

@@ -8,7 +8,7 @@
 //! A problem's path is built on the way out, only when something is wrong: each list and
 //! field a problem passes through puts its part in front (`history[2].answers[4].choice`).
 
-use serde_json::{Map, Value};
+use crate::engine::json::{Map, Value};
 
 use super::problem::{Expected, Problem, ProblemKind};
 use super::sorted::SortedMap;
@@ -109,7 +109,7 @@ pub fn tagged<'v, T>(v: &'v Value, read: impl FnOnce(&str, &mut Fields<'v>) -> O
 /// default value) rather than returning at once: each early return would drop every field
 /// read so far, code repeated at every field.
 pub struct Fields<'v> {
-    map: &'v Map<String, Value>,
+    map: &'v Map,
     taken: Vec<&'static str>,
     wrong: Option<Box<Problem>>,
 }

@@ -187,7 +187,7 @@ pub struct LocalFile {
 
 impl LocalFile {
     /// Reads a file as stored (see [`super::fields`] for why by hand).
-    pub fn read(v: &serde_json::Value) -> super::fields::Read<LocalFile> {
+    pub fn read(v: &crate::engine::json::Value) -> super::fields::Read<LocalFile> {
         let mut f = super::fields::object(v)?;
         let file = LocalFile {
             name: f.get("name", super::fields::string),
@@ -306,10 +306,10 @@ fn problem(file: &str, path: String, kind: ProblemKind) -> Problem {
 fn read<T>(
     file: &str,
     text: &str,
-    read: fn(&serde_json::Value) -> super::fields::Read<T>,
+    read: fn(&crate::engine::json::Value) -> super::fields::Read<T>,
 ) -> Result<T, Vec<Problem>> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| vec![Problem::from_json(file, &e)])?;
+    let value: crate::engine::json::Value =
+        crate::engine::json::Value::parse(text).map_err(|e| vec![Problem::from_json(file, &e)])?;
     super::fields::in_file(file, read(&value)).map_err(|p| vec![p])
 }
 

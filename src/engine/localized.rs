@@ -2,13 +2,12 @@
 //!
 //! A map rather than fixed fields, so that adding a language is a content change only.
 
-use serde::Serialize;
-
+use crate::engine::json::Value;
 use crate::engine::sorted::SortedMap;
 
 /// One text in every language a bank declares.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize), serde(transparent))]
 pub struct Localized(pub SortedMap<String, String>);
 
 impl Localized {
@@ -27,8 +26,13 @@ impl Localized {
 
     /// Reads a text as the files give it, an object of language code → text (see
     /// [`super::fields`] for why by hand).
-    pub fn read(v: &serde_json::Value) -> super::fields::Read<Localized> {
+    pub fn read(v: &Value) -> super::fields::Read<Localized> {
         super::fields::map(v, super::fields::string).map(Localized)
+    }
+
+    /// The text as the files give it.
+    pub fn to_value(&self) -> Value {
+        Value::from(&self.0)
     }
 
     /// Builds an English-only text; handy in tests and synthetic banks.

@@ -15,6 +15,7 @@ pub mod fields;
 pub mod guidance;
 pub mod interchange;
 pub mod irt;
+pub mod json;
 pub mod localized;
 pub mod own_bank;
 pub mod problem;

@@ -6,7 +6,7 @@
 
 pub mod editing;
 
-use serde_json::{json, Map, Value};
+use super::json::{object, Map, Value};
 
 use super::bank::{Choice, Difficulty, DomainFile, Item, Question, Subtopic};
 use super::interchange::Draft;
@@ -45,12 +45,12 @@ impl OwnBank {
     }
 
     pub fn to_json(&self) -> String {
-        let file = json!({
-            "schema": super::bank::BANK_SCHEMA,
-            "domain": DOMAIN,
-            "subtopics": self.subtopics.iter().map(subtopic_json).collect::<Vec<_>>(),
-            "items": self.items.iter().map(item_json).collect::<Vec<_>>(),
-        });
+        let file = object([
+            ("schema", Value::from(super::bank::BANK_SCHEMA)),
+            ("domain", Value::from(DOMAIN)),
+            ("subtopics", Value::Array(self.subtopics.iter().map(subtopic_json).collect())),
+            ("items", Value::Array(self.items.iter().map(item_json).collect())),
+        ]);
         file.to_string()
     }
 
@@ -218,56 +218,58 @@ fn one(lang: &str, text: &str) -> Localized {
 }
 
 fn subtopic_json(s: &Subtopic) -> Value {
-    json!({ "id": s.id, "title": s.title })
+    object([("id", Value::from(&s.id)), ("title", s.title.to_value())])
 }
 
 fn choices_json(choices: &[Choice]) -> Value {
-    choices.iter().map(|c| json!({ "id": c.id, "text": c.text })).collect()
+    Value::Array(
+        choices.iter().map(|c| object([("id", Value::from(&c.id)), ("text", c.text.to_value())])).collect(),
+    )
 }
 
 /// An item in the bank's format (`static/content/README.md`).
 pub fn item_json(item: &Item) -> Value {
     let mut o = Map::new();
-    o.insert("id".into(), json!(item.id));
-    o.insert("domain".into(), json!(item.domain));
-    o.insert("subtopic".into(), json!(item.subtopic));
+    o.insert("id".into(), Value::from(&item.id));
+    o.insert("domain".into(), Value::from(&item.domain));
+    o.insert("subtopic".into(), Value::from(&item.subtopic));
     let difficulty = match item.difficulty {
         Difficulty::Easy => "easy",
         Difficulty::Medium => "medium",
         Difficulty::Hard => "hard",
     };
-    o.insert("difficulty".into(), json!(difficulty));
+    o.insert("difficulty".into(), Value::from(difficulty));
     if !item.tags.is_empty() {
-        o.insert("tags".into(), json!(item.tags));
+        o.insert("tags".into(), Value::from(item.tags.clone()));
     }
-    o.insert("stem".into(), json!(item.stem));
+    o.insert("stem".into(), item.stem.to_value());
     if let Some(code) = &item.code {
-        o.insert("code".into(), json!(code));
+        o.insert("code".into(), Value::from(code));
     }
     let (kind, answer) = match &item.question {
         Question::SingleChoice { options, answer } => {
             o.insert("options".into(), choices_json(options));
-            ("single_choice", json!(answer))
+            ("single_choice", Value::from(answer))
         }
         Question::MultipleSelect { options, answers } => {
             o.insert("options".into(), choices_json(options));
-            ("multiple_select", json!(answers))
+            ("multiple_select", Value::from(answers))
         }
-        Question::TrueFalse { answer } => ("true_false", json!(answer)),
+        Question::TrueFalse { answer } => ("true_false", Value::from(*answer)),
         Question::Ordering { options, order } => {
             o.insert("options".into(), choices_json(options));
-            ("ordering", json!(order))
+            ("ordering", Value::from(order.clone()))
         }
         Question::Matching { options, targets, pairs } => {
             o.insert("options".into(), choices_json(options));
             o.insert("targets".into(), choices_json(targets));
-            ("matching", json!(pairs))
+            ("matching", Value::from(pairs))
         }
     };
-    o.insert("type".into(), json!(kind));
+    o.insert("type".into(), Value::from(kind));
     o.insert("answer".into(), answer);
     if !item.explanation.0.is_empty() {
-        o.insert("explanation".into(), json!(item.explanation));
+        o.insert("explanation".into(), item.explanation.to_value());
     }
     Value::Object(o)
 }

@@ -175,10 +175,10 @@ impl Range {
 }
 
 impl Problem {
-    /// The problem of a file that is not JSON, with where serde_json stopped reading it. (Its
-    /// shape is read after, by hand: `fields`, the bank's reader.)
-    pub fn from_json(file: &str, e: &serde_json::Error) -> Problem {
-        let kind = ProblemKind::Syntax { line: e.line(), column: e.column() };
+    /// The problem of a file that is not JSON, with where reading it stopped. (Its shape is
+    /// read after, by hand: `fields`, the bank's reader.)
+    pub fn from_json(file: &str, e: &super::json::Syntax) -> Problem {
+        let kind = ProblemKind::Syntax { line: e.line, column: e.column };
         Problem { file: file.to_string(), item: None, path: String::new(), kind }
     }
 }

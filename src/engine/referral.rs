@@ -9,9 +9,9 @@
 //! their interest answers; the counselor's browser rescores it like any other attempt. The
 //! code's frame is a result code's (`result_code`), named by the counselor's key id.
 
+use crate::engine::json::Value;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde_json::Value;
 
 use super::attempt::Attempt;
 use super::bank::Bank;

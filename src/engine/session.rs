@@ -3,9 +3,9 @@
 //! for the session; only the teacher's browser holds the secret half, which opens the result
 //! codes students hand back (`result_code`).
 
+use crate::engine::json::Value;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde_json::Value;
 
 use super::assessment::{FixedRule, Mode, Rule, Settings};
 use super::attempt::Plan;
@@ -168,7 +168,11 @@ impl Session {
     /// The file a teacher shares beside a link too long for a QR code: the link's payload,
     /// which a student opens on the join page (`read_session_file`).
     pub fn to_file(&self) -> String {
-        serde_json::json!({ "kafaa_session": LINK_VERSION, "payload": self.to_payload() }).to_string()
+        let mut out = String::new();
+        object(&mut out, |o| {
+            o.field("kafaa_session", &LINK_VERSION).field("payload", &self.to_payload());
+        });
+        out
     }
 
     /// The session's title and own questions, when it has some.
@@ -238,7 +242,7 @@ pub(crate) fn from_payload<T>(
     let bytes = URL_SAFE_NO_PAD
         .decode(payload.trim())
         .map_err(|_| one("", ProblemKind::WrongType { expected: Expected::Object }))?;
-    let value: Value = serde_json::from_slice(&bytes).map_err(|e| vec![Problem::from_json(file, &e)])?;
+    let value: Value = Value::parse_bytes(&bytes).map_err(|e| vec![Problem::from_json(file, &e)])?;
     match value.get("v").and_then(Value::as_u64) {
         Some(v) if v == version => {}
         other => {
@@ -362,16 +366,16 @@ impl ClassSession {
     /// The file a teacher downloads to open the session elsewhere (another device, a
     /// counselor): the session, its secret key and the codes imported so far.
     pub fn to_key_file(&self) -> String {
-        let mut v: Value = serde_json::from_str(&self.to_json()).unwrap_or(Value::Null);
-        v["kafaa_session_key"] = Value::from(KEY_FILE);
-        serde_json::to_string_pretty(&v).unwrap_or_default()
+        let mut v: Value = Value::parse(&self.to_json()).unwrap_or_default();
+        v.set("kafaa_session_key", Value::from(KEY_FILE));
+        v.pretty()
     }
 }
 
 /// Reads a session key file; `None` unless it is one whose secret key matches its session's
 /// public key.
 pub fn read_key_file(text: &str) -> Option<ClassSession> {
-    let v: Value = serde_json::from_str(text).ok()?;
+    let v = Value::parse(text).ok()?;
     if v.get("kafaa_session_key").and_then(Value::as_u64) != Some(KEY_FILE) {
         return None;
     }
@@ -384,7 +388,7 @@ pub fn read_key_file(text: &str) -> Option<ClassSession> {
 /// The link payload of a session file (`Session::to_file`); `None` for any other file. The
 /// payload is then read and checked like any link's.
 pub fn read_session_file(text: &str) -> Option<String> {
-    let v: Value = serde_json::from_str(text).ok()?;
+    let v = Value::parse(text).ok()?;
     if v.get("kafaa_session").and_then(Value::as_u64) != Some(LINK_VERSION) {
         return None;
     }

@@ -7,8 +7,8 @@
 //! feed `scripts/bench`, the tests and the "About these levels" page
 //! (`static/content/precision.json`, written by `examples/simulate.rs`).
 
+use crate::engine::json::Value;
 use serde::Serialize;
-use serde_json::Value;
 
 use super::assessment::{Mode, Rule, Settings};
 use super::attempt::{Attempt, Plan};
@@ -231,7 +231,7 @@ impl PrecisionFile {
     /// not available rather than show wrong ones). Walked by hand over a JSON value, which the
     /// app already parses for its content: a derived reader cost several KB of wasm.
     pub fn parse(text: &str) -> Option<PrecisionFile> {
-        let v: Value = serde_json::from_str(text).ok()?;
+        let v: Value = Value::parse(text).ok()?;
         (v.get("schema")?.as_u64()? == PRECISION_SCHEMA).then_some(())?;
         let modes = v.get("modes")?.as_array()?.iter().map(Precision::read).collect::<Option<Vec<_>>>()?;
         Some(PrecisionFile {

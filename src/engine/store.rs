@@ -6,7 +6,7 @@
 use std::marker::PhantomData;
 use std::rc::Rc;
 
-use serde_json::Value;
+use crate::engine::json::{Map, Value};
 
 use super::attempt::Attempt;
 use super::fields;
@@ -80,7 +80,8 @@ impl<T: ToJson> Kept<T> {
 
     /// The value read by `read` (the type's own reader), or why it does not read.
     pub fn read(&self, read: fn(&Value) -> fields::Read<T>) -> Result<T, String> {
-        let value: Value = serde_json::from_str(&self.json).map_err(|e| e.to_string())?;
+        let value: Value = Value::parse(&self.json)
+            .map_err(|e| format!("not JSON at line {}, column {}", e.line, e.column))?;
         read(&value).map_err(|p| where_wrong(&p))
     }
 }
@@ -280,9 +281,7 @@ pub const QUESTIONS: &str = "kafaa.questions";
 /// (an id names one question for good, see `own_bank`). Text that does not read as a
 /// questions file is not ours to judge here: ours are kept as they are.
 fn merge_questions(ours: Rc<String>, theirs: &str) -> Rc<String> {
-    let (Ok(mut mine), Ok(other)) =
-        (serde_json::from_str::<Value>(&ours), serde_json::from_str::<Value>(theirs))
-    else {
+    let (Ok(mut mine), Ok(other)) = (Value::parse(&ours), Value::parse(theirs)) else {
         return ours;
     };
     for list in ["subtopics", "items"] {
@@ -456,7 +455,7 @@ pub fn load_from(
     // No head yet (nothing stored, or only parts that changed since, like a new session):
     // the parts are read all the same.
     let head = read(HEAD).unwrap_or_else(|| format!("{{\"schema\":{STORE_SCHEMA}}}"));
-    let Ok(mut value) = serde_json::from_str::<Value>(&head) else {
+    let Ok(mut value) = Value::parse(&head) else {
         return (whole(StoreProblem::NotJson, head), true);
     };
     if value.get("schema").and_then(Value::as_u64) != Some(STORE_SCHEMA) {
@@ -465,15 +464,15 @@ pub fn load_from(
     let mut set_aside = Vec::new();
     let mut part = |key: &str, part: Part, empty: Value| match read(key) {
         None => empty,
-        Some(raw) => serde_json::from_str(&raw).unwrap_or_else(|_| {
+        Some(raw) => Value::parse(&raw).unwrap_or_else(|_| {
             set_aside.push(SetAside { part, reason: StoreProblem::NotJson, raw });
             empty
         }),
     };
-    value["history"] = part(HISTORY, Part::History(0), Value::Array(Vec::new()));
-    value["notes"] = part(NOTES, Part::Notes, Value::Object(Default::default()));
+    value.set("history", part(HISTORY, Part::History(0), Value::Array(Vec::new())));
+    value.set("notes", part(NOTES, Part::Notes, Value::Object(Default::default())));
     // Kept as text, read where used.
-    value["questions"] = read(QUESTIONS).map_or(Value::Null, Value::String);
+    value.set("questions", read(QUESTIONS).map_or(Value::Null, Value::String));
     if sessions.is_some() {
         let read_sessions = session_keys
             .iter()
@@ -481,7 +480,7 @@ pub fn load_from(
             .map(|(i, key)| part(key, Part::Session(i), Value::Null))
             .filter(|v| !v.is_null())
             .collect();
-        value["sessions"] = Value::Array(read_sessions);
+        value.set("sessions", Value::Array(read_sessions));
     }
     let mut loaded = load_value(value, sessions);
     // Sessions kept in keys of their own come in no order: by when they were made.
@@ -506,34 +505,36 @@ const EXPORT_FORMAT: u64 = 1;
 /// holding the file can open that class's (or that counselor's) result codes, so it leaves
 /// the device only when the user says so.
 pub fn export(stored: &Stored, language: Option<&str>, set_aside: &[String], now: f64, keys: bool) -> String {
-    let mut store: Value = serde_json::from_str(&stored.to_json()).unwrap_or(Value::Null);
+    let mut store: Value = Value::parse(&stored.to_json()).unwrap_or_default();
     if !keys {
         if let Some(Value::Array(sessions)) = store.get_mut("sessions") {
             for session in sessions {
-                session["secret_key"] = Value::from("");
+                session.set("secret_key", Value::from(""));
             }
         }
         if let Some(Value::String(text)) = store.get_mut("counselor") {
-            if let Ok(mut key) = serde_json::from_str::<Value>(text) {
-                key["secret_key"] = Value::from("");
+            if let Ok(mut key) = Value::parse(text) {
+                key.set("secret_key", Value::from(""));
                 *text = key.to_string();
             }
         }
     }
-    let file = serde_json::json!({
-        "kafaa_export": EXPORT_FORMAT,
-        "exported_at": now,
-        "language": language,
-        "store": store,
-        "set_aside": set_aside,
-    });
-    serde_json::to_string(&file).unwrap_or_default()
+    let file: Map = [
+        ("kafaa_export", Value::from(EXPORT_FORMAT)),
+        ("exported_at", Value::from(now)),
+        ("language", Value::from(language)),
+        ("store", store),
+        ("set_aside", Value::from(set_aside.to_vec())),
+    ]
+    .into_iter()
+    .collect();
+    Value::Object(file).to_string()
 }
 
 /// Reads an export file: its store goes through [`load`], so it is migrated and its unreadable
 /// parts are set aside like stored data; a file that is not an export is refused.
 pub fn import(text: &str) -> Result<Loaded, StoreProblem> {
-    let value: Value = serde_json::from_str(text).map_err(|_| StoreProblem::NotJson)?;
+    let value: Value = Value::parse(text).map_err(|_| StoreProblem::NotJson)?;
     match value.get("kafaa_export").and_then(Value::as_u64) {
         Some(EXPORT_FORMAT) => {}
         Some(n) if n > EXPORT_FORMAT => return Err(StoreProblem::NewerSchema(n)),
@@ -554,7 +555,7 @@ pub fn import(text: &str) -> Result<Loaded, StoreProblem> {
 /// Reads stored data; `None` (nothing stored yet) gives an empty store.
 pub fn load(raw: Option<&str>) -> Loaded {
     let Some(raw) = raw else { return load_value(Value::Null, None) };
-    match serde_json::from_str(raw) {
+    match Value::parse(raw) {
         Ok(value) => load_value(value, Some(&SESSION_CODEC)),
         Err(_) => whole(StoreProblem::NotJson, raw.to_string()),
     }
@@ -730,37 +731,37 @@ fn v1_to_v2(mut value: Value) -> Value {
     if let Some(history) = value.get_mut("history").and_then(Value::as_array_mut) {
         history.iter_mut().for_each(upgrade);
     }
-    value["schema"] = Value::from(2);
+    value.set("schema", Value::from(2));
     value
 }
 
 /// Schema 3 added the interest questionnaire's answers (and the optional `guidance_file`).
 fn v2_to_v3(mut value: Value) -> Value {
-    value["interests"] = Value::Object(Default::default());
-    value["schema"] = Value::from(3);
+    value.set("interests", Value::Object(Default::default()));
+    value.set("schema", Value::from(3));
     value
 }
 
 /// Schema 4 added classroom sessions and notes; attempts may carry their seconds per item
 /// and their session (both optional, so older attempts read as they are).
 fn v3_to_v4(mut value: Value) -> Value {
-    value["sessions"] = Value::Array(Vec::new());
-    value["notes"] = Value::Object(Default::default());
-    value["schema"] = Value::from(4);
+    value.set("sessions", Value::Array(Vec::new()));
+    value.set("notes", Value::Object(Default::default()));
+    value.set("schema", Value::from(4));
     value
 }
 
 /// Schema 5 added a counselor's key pair (none until the counselor makes one).
 fn v4_to_v5(mut value: Value) -> Value {
-    value["counselor"] = Value::Null;
-    value["schema"] = Value::from(5);
+    value.set("counselor", Value::Null);
+    value.set("schema", Value::from(5));
     value
 }
 
 /// Schema 6 keeps the store in parts, each under a key of its own ([`Stored::changes`],
 /// [`load_from`]); put together, a store of schema 6 has the shape of schema 5.
 fn v5_to_v6(mut value: Value) -> Value {
-    value["schema"] = Value::from(6);
+    value.set("schema", Value::from(6));
     value
 }
 

@@ -1,13 +1,12 @@
 //! Writes what is stored as JSON text by hand, the counterpart of [`super::fields`]: serde's
 //! derived writers, with the serializer they drive, were 3.1 KB gzip of the
-//! self-assessment's wasm, which writes nothing else. Other documents still use serde for
-//! what only they write (sessions, export files, links).
+//! self-assessment's wasm, which writes nothing else. A [`Value`] built in code (an export,
+//! xAPI statements) is written here too.
 
 use std::fmt::Write;
 use std::rc::Rc;
 
-use serde_json::Value;
-
+use super::json::{Number, Value};
 use super::sorted::{SortedMap, SortedSet};
 
 /// A value that writes itself as JSON.
@@ -92,10 +91,44 @@ macro_rules! integers {
 }
 integers!(u64, usize, u32, i8);
 
-/// As serde_json writes it (its own shortest form; `null` when not finite).
+/// The shortest form that reads back as the same number (as serde_json wrote it, with the
+/// same crate); `null` when not finite.
 impl ToJson for f64 {
     fn write(&self, out: &mut String) {
-        let _ = write!(out, "{}", Value::from(*self));
+        if self.is_finite() {
+            out.push_str(zmij::Buffer::new().format_finite(*self));
+        } else {
+            out.push_str("null");
+        }
+    }
+}
+
+impl ToJson for Number {
+    fn write(&self, out: &mut String) {
+        match *self {
+            Number::Unsigned(n) => n.write(out),
+            Number::Negative(n) => {
+                let _ = write!(out, "{n}");
+            }
+            Number::Float(x) => x.write(out),
+        }
+    }
+}
+
+impl ToJson for Value {
+    fn write(&self, out: &mut String) {
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => b.write(out),
+            Value::Number(n) => n.write(out),
+            Value::String(s) => s.write(out),
+            Value::Array(items) => items.write(out),
+            Value::Object(map) => object(out, |o| {
+                for (key, value) in map.iter() {
+                    o.field(key, value);
+                }
+            }),
+        }
     }
 }
 

@@ -14,7 +14,7 @@ mod intl;
 use std::cell::RefCell;
 use std::thread::LocalKey;
 
-use serde_json::Value;
+use crate::engine::json::Value;
 
 use crate::engine::fields;
 use crate::engine::problem::{Problem, ProblemKind, Range};
@@ -55,7 +55,7 @@ impl Language {
 
 /// Reads `languages.json`.
 pub fn languages(file: &str, text: &str) -> Result<Vec<Language>, Problem> {
-    let value: Value = serde_json::from_str(text).map_err(|e| Problem::from_json(file, &e))?;
+    let value: Value = Value::parse(text).map_err(|e| Problem::from_json(file, &e))?;
     let read = |v: &Value| {
         let mut f = fields::object(v)?;
         let list = (
@@ -298,7 +298,7 @@ macro_rules! catalog {
             /// Reads a catalog (part) of `locale`: every key present, none unknown, every
             /// value of the right shape.
             fn parse(file: &str, text: &str, locale: &'static str) -> Result<$name, Problem> {
-                let value: Value = serde_json::from_str(text).map_err(|e| Problem::from_json(file, &e))?;
+                let value: Value = Value::parse(text).map_err(|e| Problem::from_json(file, &e))?;
                 Ok(fields::in_file(file, $raw::read(&value))?.leak(locale))
             }
 
@@ -306,7 +306,7 @@ macro_rules! catalog {
             #[cfg(all(test, not(target_arch = "wasm32")))]
             fn check_slots(file: &str, text: &str, english: &str) -> Result<(), Problem> {
                 let read = |file: &str, text: &str| -> Result<$raw, Problem> {
-                    let value: Value = serde_json::from_str(text).map_err(|e| Problem::from_json(file, &e))?;
+                    let value: Value = Value::parse(text).map_err(|e| Problem::from_json(file, &e))?;
                     fields::in_file(file, $raw::read(&value))
                 };
                 let (raw, english) = (read(file, text)?, read("english", english)?);

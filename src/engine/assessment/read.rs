@@ -2,7 +2,7 @@
 //! field of the format present, of the right kind, and no other. What the values must be is
 //! checked after, by [`Settings::parse`].
 
-use serde_json::Value;
+use crate::engine::json::Value;
 
 use super::{AdaptiveRule, Band, CertaintyLevel, FixedRule, Level, Mode, Pilot, Pilots, Rule, Settings};
 use crate::engine::fields::{boolean, list, number, object, signed, string, tagged, unsigned, Read};

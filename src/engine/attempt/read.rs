@@ -1,7 +1,7 @@
 //! Reading a stored attempt: the JSON its `Serialize` writes, read by hand (see
 //! [`crate::engine::fields`] for why), with defaults for the fields later schemas added.
 
-use serde_json::Value;
+use crate::engine::json::Value;
 
 use super::{Answer, Attempt, Extension, SessionTag};
 use crate::engine::fields::{self, boolean, list, nullable, number, object, string, strings, unsigned, Read};

@@ -11,7 +11,7 @@
 //! [−4, 4], c in [0, 0.5)), so a calibrated item is never one the bank would refuse; `se_a`
 //! is absent where a was fixed (Rasch); `n` is how many learners answered the item.
 
-use serde_json::{Map, Value};
+use crate::engine::json::{Map, Value};
 
 use super::fit::{Calibration, Model};
 use super::walker::{join, Walker};
@@ -98,7 +98,7 @@ impl ParamsFile {
                 fields.push(("se_a", Value::from(se_a)));
             }
             fields.push(("se_b", Value::from(item.se_b)));
-            fields.push(("n", Value::from(item.n)));
+            fields.push(("n", Value::from(item.n as u64)));
             let fields: Vec<String> = fields.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
             out.push_str(&format!("    {}: {{{}}}", Value::from(id.as_str()), fields.join(", ")));
         }
@@ -167,7 +167,7 @@ fn read(w: &mut Walker, text: &str) -> Option<ParamsFile> {
     Some(ParamsFile { model: model?, items: items? })
 }
 
-fn item(w: &mut Walker, obj: &Map<String, Value>, path: &str) -> Option<Calibrated> {
+fn item(w: &mut Walker, obj: &Map, path: &str) -> Option<Calibrated> {
     w.known_keys(obj, path, &["a", "b", "c", "se_a", "se_b", "n"]);
     let mut number = |key: &str, ok: fn(f64) -> bool, range: Range, required: bool| -> Option<Option<f64>> {
         let Some(value) = obj.get(key) else {
@@ -201,7 +201,7 @@ fn item(w: &mut Walker, obj: &Map<String, Value>, path: &str) -> Option<Calibrat
         }
         Some(v) => match v.as_u64() {
             Some(n) if n >= 1 => usize::try_from(n).ok(),
-            _ if v.is_u64() || v.is_i64() => {
+            _ if v.is_integer() => {
                 w.report(&join(path, "n"), ProblemKind::OutOfRange { range: Range::AtLeastOne });
                 None
             }

@@ -12,7 +12,7 @@
 //! is not silently passed on. Records are written in a canonical order (sorted), so the order
 //! of a file says nothing about who sat where or submitted when.
 
-use serde_json::Value;
+use crate::engine::json::Value;
 
 use super::walker::{join, Walker};
 use crate::engine::attempt::Attempt;
@@ -200,11 +200,11 @@ fn responses(w: &mut Walker, value: Option<&Value>, path: &str) -> Option<Sorted
             continue;
         }
         w.item = Some(item.clone());
-        match right.as_number() {
-            Some(n) if n.as_u64() == Some(0) || n.as_u64() == Some(1) => {
-                out.insert(item.clone(), n.as_u64() == Some(1));
+        match right.as_u64() {
+            Some(n @ (0 | 1)) => {
+                out.insert(item.clone(), n == 1);
             }
-            Some(n) if !n.is_f64() => {
+            _ if right.is_integer() => {
                 w.report(&at, ProblemKind::OutOfRange { range: Range::ZeroToOne });
                 ok = false;
             }

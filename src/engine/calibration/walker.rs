@@ -2,7 +2,7 @@
 //! with its file, item and path (like the bank reader) instead of stopping at the first, and
 //! stops collecting after [`MAX_PROBLEMS`] so that a hostile file cannot make the list huge.
 
-use serde_json::{Map, Value};
+use crate::engine::json::{Map, Value};
 
 use crate::engine::problem::{Expected, Problem, ProblemKind};
 
@@ -29,10 +29,10 @@ impl<'f> Walker<'f> {
             self.report("", ProblemKind::Shape { line: 0, column: 0, detail });
             return None;
         }
-        match serde_json::from_str(text) {
+        match Value::parse(text) {
             Ok(value) => Some(value),
             Err(e) => {
-                self.report("", ProblemKind::Syntax { line: e.line(), column: e.column() });
+                self.report("", ProblemKind::Syntax { line: e.line, column: e.column });
                 None
             }
         }
@@ -55,7 +55,7 @@ impl<'f> Walker<'f> {
         }
     }
 
-    pub fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+    pub fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map> {
         let obj = value.as_object();
         if obj.is_none() {
             self.report(path, ProblemKind::WrongType { expected: Expected::Object });
@@ -65,13 +65,13 @@ impl<'f> Walker<'f> {
 
     /// Reports every key of `obj` not in `known`: a typo, or (in a response file) something
     /// that could identify a learner and has no place there.
-    pub fn known_keys(&mut self, obj: &Map<String, Value>, path: &str, known: &[&str]) {
+    pub fn known_keys(&mut self, obj: &Map, path: &str, known: &[&str]) {
         for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
             self.report(&join(path, key), ProblemKind::Unexpected);
         }
     }
 
-    pub fn field<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, path: &str) -> Option<&'v Value> {
+    pub fn field<'v>(&mut self, obj: &'v Map, key: &str, path: &str) -> Option<&'v Value> {
         let value = obj.get(key);
         if value.is_none() {
             self.report(&join(path, key), ProblemKind::Missing);
@@ -81,7 +81,7 @@ impl<'f> Walker<'f> {
 
     /// Checks `schema` is `schema` and `kind` (when given) is `kind`; `false` when the file is
     /// of another version or another kind, and reading on would only list its differences.
-    pub fn header(&mut self, obj: &Map<String, Value>, schema: u64, kind: Option<&str>) -> bool {
+    pub fn header(&mut self, obj: &Map, schema: u64, kind: Option<&str>) -> bool {
         let mut ok = true;
         match self.field(obj, "schema", "") {
             Some(v) if v.as_u64() == Some(schema) => {}
@@ -106,13 +106,7 @@ impl<'f> Walker<'f> {
     }
 
     /// A non-empty text of at most `max_chars` characters.
-    pub fn string(
-        &mut self,
-        obj: &Map<String, Value>,
-        key: &str,
-        path: &str,
-        max_chars: usize,
-    ) -> Option<String> {
+    pub fn string(&mut self, obj: &Map, key: &str, path: &str, max_chars: usize) -> Option<String> {
         let value = self.field(obj, key, path)?;
         let path = join(path, key);
         match value.as_str() {

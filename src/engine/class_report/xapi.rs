@@ -15,7 +15,7 @@
 //! the session (`StudentRow::mismatches`) are exported like the others, as in the CSV: the
 //! dashboard names them, and the teacher decides which codes to keep.
 
-use serde_json::{json, Map, Value};
+use crate::engine::json::{object, Map, Value};
 
 use super::{ClassReport, StudentRow};
 use crate::engine::attempt::Answer;
@@ -42,15 +42,18 @@ const ASSESSMENT: &str = "http://adlnet.gov/expapi/activities/assessment";
 /// (`<home_page>/xapi/item/<item id>`, `<home_page>/xapi/session/<session id>`).
 pub fn statements(report: &ClassReport, session: &Session, bank: &Bank, home_page: &str) -> Value {
     let root = home_page.trim_end_matches('/');
-    let session_activity = json!({
-        "objectType": "Activity",
-        "id": format!("{root}/xapi/session/{}", escape(&session.id)),
-        "definition": {
-            "type": ASSESSMENT,
-            // Free text in whatever language the teacher typed it.
-            "name": { UNDETERMINED: session.title },
-        },
-    });
+    let session_activity = object([
+        ("objectType", Value::from("Activity")),
+        ("id", Value::from(format!("{root}/xapi/session/{}", escape(&session.id)))),
+        (
+            "definition",
+            object([
+                ("type", Value::from(ASSESSMENT)),
+                // Free text in whatever language the teacher typed it.
+                ("name", object([(UNDETERMINED, Value::from(&session.title))])),
+            ]),
+        ),
+    ]);
     // As for the response file: a code does not say which interface language the student
     // used, so a language is stated only when the session allows one.
     let language = match session.languages.as_slice() {
@@ -77,11 +80,14 @@ impl Export<'_> {
         let student = Student {
             export: self,
             attempt: &attempt.id,
-            actor: json!({
-                "objectType": "Agent",
-                "name": row.label,
-                "account": { "homePage": self.home_page, "name": row.label },
-            }),
+            actor: object([
+                ("objectType", Value::from("Agent")),
+                ("name", Value::from(&row.label)),
+                (
+                    "account",
+                    object([("homePage", Value::from(self.home_page)), ("name", Value::from(&row.label))]),
+                ),
+            ]),
             registration: uuid(&format!("registration\n{}\n{}", self.session.id, attempt.id)),
         };
         let started = known_time(attempt.started_at);
@@ -91,41 +97,37 @@ impl Export<'_> {
             let seconds = attempt.seconds.get(position).copied();
             elapsed += u64::from(seconds.unwrap_or(0));
             let (Some(item), Some(answer)) = (self.bank.item(id), answer) else { continue };
-            let mut result = json!({ "success": is_correct(&item.question, answer) });
+            let mut result = object([("success", Value::from(is_correct(&item.question, answer)))]);
             if let Some(response) = response(&item.question, answer) {
-                result["response"] = json!(response);
+                result.set("response", Value::from(response));
             }
             if let Some(s) = seconds {
-                result["duration"] = json!(duration(u64::from(s)));
+                result.set("duration", Value::from(duration(u64::from(s))));
             }
             let what = format!("answered\n{position}\n{id}");
-            let mut statement = student.statement(&what, ANSWERED, self.item_activity(item), result);
-            statement["context"]["contextActivities"] = json!({ "parent": [self.session_activity] });
             // When the student moved on from the item: the start plus the time spent so far.
-            if let Some(start) = started {
-                statement["timestamp"] = json!(timestamp(start + elapsed as f64 * 1000.0));
-            }
-            out.push(statement);
+            let at = started.map(|start| timestamp(start + elapsed as f64 * 1000.0));
+            let parent = Some(&self.session_activity);
+            out.push(student.statement(&what, ANSWERED, self.item_activity(item), result, parent, at));
         }
         let tally = row.overall;
-        let mut result = json!({ "completion": true });
+        let mut result = object([("completion", Value::from(true))]);
         // xAPI wants max above min, so an attempt with no scored item has no score.
         if tally.total > 0 {
-            result["score"] = json!({
-                "raw": tally.correct,
-                "min": 0,
-                "max": tally.total,
-                "scaled": tally.correct as f64 / tally.total as f64,
-            });
+            let score = object([
+                ("raw", Value::from(tally.correct as u64)),
+                ("min", Value::from(0)),
+                ("max", Value::from(tally.total as u64)),
+                ("scaled", Value::from(tally.correct as f64 / tally.total as f64)),
+            ]);
+            result.set("score", score);
         }
         if !attempt.seconds.is_empty() {
-            result["duration"] = json!(duration(attempt.seconds.iter().map(|s| u64::from(*s)).sum()));
+            result
+                .set("duration", Value::from(duration(attempt.seconds.iter().map(|s| u64::from(*s)).sum())));
         }
-        let mut completed = student.statement("completed", COMPLETED, self.session_activity.clone(), result);
-        if let Some(finished) = attempt.finished_at.and_then(known_time) {
-            completed["timestamp"] = json!(timestamp(finished));
-        }
-        out.push(completed);
+        let at = attempt.finished_at.and_then(known_time).map(timestamp);
+        out.push(student.statement("completed", COMPLETED, self.session_activity.clone(), result, None, at));
         out
     }
 
@@ -143,22 +145,23 @@ impl Export<'_> {
             }
         };
         let mut definition = Map::new();
-        definition.insert("type".into(), json!(INTERACTION));
-        definition.insert("name".into(), json!(item.stem));
-        definition.insert("description".into(), json!(described(item)));
-        definition.insert("interactionType".into(), json!(interaction));
+        definition.insert("type".into(), Value::from(INTERACTION));
+        definition.insert("name".into(), item.stem.to_value());
+        definition.insert("description".into(), described(item).to_value());
+        definition.insert("interactionType".into(), Value::from(interaction));
         let pattern: Vec<String> = response(&item.question, &key(&item.question)).into_iter().collect();
-        definition.insert("correctResponsesPattern".into(), json!(pattern));
+        definition.insert("correctResponsesPattern".into(), Value::from(pattern));
         for (name, choices) in components {
-            let list: Vec<Value> =
-                choices.iter().map(|c| json!({ "id": c.id, "description": c.text })).collect();
-            definition.insert(name.into(), Value::Array(list));
+            let list = choices
+                .iter()
+                .map(|c| object([("id", Value::from(&c.id)), ("description", c.text.to_value())]));
+            definition.insert(name.into(), Value::Array(list.collect()));
         }
-        json!({
-            "objectType": "Activity",
-            "id": format!("{}/xapi/item/{}", self.root, escape(&item.id)),
-            "definition": definition,
-        })
+        object([
+            ("objectType", Value::from("Activity")),
+            ("id", Value::from(format!("{}/xapi/item/{}", self.root, escape(&item.id)))),
+            ("definition", Value::Object(definition)),
+        ])
     }
 }
 
@@ -172,23 +175,41 @@ struct Student<'a> {
 
 impl Student<'_> {
     /// A statement whose id is derived from what it is about (`what`, within the attempt, the
-    /// session and the export's home page), so that an export repeated gives the same ids.
-    fn statement(&self, what: &str, verb: &str, object: Value, result: Value) -> Value {
+    /// session and the export's home page), so that an export repeated gives the same ids;
+    /// within the activity `parent` if any, made at `timestamp` if known.
+    fn statement(
+        &self,
+        what: &str,
+        verb: &str,
+        activity: Value,
+        result: Value,
+        parent: Option<&Value>,
+        timestamp: Option<String>,
+    ) -> Value {
         let export = self.export;
-        let mut context = json!({ "registration": self.registration, "platform": "Kafaa" });
+        let mut context =
+            object([("registration", Value::from(&self.registration)), ("platform", Value::from("Kafaa"))]);
         if let Some(language) = export.language {
-            context["language"] = json!(language);
+            context.set("language", Value::from(language));
+        }
+        if let Some(parent) = parent {
+            context.set("contextActivities", object([("parent", Value::Array(vec![parent.clone()]))]));
         }
         let name = format!("statement\n{}\n{}\n{}\n{what}", export.root, export.session.id, self.attempt);
-        json!({
-            "id": uuid(&name),
-            "version": VERSION,
-            "actor": self.actor,
-            "verb": { "id": verb, "display": { "en-US": verb.rsplit('/').next().unwrap_or(verb) } },
-            "object": object,
-            "result": result,
-            "context": context,
-        })
+        let display = object([("en-US", Value::from(verb.rsplit('/').next().unwrap_or(verb)))]);
+        let mut statement = object([
+            ("id", Value::from(uuid(&name))),
+            ("version", Value::from(VERSION)),
+            ("actor", self.actor.clone()),
+            ("verb", object([("id", Value::from(verb)), ("display", display)])),
+            ("object", activity),
+            ("result", result),
+            ("context", context),
+        ]);
+        if let Some(timestamp) = timestamp {
+            statement.set("timestamp", Value::from(timestamp));
+        }
+        statement
     }
 }
 

@@ -1,4 +1,11 @@
-use serde_json::{json, Value};
+use crate::engine::json::Value;
+
+/// serde_json's `json!`, read as the app reads JSON.
+macro_rules! json {
+    ($($t:tt)+) => {
+        Value::from(&serde_json::json!($($t)+))
+    };
+}
 
 use super::*;
 use crate::engine::problem::ProblemKind;

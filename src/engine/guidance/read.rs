@@ -3,7 +3,7 @@
 //! and a school sees which of its entries to correct. What the values must be is checked
 //! after, by [`Guidance::parse`] and [`Interests::parse`].
 
-use serde_json::Value;
+use crate::engine::json::Value;
 
 use super::{
     AgeLimits, Apply, Demand, Figure, Guidance, InterestItem, Interests, Label, Route, Specialty, Tier,

@@ -1,6 +1,7 @@
 use super::*;
 use crate::engine::interchange::{gift, moodle_xml};
 use crate::engine::problem::ProblemKind;
+use serde_json::{json, Value};
 
 const QUIZ: &str = "$CATEGORY: Networks\n\n::Port::Which port does HTTPS use? {=443 ~80 ~21####443 by default.}\n\nDNS maps names to addresses. {T}\n\n$CATEGORY: Web\n\nWhich are HTTP verbs? {~%50%GET ~%50%POST ~%-100%FETCH}\n\nMatch {=HTML -> structure =CSS -> style = -> storage}";
 

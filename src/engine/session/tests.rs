@@ -1,5 +1,6 @@
 use super::*;
 use crate::engine::result_code::new_key_pair;
+use serde_json::Value;
 
 fn settings() -> Settings {
     Settings::parse("s.json", include_str!("../../../static/content/assessment.json")).expect("valid")
