@@ -225,7 +225,7 @@ macro_rules! catalog {
         pub struct $name {
             /// The plain texts, in key order: one array rather than 200 fields, so that reading
             /// a catalog is one loop, not code for each message.
-            texts: [&'static str; $keys.len()],
+            texts: [&'static str; $texts::COUNT],
             $(pub $p: Plural,)*
             $(pub $l: [&'static str; $n],)*
         }
@@ -247,7 +247,13 @@ macro_rules! catalog {
         }
 
         /// The plain texts' keys, in field order.
-        const $keys: &[&str] = &[$(stringify!($t)),*];
+        impl $texts {
+            const COUNT: usize = [$(stringify!($t)),*].len();
+        }
+
+        /// The plain texts' keys, in field order, in one string: a table of a slice per key
+        /// was data that gzip hardly shrinks.
+        const $keys: &str = concat!($(stringify!($t), " "),*);
 
         /// The catalog as read, before it is kept for the session. Plain texts are a list in
         /// key order: read in one loop rather than field by field, which keeps the wasm small
@@ -262,7 +268,7 @@ macro_rules! catalog {
             /// Reads every key of the catalog's JSON object; any other key is unknown.
             fn read(value: &Value) -> fields::Read<$raw> {
                 let mut f = fields::object(value)?;
-                let texts = $keys.iter().map(|key| f.get(key, text)).collect();
+                let texts = $keys.split_terminator(' ').map(|key| f.get(key, text)).collect();
                 let raw = $raw {
                     texts,
                     $($p: f.get(stringify!($p), plural),)*
@@ -272,7 +278,7 @@ macro_rules! catalog {
             }
 
             fn leak(self, locale: &'static str) -> $name {
-                let mut texts = [""; $keys.len()];
+                let mut texts = [""; $texts::COUNT];
                 for (slot, text) in texts.iter_mut().zip(self.texts) {
                     *slot = leak(text);
                 }
@@ -287,7 +293,7 @@ macro_rules! catalog {
             #[cfg(all(test, not(target_arch = "wasm32")))]
             fn texts(&self) -> Vec<(&'static str, Vec<&String>)> {
                 let mut all: Vec<(&'static str, Vec<&String>)> =
-                    $keys.iter().copied().zip(self.texts.iter().map(|t| vec![t])).collect();
+                    $keys.split_terminator(' ').zip(self.texts.iter().map(|t| vec![t])).collect();
                 $(all.push((stringify!($p), self.$p.forms().collect()));)*
                 $(all.push((stringify!($l), self.$l.iter().collect()));)*
                 all

@@ -69,8 +69,8 @@ test('a quiz taken with the keyboard only is scored and reviewed', async () => {
   assert.equal(await page.locator('.level-card').count(), 3);
   assert.match(await page.locator('.level-card').first().textContent(), /Likely range \(80%\)/);
   assert.equal(await page.locator('.review-item').count(), total);
-  assert.equal(await page.locator('.review-item.wrong').count(), 2);
-  const wrong = page.locator('.review-item.wrong').first();
+  assert.equal(await page.locator('.review-item[data-verdict=wrong]').count(), 2);
+  const wrong = page.locator('.review-item[data-verdict=wrong]').first();
   assert.match(await wrong.textContent(), /Correct answer:/);
   assert.match(await wrong.textContent(), /Why:/);
   const missedStems = missed.map((id) => itemById(id).stem.en);

@@ -24,7 +24,7 @@ pub fn AnswerReview(props: &AnswerReviewProps) -> Html {
     html! {
         <ol class="review">
             { for props.entries.iter().map(|(item, answer, correct, pilot)| html! {
-                <li class={classes!("review-item", if *correct { "right" } else { "wrong" })}>
+                <li class="review-item" data-verdict={if *correct { "right" } else { "wrong" }}>
                     <p class="verdict">
                         <span aria-hidden="true">{ if *correct { "✓ " } else { "✗ " } }</span>
                         { if *correct { m.results_right() } else { m.results_wrong() } }

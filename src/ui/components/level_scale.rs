@@ -29,7 +29,7 @@ pub fn LevelScale(props: &LevelScaleProps) -> Html {
             { for starts.iter().enumerate().map(|(i, start)| {
                 let end = starts.get(i + 1).copied().unwrap_or(100);
                 html! {
-                    <span class={classes!("segment", format!("segment-{}", i % 4))}
+                    <span class="segment" data-shade={(i % 4).to_string()}
                         style={format!("inset-inline-start: {start}%; inline-size: {}%", end - start)}></span>
                 }
             }) }

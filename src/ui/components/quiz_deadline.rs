@@ -47,7 +47,7 @@ pub fn QuizDeadline(props: &QuizDeadlineProps) -> Html {
     }
     let time = format!("{}:{:02}", left / 60, left % 60);
     html! {
-        <p class={classes!("deadline", (left < 60).then_some("soon"))} role="timer" aria-live="off">
+        <p class="deadline" data-soon={(left < 60).then_some("")} role="timer" aria-live="off">
             { if left == 0 { m.quiz_time_up().to_string() } else { fill(m.quiz_time_left(), &[("time", time)]) } }
         </p>
     }

@@ -122,7 +122,7 @@ pub fn ResultsReport(props: &ResultsReportProps) -> Html {
                             <li>{ fill(m.results_accuracy_at(), &[("label", l.label.get(lang).to_string()), ("correct", t.correct.to_string()), ("total", t.total.to_string())]) }</li>
                         }) }
                     </ul>
-                    <p class={classes!("calibration", format!("calibration-{verdict}"))}>{ m.results_calibration[verdict] }</p>
+                    <p class="calibration" data-verdict={verdict.to_string()}>{ m.results_calibration[verdict] }</p>
                 </li>
             }
         }).collect::<Html>()

@@ -50,7 +50,11 @@ pub fn HomePage() -> Html {
                 </div>
             }
             <p class="actions">
-                <a href={Route::Start.href()} class={classes!("button", app.stored.current.is_none().then_some("primary"))}>{ m.home_start() }</a>
+                if app.stored.current.is_none() {
+                    <a href={Route::Start.href()} class="button primary">{ m.home_start() }</a>
+                } else {
+                    <a href={Route::Start.href()} class="button">{ m.home_start() }</a>
+                }
                 if history > 0 {
                     <a href={Route::History.href()} class="button quiet">{ m.home_history.count(history) }</a>
                 }

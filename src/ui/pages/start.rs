@@ -160,9 +160,12 @@ pub fn StartPage(props: &StartPageProps) -> Html {
                     </span>
                 </label>
                 if let Some(most) = suggested {
-                    <p class={if n > most { "notice warning" } else { "muted" }}>
-                        { fill(m.start_suggested(), &[("n", app.catalog.number(most))]) }
-                    </p>
+                    // Literal classes (ARCHITECTURE.md, rules of the road).
+                    if n > most {
+                        <p class="notice warning">{ fill(m.start_suggested(), &[("n", app.catalog.number(most))]) }</p>
+                    } else {
+                        <p class="muted">{ fill(m.start_suggested(), &[("n", app.catalog.number(most))]) }</p>
+                    }
                 }
                 <p class="total" aria-live="polite">
                     { if selected.is_empty() { m.start_pick_one().to_string() } else { length } }
