@@ -47,13 +47,10 @@ fn same(serde: &Serde, ours: &Value) -> bool {
         },
         (Serde::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same(a, b)),
         (Serde::Object(a), Value::Object(b)) => {
+            // Each key counted once: at its last member.
             let keys: Vec<&String> = b.keys().collect();
-            a.len()
-                == keys
-                    .iter()
-                    .filter(|k| !keys.iter().skip_while(|j| j != k).skip(1).any(|j| j == *k))
-                    .count()
-                && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w)))
+            let last = keys.iter().enumerate().filter(|(i, k)| !keys[i + 1..].contains(k)).count();
+            a.len() == last && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w)))
         }
         _ => false,
     }
